@@ -1,0 +1,1 @@
+"""Plain dataclasses, validation, scoring rules and disclosure control. No Qt, no SQL."""

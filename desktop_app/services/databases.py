@@ -1,0 +1,82 @@
+"""Creating, opening, checking and backing up whole databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.domain.passphrase import passphrase_problem
+from desktop_app.store import layout
+from desktop_app.store.backup import restore_backup
+from desktop_app.store.check import check_folder
+from desktop_app.store.database import (
+    CreatedDatabase,
+    Database,
+    Unlocker,
+    passphrase_unlocker,
+    recovery_unlocker,
+)
+from desktop_app.store.errors import StoreError
+from desktop_app.store.users import first_coordinator_id
+
+
+class InvalidInput(StoreError):
+    """Input the user can correct (a too-short passphrase, an empty name)."""
+
+
+def require_good_passphrase(passphrase: str) -> None:
+    problem = passphrase_problem(passphrase)
+    if problem:
+        raise InvalidInput(f"That passphrase cannot be used. {problem}")
+
+
+def database_folder(path: Path) -> Path:
+    """A path the user typed, as a database folder: `Name` becomes `Name.peerlog`."""
+    if path.suffix != layout.FOLDER_SUFFIX and not layout.looks_like_database(path):
+        return path.with_name(path.name + layout.FOLDER_SUFFIX)
+    return path
+
+
+def create_database(
+    path: Path, organisation: str, passphrase: str, user_name: str = "Coordinator"
+) -> CreatedDatabase:
+    if not organisation.strip():
+        raise InvalidInput("Give the organisation a name, as it should appear on returns.")
+    require_good_passphrase(passphrase)
+    return Database.create(database_folder(path), organisation.strip(), passphrase, user_name)
+
+
+def open_database(path: Path, passphrase: str, user_id: str | None = None) -> Database:
+    return Database.open_with(database_folder(path), passphrase_unlocker(passphrase, user_id))
+
+
+def open_with_recovery_code(path: Path, code: str) -> Database:
+    return Database.open_with(database_folder(path), recovery_unlocker(code))
+
+
+def check_database(path: Path, unlock: Unlocker) -> list[str]:
+    return check_folder(database_folder(path), unlock)
+
+
+def backup_database(db: Database, out: Path) -> None:
+    db.backup_to(out)
+
+
+def restore_database(backup: Path, path: Path, unlock: Unlocker) -> Path | None:
+    return restore_backup(backup, database_folder(path), lambda slots: unlock(slots)[0])
+
+
+def change_passphrase(db: Database, current: str, new: str) -> None:
+    require_good_passphrase(new)
+    db.change_passphrase(current, new)
+
+
+def reset_passphrase_with_recovery_code(path: Path, code: str, new: str) -> Database:
+    """Open with the recovery code and give the first coordinator the passphrase `new`."""
+    require_good_passphrase(new)
+    db = open_with_recovery_code(path, code)
+    try:
+        db.set_passphrase(new, first_coordinator_id(db.connection()))
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,182 @@
+"""Backups: one file holding the encrypted database and the key slots that were valid when it was
+made, so it opens later with the passphrase or recovery code of that time.
+
+    b"PEERLOG-BACKUP/1\\n" | header length (4 bytes, big-endian) | header JSON | database bytes
+
+The database bytes are a copy made with SQLite's backup API under the same data key; nothing in
+the file is plaintext except the header's dates and version numbers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.store import layout
+from desktop_app.store.connection import (
+    SQLITE_ERRORS,
+    Connection,
+    raw_connection,
+    translated_errors,
+)
+from desktop_app.store.errors import DamagedDatabase, NewerVersion, NotAPeerLogDatabase
+from desktop_app.store.files import fsync_directory
+from desktop_app.store.keyslots import KeySlots
+from desktop_app.store.lock import FolderLock
+from desktop_app.store.migrations import LATEST_VERSION
+
+log = logging.getLogger(__name__)
+
+MAGIC = b"PEERLOG-BACKUP/1\n"
+BACKUP_SUFFIX = ".peerlog-backup"
+_LENGTH = struct.Struct(">I")
+
+
+@dataclass(frozen=True)
+class BackupHeader:
+    created_at: str
+    schema_version: int
+    slots: KeySlots
+    data_offset: int
+
+
+def timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d_%H%M%S")
+
+
+def write_backup(conn: Connection, data_key: bytes, slots: KeySlots, out_path: Path) -> None:
+    """Write a backup of the open database `conn` to `out_path` (replaced atomically)."""
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    copy_path = out_path.with_name(f".{out_path.name}.copy-{os.getpid()}")
+    partial = out_path.with_name(f".{out_path.name}.partial-{os.getpid()}")
+    try:
+        with translated_errors():
+            copy = raw_connection(copy_path, data_key)
+            try:
+                conn.backup(copy)
+                version = int(copy.execute("PRAGMA user_version").fetchone()[0])
+            finally:
+                copy.close()
+            header = json.dumps(
+                {
+                    "format": "peerlog.backup/1",
+                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "schema_version": version,
+                    "keyslots": slots.to_json(),
+                }
+            ).encode("utf-8")
+            with partial.open("wb") as out, copy_path.open("rb") as src:
+                out.write(MAGIC + _LENGTH.pack(len(header)) + header)
+                shutil.copyfileobj(src, out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(partial, out_path)
+            fsync_directory(out_path.parent)
+    finally:
+        for leftover in (copy_path, partial, *layout.database_files(copy_path)[1:]):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    log.info("Backup written (%s)", out_path.name)
+
+
+def read_backup_header(path: Path) -> BackupHeader:
+    try:
+        with path.open("rb") as f:
+            if f.read(len(MAGIC)) != MAGIC:
+                raise NotAPeerLogDatabase("This file is not a PeerLog backup.")
+            (length,) = _LENGTH.unpack(f.read(_LENGTH.size))
+            data = json.loads(f.read(length).decode("utf-8"))
+        return BackupHeader(
+            created_at=str(data["created_at"]),
+            schema_version=int(data["schema_version"]),
+            slots=KeySlots.from_json(data["keyslots"]),
+            data_offset=len(MAGIC) + _LENGTH.size + length,
+        )
+    except FileNotFoundError as exc:
+        raise NotAPeerLogDatabase(f"There is no backup file at {path}.") from exc
+    except (struct.error, ValueError, KeyError, TypeError) as exc:
+        raise DamagedDatabase("This backup file is damaged and cannot be restored.") from exc
+
+
+def verify_database_file(db_path: Path, data_key: bytes) -> list[str]:
+    """Both integrity checks on a closed database file; the problems found (empty when sound)."""
+    problems: list[str] = []
+    try:
+        conn = raw_connection(db_path, data_key)
+    except SQLITE_ERRORS as exc:
+        return [f"cannot open: {exc}"]
+    try:
+        for pragma in ("integrity_check", "cipher_integrity_check"):
+            try:
+                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+            except SQLITE_ERRORS as exc:
+                rows = [str(exc)]
+            problems += [f"{pragma}: {r}" for r in rows if r != "ok"]
+    finally:
+        conn.close()
+    return problems
+
+
+def restore_backup(
+    backup_path: Path, folder: Path, unlock: Callable[[KeySlots], bytes]
+) -> Path | None:
+    """Replace the database in `folder` with the backup, after checking the backup is sound.
+
+    The replaced database is kept whole (with its own key slots) in
+    `backups/replaced-<time>.peerlog`, which PeerLog can open like any database. Returns that
+    folder, or None when there was nothing to replace.
+    """
+    header = read_backup_header(backup_path)
+    data_key = unlock(header.slots)
+    if header.schema_version > LATEST_VERSION:
+        raise NewerVersion("This backup was made by a newer version of PeerLog. Update PeerLog.")
+    with translated_errors():
+        folder.mkdir(parents=True, exist_ok=True)
+    lock = FolderLock.acquire(folder)
+    candidate = folder / ".restoring.db"
+    try:
+        with translated_errors():
+            with backup_path.open("rb") as src, candidate.open("wb") as out:
+                src.seek(header.data_offset)
+                shutil.copyfileobj(src, out)
+                out.flush()
+                os.fsync(out.fileno())
+            problems = verify_database_file(candidate, data_key)
+            if problems:
+                log.warning("Backup failed its integrity check (%d problems)", len(problems))
+                raise DamagedDatabase(
+                    "This backup is damaged, so nothing was restored. Your database is as it was."
+                )
+            replaced = _move_current_aside(folder)
+            os.replace(candidate, layout.db_file(folder))
+            header.slots.save(layout.slots_file(folder))
+            layout.ensure_readme(folder)
+            fsync_directory(folder)
+    finally:
+        for leftover in layout.database_files(candidate):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        lock.release()
+    log.info("Backup restored")
+    return replaced
+
+
+def _move_current_aside(folder: Path) -> Path | None:
+    if not layout.db_file(folder).exists():
+        return None
+    aside = layout.backups_dir(folder) / f"replaced-{timestamp()}{layout.FOLDER_SUFFIX}"
+    aside.mkdir(parents=True)
+    for path in [*layout.database_files(folder), layout.slots_file(folder)]:
+        if path.exists():
+            os.replace(path, aside / path.name)
+    layout.ensure_readme(aside)
+    fsync_directory(aside)
+    return aside

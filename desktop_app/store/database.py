@@ -1,0 +1,298 @@
+"""An open, unlocked PeerLog database: the one object that holds the data key.
+
+Each thread gets its own connection (`connection()`); `transaction()` wraps work in
+BEGIN IMMEDIATE ... COMMIT on the calling thread's connection. `close()` closes every
+connection, forgets the key and releases the folder lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.store import layout
+from desktop_app.store.backup import timestamp, write_backup
+from desktop_app.store.connection import (
+    SQLITE_ERRORS,
+    Connection,
+    configure,
+    raw_connection,
+    schema_version,
+    translated_errors,
+)
+from desktop_app.store.errors import DamagedDatabase, DatabaseExists, StoreError, WrongSecret
+from desktop_app.store.keyslots import KeySlot, KeySlots, make_slot, new_data_key
+from desktop_app.store.lock import FolderLock
+from desktop_app.store.migrations import migrate, refuse_if_newer
+from desktop_app.store.recovery_code import new_recovery_code
+
+log = logging.getLogger(__name__)
+
+Unlocker = Callable[[KeySlots], tuple[bytes, KeySlot]]
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def passphrase_unlocker(passphrase: str, user_id: str | None = None) -> Unlocker:
+    return lambda slots: slots.unlock_with_passphrase(passphrase, user_id)
+
+
+def recovery_unlocker(code: str) -> Unlocker:
+    return lambda slots: slots.unlock_with_recovery_code(code)
+
+
+@dataclass(frozen=True)
+class CreatedDatabase:
+    database: Database
+    recovery_code: str
+
+
+class Database:
+    def __init__(
+        self,
+        folder: Path,
+        data_key: bytes,
+        slots: KeySlots,
+        lock: FolderLock,
+        unlocked_by: KeySlot,
+    ) -> None:
+        self.folder = folder
+        self._key: bytearray | None = bytearray(data_key)
+        self._slots = slots
+        self._lock = lock
+        self.unlocked_by = unlocked_by
+        self._connections: dict[int, Connection] = {}
+        self._guard = threading.Lock()
+
+    # Creating and opening ------------------------------------------------------------------
+
+    @staticmethod
+    def create(
+        folder: Path, organisation: str, passphrase: str, user_name: str = "Coordinator"
+    ) -> CreatedDatabase:
+        """Make a new database folder. Returns it open, with the recovery code to show once."""
+        if layout.looks_like_database(folder):
+            raise DatabaseExists()
+        with translated_errors():
+            folder.mkdir(parents=True, exist_ok=True)
+            layout.ensure_readme(folder)
+        lock = FolderLock.acquire(folder)
+        try:
+            data_key = new_data_key()
+            database_id = str(uuid.uuid4())
+            user_id = str(uuid.uuid4())
+            conn = raw_connection(layout.db_file(folder), data_key)
+            with translated_errors():
+                configure(conn)
+                migrate(conn, 0, before_upgrade=lambda _version: None)
+                now = utc_now()
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany(
+                    "INSERT INTO settings(key, value) VALUES (?, ?)",
+                    [
+                        ("organisation_name", organisation),
+                        ("database_id", database_id),
+                        ("created_at", now),
+                    ],
+                )
+                conn.execute(
+                    "INSERT INTO users(id, name, role, created_at, updated_at) "
+                    "VALUES (?, ?, 'coordinator', ?, ?)",
+                    (user_id, user_name, now, now),
+                )
+                conn.execute("COMMIT")
+            code = new_recovery_code()
+            passphrase_slot = make_slot(data_key, passphrase, "passphrase", database_id, user_id)
+            slots = KeySlots(database_id).with_slot(passphrase_slot)
+            slots = slots.with_recovery_code(data_key, code)
+            slots.save(layout.slots_file(folder))
+        except BaseException:
+            lock.release()
+            raise
+        db = Database(folder, data_key, slots, lock, passphrase_slot)
+        db._connections[threading.get_ident()] = conn
+        log.info("Created a new database (%s)", folder.name)
+        return CreatedDatabase(db, code)
+
+    @staticmethod
+    def open(folder: Path, passphrase: str, user_id: str | None = None) -> Database:
+        return Database.open_with(folder, passphrase_unlocker(passphrase, user_id))
+
+    @staticmethod
+    def open_with_recovery_code(folder: Path, code: str) -> Database:
+        return Database.open_with(folder, recovery_unlocker(code))
+
+    @staticmethod
+    def open_with(folder: Path, unlock: Unlocker) -> Database:
+        layout.require_database_folder(folder)
+        slots = KeySlots.load(layout.slots_file(folder))
+        try:
+            data_key, slot = unlock(slots)
+        except WrongSecret:
+            log.info("Unlock refused: wrong secret")
+            raise
+        lock = FolderLock.acquire(folder)
+        try:
+            conn = raw_connection(layout.db_file(folder), data_key)
+            try:
+                Database._prepare(conn, folder, data_key, slots)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        db = Database(folder, data_key, slots, lock, slot)
+        db._connections[threading.get_ident()] = conn
+        log.info("Opened a database (%s)", folder.name)
+        return db
+
+    @staticmethod
+    def _prepare(conn: Connection, folder: Path, data_key: bytes, slots: KeySlots) -> None:
+        """Check and upgrade a freshly keyed connection. Refuses before writing anything."""
+        version = schema_version(conn)
+        refuse_if_newer(version)
+        with translated_errors():
+            configure(conn)
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            log.warning("Quick check failed on open")
+            raise DamagedDatabase()
+
+        def backup_before_upgrade(old_version: int) -> None:
+            name = f"before-upgrade-from-v{old_version}-{timestamp()}.peerlog-backup"
+            write_backup(conn, data_key, slots, layout.backups_dir(folder) / name)
+
+        migrate(conn, version, backup_before_upgrade)
+
+    # Connections ---------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._key is not None
+
+    def _data_key(self) -> bytes:
+        if self._key is None:
+            raise StoreError("The database is locked. Unlock it to carry on.")
+        return bytes(self._key)
+
+    def connection(self) -> Connection:
+        """This thread's connection (made on first use)."""
+        ident = threading.get_ident()
+        with self._guard:
+            conn = self._connections.get(ident)
+            if conn is None:
+                conn = raw_connection(layout.db_file(self.folder), self._data_key())
+                with translated_errors():
+                    configure(conn)
+                self._connections[ident] = conn
+            return conn
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction: all of it commits, or none of it does."""
+        conn = self.connection()
+        with translated_errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every connection, forget the data key and release the folder lock."""
+        with self._guard:
+            for conn in self._connections.values():
+                with contextlib.suppress(*SQLITE_ERRORS):
+                    conn.close()
+            self._connections.clear()
+            if self._key is not None:
+                for i in range(len(self._key)):
+                    self._key[i] = 0
+                self._key = None
+            self._lock.release()
+        log.info("Closed the database")
+
+    # Secrets -------------------------------------------------------------------------------
+
+    @property
+    def slots(self) -> KeySlots:
+        return self._slots
+
+    def _save_slots(self, slots: KeySlots) -> None:
+        with translated_errors():
+            slots.save(layout.slots_file(self.folder))
+        self._slots = slots
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Change the passphrase of the user who unlocked the database."""
+        user_id = self.unlocked_by.user_id
+        old_slot = self._slots.passphrase_slot_for(user_id)
+        if old_slot is None or old_slot.unwrap(current, self._slots.database_id) is None:
+            raise WrongSecret("The current passphrase is not right, so nothing was changed.")
+        self.set_passphrase(new, user_id)
+        log.info("Passphrase changed")
+
+    def set_passphrase(self, new: str, user_id: str | None) -> None:
+        """Give `user_id` the passphrase `new`, replacing their old one (after recovery, say)."""
+        new_slot = make_slot(self._data_key(), new, "passphrase", self._slots.database_id, user_id)
+        old_slot = self._slots.passphrase_slot_for(user_id)
+        if old_slot is None:
+            self._save_slots(self._slots.with_slot(new_slot))
+        else:
+            self._save_slots(self._slots.replacing(old_slot.id, new_slot))
+
+    def remove_passphrase(self, user_id: str) -> None:
+        slot = self._slots.passphrase_slot_for(user_id)
+        if slot is not None:
+            self._save_slots(self._slots.without_slot(slot.id))
+
+    def regenerate_recovery_code(self) -> str:
+        """A new recovery code; the old one stops working. Show the new one once."""
+        code = new_recovery_code()
+        self._save_slots(self._slots.with_recovery_code(self._data_key(), code))
+        log.info("Recovery code regenerated")
+        return code
+
+    # Backups -------------------------------------------------------------------------------
+
+    def backup_to(self, out_path: Path) -> None:
+        write_backup(self.connection(), self._data_key(), self._slots, out_path)
+
+    def verify(self) -> list[str]:
+        """Full integrity checks on the open database; the problems found (empty when sound)."""
+        conn = self.connection()
+        problems: list[str] = []
+        for pragma in ("integrity_check", "cipher_integrity_check"):
+            try:
+                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+            except SQLITE_ERRORS as exc:
+                rows = [str(exc)]
+            problems += [f"{pragma}: {r}" for r in rows if r != "ok"]
+        return problems
+
+    # Settings ------------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = (
+            self.connection().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        )
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )

@@ -1,0 +1,79 @@
+"""Typed storage errors. Each carries a plain-English message a volunteer can act on.
+
+Front ends (GUI and CLI) show `str(error)`; they never show a traceback for these.
+"""
+
+
+class StoreError(Exception):
+    """A problem the user can act on. The message is shown as it is."""
+
+    default_message = "PeerLog could not use this database."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message)
+
+
+class WrongSecret(StoreError):
+    default_message = (
+        "That passphrase is not right for this database. Check Caps Lock and try again, "
+        "or use the recovery code."
+    )
+
+
+class WrongRecoveryCode(WrongSecret):
+    default_message = (
+        "That recovery code is not right for this database. Check each group of characters "
+        "against the printed copy and try again."
+    )
+
+
+class DamagedDatabase(StoreError):
+    default_message = (
+        "This database file is damaged and cannot be read safely. Restore it from a backup "
+        "(PeerLog keeps them in the folder you chose for backups)."
+    )
+
+
+class NewerVersion(StoreError):
+    default_message = (
+        "This database was made by a newer version of PeerLog. Please update PeerLog to open it. "
+        "The database has not been changed."
+    )
+
+
+class AlreadyOpen(StoreError):
+    default_message = (
+        "This database is already open in another PeerLog window or on another account. "
+        "Close it there first, then try again."
+    )
+
+
+class DiskFull(StoreError):
+    default_message = (
+        "The disk is full, so PeerLog could not save. Free some space and try again; "
+        "nothing was lost."
+    )
+
+
+class ReadOnlyLocation(StoreError):
+    default_message = (
+        "PeerLog cannot write to this folder. Move the database to a folder you can write to "
+        "(for example Documents) and open it from there."
+    )
+
+
+class NotAPeerLogDatabase(StoreError):
+    default_message = (
+        "This is not a PeerLog database. Choose a folder ending in .peerlog that PeerLog made."
+    )
+
+
+class NotSQLCipher(StoreError):
+    default_message = (
+        "This copy of PeerLog was installed without its encryption library, so it will not open "
+        "any database. Reinstall PeerLog."
+    )
+
+
+class DatabaseExists(StoreError):
+    default_message = "A PeerLog database already exists there. Choose another name or folder."

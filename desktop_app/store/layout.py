@@ -1,0 +1,61 @@
+"""What a PeerLog database is on disk: one folder, named `Something.peerlog`, holding
+
+    peerlog.db        the records, encrypted with SQLCipher 4 (plus -wal and -shm while open)
+    keyslots.json     the data key, wrapped once per passphrase and once for the recovery code
+    peerlog.lock      held while PeerLog has the database open
+    backups/          backups PeerLog takes itself (before an upgrade, or a replaced database)
+    README.txt        says what the folder is, for anyone who finds it
+
+Move or copy the whole folder, never a single file from it.
+"""
+
+from pathlib import Path
+
+from desktop_app.store.errors import NotAPeerLogDatabase
+
+FOLDER_SUFFIX = ".peerlog"
+DB_FILE = "peerlog.db"
+SLOTS_FILE = "keyslots.json"
+BACKUPS_DIR = "backups"
+README_FILE = "README.txt"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+README_TEXT = """This folder is a PeerLog database. Everything in it is encrypted.
+Open it with PeerLog, using your passphrase or the recovery code.
+Keep the folder together: copy or move the whole folder, never single files from it.
+"""
+
+
+def db_file(folder: Path) -> Path:
+    return folder / DB_FILE
+
+
+def slots_file(folder: Path) -> Path:
+    return folder / SLOTS_FILE
+
+
+def backups_dir(folder: Path) -> Path:
+    return folder / BACKUPS_DIR
+
+
+def database_files(folder: Path) -> list[Path]:
+    """The files that together make up the records: the database and its journals."""
+    main = db_file(folder)
+    return [main, *(main.with_name(main.name + suffix) for suffix in SIDE_FILES)]
+
+
+def require_database_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise NotAPeerLogDatabase(f"There is no PeerLog database at {folder}.")
+    if not folder.is_dir() or not db_file(folder).exists() or not slots_file(folder).exists():
+        raise NotAPeerLogDatabase()
+
+
+def looks_like_database(folder: Path) -> bool:
+    return db_file(folder).exists() or slots_file(folder).exists()
+
+
+def ensure_readme(folder: Path) -> None:
+    readme = folder / README_FILE
+    if not readme.exists():
+        readme.write_text(README_TEXT, encoding="utf-8")

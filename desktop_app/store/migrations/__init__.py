@@ -1,0 +1,47 @@
+"""Numbered schema steps. Each runs in one transaction that also sets `PRAGMA user_version`.
+
+To add a step: write `mNNNN_what.py` with a `MIGRATION`, and append it to `MIGRATIONS` below.
+Never edit a step that has been released; write a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from desktop_app.store.connection import Connection, translated_errors
+from desktop_app.store.errors import NewerVersion
+from desktop_app.store.migrations import m0001_foundation
+from desktop_app.store.migrations.step import Migration
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS: tuple[Migration, ...] = (m0001_foundation.MIGRATION,)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def refuse_if_newer(version: int) -> None:
+    if version > LATEST_VERSION:
+        raise NewerVersion()
+
+
+def migrate(conn: Connection, current: int, before_upgrade: Callable[[int], None]) -> None:
+    """Bring the schema to LATEST_VERSION. `before_upgrade` runs once, before the first step,
+    when an existing database (not a brand-new one) is about to change."""
+    refuse_if_newer(current)
+    steps = [m for m in MIGRATIONS if m.version > current]
+    if not steps:
+        return
+    if current > 0:
+        before_upgrade(current)
+    for step in steps:
+        log.info("Applying schema step %d (%s)", step.version, step.description)
+        with translated_errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                step.apply(conn)
+                conn.execute(f"PRAGMA user_version = {int(step.version)}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise

@@ -1,0 +1,45 @@
+"""Shared fixtures: every test runs with its own PeerLog home folder and the fastest key
+derivation PeerLog accepts (still the 19 MiB / 2-pass minimum), so nothing touches the real user
+profile and tests stay quick."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop_app.services.databases import create_database
+from desktop_app.store.database import CreatedDatabase, Database
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PEERLOG_FAST_KDF"] = "1"
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def peerlog_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("peerlog-home")
+    monkeypatch.setenv("PEERLOG_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "Test.peerlog"
+
+
+@pytest.fixture
+def created(db_path: Path) -> Iterator[CreatedDatabase]:
+    """A new database, open, with its recovery code; closed after the test."""
+    result = create_database(db_path, "Test Group", PASSPHRASE)
+    yield result
+    if result.database.is_open:
+        result.database.close()
+
+
+@pytest.fixture
+def db(created: CreatedDatabase) -> Database:
+    return created.database
