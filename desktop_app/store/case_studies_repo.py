@@ -7,16 +7,18 @@ from collections.abc import Sequence
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.listing import Page, Paged
 from desktop_app.store.columns import date_text, to_required_date
-from desktop_app.store.conditions import Conditions, fetch_page
+from desktop_app.store.conditions import Conditions, ListQuery, fetch_page
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.keys import delete_record, local_ids
 
-_SELECT = (
-    "SELECT p.uuid, c.written_on, c.title, c.body, c.consent_to_share, c.uuid, c.created_at, "
-    "c.updated_at"
+_QUERY = ListQuery(
+    columns="p.uuid, c.written_on, c.title, c.body, c.consent_to_share, c.uuid, c.created_at, "
+    "c.updated_at",
+    table="case_studies",
+    alias="c",
+    joins="JOIN people p ON p.id = c.person_id",
 )
-_SOURCE = "FROM case_studies c JOIN people p ON p.id = c.person_id"
 
 
 def insert_case_studies(conn: Connection, studies: Sequence[CaseStudy], now: str) -> None:
@@ -64,7 +66,7 @@ def delete_case_study(conn: Connection, study_id: str) -> None:
 
 
 def get_case_study(conn: Connection, study_id: str) -> CaseStudy:
-    row = conn.execute(f"{_SELECT} {_SOURCE} WHERE c.uuid = ?", (study_id,)).fetchone()
+    row = conn.execute(f"{_QUERY.select()} WHERE c.uuid = ?", (study_id,)).fetchone()
     if row is None:
         raise RecordNotFound()
     return _case_study(row)
@@ -81,8 +83,7 @@ def list_case_studies(
         where.add("c.consent_to_share = 1")
     return fetch_page(
         conn,
-        _SELECT,
-        _SOURCE,
+        _QUERY,
         where,
         "ORDER BY c.written_on DESC, c.id DESC",
         page,

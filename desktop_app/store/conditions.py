@@ -31,20 +31,36 @@ def order_by(columns: tuple[str, ...], descending: bool, tiebreak: str) -> str:
     return "ORDER BY " + ", ".join(f"{c} {direction}" for c in (*columns, tiebreak))
 
 
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list shows. `columns` are computed only for the rows of the page asked for, after
+    sorting and paging on `table`, so that costly ones (counts, the last attendance) never run
+    over a whole table of 100,000 rows."""
+
+    columns: str
+    table: str
+    alias: str
+    joins: str = ""  # tables the columns need, joined to the page's rows
+
+    def select(self) -> str:
+        """The same columns for a query of one's own (`... WHERE alias.uuid = ?`)."""
+        return f"SELECT {self.columns} FROM {self.table} {self.alias} {self.joins}"
+
+
 def fetch_page(
     conn: Connection,
-    select: str,
-    source: str,
+    query: ListQuery,
     where: Conditions,
     order: str,
     page: Page,
     convert: Callable[[Any], RowT],
 ) -> Paged[RowT]:
-    """One page of `select source where order`, with the number of rows over all pages."""
-    count = conn.execute(f"SELECT COUNT(*) {source} {where.where()}", where.params)
-    total = int(count.fetchone()[0])
+    """One page of `query`, filtered and sorted, with the number of rows over all pages."""
+    source = f"FROM {query.table} {query.alias} {where.where()}"
+    total = int(conn.execute(f"SELECT COUNT(*) {source}", where.params).fetchone()[0])
     rows = conn.execute(
-        f"{select} {source} {where.where()} {order} LIMIT ? OFFSET ?",
+        f"SELECT {query.columns} FROM (SELECT {query.alias}.* {source} {order} LIMIT ? OFFSET ?) "
+        f"AS {query.alias} {query.joins} {order}",
         (*where.params, max(page.limit, 0), max(page.offset, 0)),
     )
     return Paged([convert(row) for row in rows], total, page)

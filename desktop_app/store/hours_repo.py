@@ -9,17 +9,16 @@ from typing import Any
 from desktop_app.domain.listing import Page, Paged
 from desktop_app.domain.volunteers import VolunteerHours
 from desktop_app.store.columns import date_text, to_required_date
-from desktop_app.store.conditions import Conditions, fetch_page
+from desktop_app.store.conditions import Conditions, ListQuery, fetch_page
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.keys import delete_record, local_ids
 
-_SELECT = (
-    "SELECT h.uuid, v.uuid, h.worked_on, h.hours, h.activity, s.uuid, h.created_at, h.updated_at"
-)
-_SOURCE = (
-    "FROM volunteer_hours h JOIN volunteers v ON v.id = h.volunteer_id "
-    "LEFT JOIN sessions s ON s.id = h.session_id"
+_QUERY = ListQuery(
+    columns="h.uuid, v.uuid, h.worked_on, h.hours, h.activity, s.uuid, h.created_at, h.updated_at",
+    table="volunteer_hours",
+    alias="h",
+    joins="JOIN volunteers v ON v.id = h.volunteer_id LEFT JOIN sessions s ON s.id = h.session_id",
 )
 
 
@@ -79,8 +78,7 @@ def list_hours(
     """Hours newest first, for one volunteer or everyone, between two dates (inclusive)."""
     return fetch_page(
         conn,
-        _SELECT,
-        _SOURCE,
+        _QUERY,
         _where(conn, volunteer_id, start, end),
         "ORDER BY h.worked_on DESC, h.id DESC",
         page,
@@ -89,7 +87,7 @@ def list_hours(
 
 
 def get_hours(conn: Connection, hours_id: str) -> VolunteerHours:
-    row = conn.execute(f"{_SELECT} {_SOURCE} WHERE h.uuid = ?", (hours_id,)).fetchone()
+    row = conn.execute(f"{_QUERY.select()} WHERE h.uuid = ?", (hours_id,)).fetchone()
     if row is None:
         raise RecordNotFound()
     return _hours(row)

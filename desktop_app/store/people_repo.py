@@ -14,7 +14,7 @@ from desktop_app.store.columns import (
     prefix_pattern,
     to_date,
 )
-from desktop_app.store.conditions import Conditions, fetch_page, order_by
+from desktop_app.store.conditions import Conditions, ListQuery, fetch_page, order_by
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.keys import (
@@ -27,6 +27,14 @@ from desktop_app.store.keys import (
 _FIELDS = (
     "ref, known_as, year_of_birth, gender, ethnic_group, disability, postcode_district, "
     "referral_source, first_contact, notes, archived"
+)
+_LIST = ListQuery(
+    columns="p.uuid, p.ref, p.known_as, p.year_of_birth, p.first_contact, "
+    "(SELECT MAX(s.held_on) FROM attendances a JOIN sessions s ON s.id = a.session_id "
+    " WHERE a.person_id = p.id), "
+    "EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id), p.archived",
+    table="people",
+    alias="p",
 )
 _SORT_COLUMNS = {
     "name": ("p.known_as COLLATE NOCASE",),
@@ -176,11 +184,7 @@ def list_people(conn: Connection, filter: PeopleFilter, page: Page) -> Paged[Per
         where.add("(p.ref LIKE ? ESCAPE '\\' OR p.known_as LIKE ? ESCAPE '\\')", pattern, pattern)
     return fetch_page(
         conn,
-        "SELECT p.uuid, p.ref, p.known_as, p.year_of_birth, p.first_contact, "
-        "(SELECT MAX(s.held_on) FROM attendances a JOIN sessions s ON s.id = a.session_id "
-        " WHERE a.person_id = p.id), "
-        "EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id), p.archived",
-        "FROM people p",
+        _LIST,
         where,
         order_by(_SORT_COLUMNS[filter.sort], filter.descending, "p.id"),
         page,

@@ -6,7 +6,7 @@ from typing import Any
 
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
 from desktop_app.store.columns import date_text, like_pattern, to_date, to_required_date, to_time
-from desktop_app.store.conditions import Conditions, fetch_page, order_by
+from desktop_app.store.conditions import Conditions, ListQuery, fetch_page, order_by
 from desktop_app.store.connection import Connection
 
 _REGISTERED = "(SELECT COUNT(*) FROM attendances a WHERE a.session_id = s.id)"
@@ -14,6 +14,13 @@ _FACILITATORS = (
     "(SELECT group_concat(name, ', ') FROM (SELECT v.name AS name FROM session_facilitators f "
     "JOIN volunteers v ON v.id = f.volunteer_id WHERE f.session_id = s.id "
     "ORDER BY v.name COLLATE NOCASE))"
+)
+_LIST = ListQuery(
+    columns="s.uuid, s.held_on, s.starts_at, s.kind, s.mode, s.venue, s.minutes, "
+    f"{_REGISTERED}, s.anonymous_headcount, COALESCE({_FACILITATORS}, ''), "
+    "s.safeguarding_concern, s.safeguarding_resolved_on",
+    table="sessions",
+    alias="s",
 )
 _SORT_COLUMNS = {
     "date": ("s.held_on", "s.starts_at"),
@@ -52,10 +59,7 @@ def list_sessions(conn: Connection, f: SessionFilter, page: Page) -> Paged[Sessi
     where = session_conditions(f)
     return fetch_page(
         conn,
-        "SELECT s.uuid, s.held_on, s.starts_at, s.kind, s.mode, s.venue, s.minutes, "
-        f"{_REGISTERED}, s.anonymous_headcount, COALESCE({_FACILITATORS}, ''), "
-        "s.safeguarding_concern, s.safeguarding_resolved_on",
-        "FROM sessions s",
+        _LIST,
         where,
         order_by(_SORT_COLUMNS[f.sort], f.descending, "s.id"),
         page,
