@@ -61,6 +61,19 @@ class Session:
         return len(self.attendee_ids) + self.anonymous_headcount
 
 
+@dataclass(frozen=True)
+class SessionDefaults:
+    """What the latest session of a kind had, for the log form to start the next one from."""
+
+    kind: str
+    mode: str
+    venue: str
+    starts_at: time | None
+    minutes: int
+    facilitator_ids: tuple[str, ...]
+    attendee_ids: tuple[str, ...]  # last time's attendees: a weekly group's regulars
+
+
 def cleaned_session(session: Session) -> Session:
     topics = tuple(dict.fromkeys(" ".join(t.split()) for t in session.topics if t.strip()))
     referrals = tuple(

@@ -10,7 +10,12 @@ from datetime import date
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
 from desktop_app.domain.people import Person, PersonSummary
 from desktop_app.domain.problems import Problem
-from desktop_app.domain.sessions import Session, cleaned_session, validate_session
+from desktop_app.domain.sessions import (
+    Session,
+    SessionDefaults,
+    cleaned_session,
+    validate_session,
+)
 from desktop_app.domain.volunteers import (
     FACILITATING,
     MAX_HOURS_A_DAY,
@@ -21,7 +26,6 @@ from desktop_app.services.people import prepare_new_people
 from desktop_app.services.validation import refuse
 from desktop_app.store import hours_repo, people_repo, sessions_list, sessions_repo, volunteers_repo
 from desktop_app.store.database import Database, utc_now
-from desktop_app.store.sessions_repo import SessionDefaults
 
 
 @dataclass(frozen=True)

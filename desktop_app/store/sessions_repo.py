@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import time
 from typing import Any
 
-from desktop_app.domain.sessions import OnwardReferral, Session
+from desktop_app.domain.sessions import OnwardReferral, Session, SessionDefaults
 from desktop_app.store.columns import (
     date_text,
     lines_text,
@@ -26,19 +24,6 @@ _FIELDS = (
     "safeguarding_concern, safeguarding_follow_up, safeguarding_resolved_on"
 )
 _ASSIGNMENTS = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-
-
-@dataclass(frozen=True)
-class SessionDefaults:
-    """What the last session of a kind had, to start the next one from."""
-
-    kind: str
-    mode: str
-    venue: str
-    starts_at: time | None
-    minutes: int
-    facilitator_ids: tuple[str, ...]
-    attendee_ids: tuple[str, ...]
 
 
 def _values(s: Session) -> tuple[Any, ...]:

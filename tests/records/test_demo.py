@@ -78,6 +78,7 @@ def test_demo_is_a_year_and_more_of_every_kind_of_session(demo: Database) -> Non
     attention = home.attention(demo, TODAY)
     assert attention.dbs_due and attention.training_due and attention.open_concerns
     assert attention.people_without_consent_total > 0
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_every_demo_record_passes_validation(demo: Database) -> None:

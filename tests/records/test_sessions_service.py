@@ -249,3 +249,15 @@ def test_home_figures_for_the_month(
     assert figures.attendances == 11
     assert figures.people == 4
     assert figures.volunteer_hours == 3.5
+
+
+def test_erasing_a_referred_person_keeps_the_referral_without_them(
+    db: Database, regulars: list[Person], facilitator: Volunteer
+) -> None:
+    referral = OnwardReferral("Food bank", person_id=regulars[1].id)
+    logged = sessions.log_session(
+        db, weekly_group(regulars, facilitator, onward_referrals=(referral,))
+    ).session
+    people.delete_person(db, regulars[1].id)
+    (kept,) = sessions.get_session(db, logged.id).onward_referrals
+    assert (kept.id, kept.destination, kept.person_id) == (referral.id, "Food bank", None)

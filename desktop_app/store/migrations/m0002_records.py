@@ -114,7 +114,7 @@ CREATE TABLE sessions (
     {STAMPS}
 );
 CREATE INDEX sessions_by_date ON sessions(held_on, starts_at);
-CREATE INDEX sessions_by_kind ON sessions(kind, held_on);
+CREATE INDEX sessions_by_kind ON sessions(kind, held_on, starts_at);
 CREATE INDEX sessions_by_venue ON sessions(venue COLLATE NOCASE, held_on);
 CREATE INDEX sessions_with_open_concerns ON sessions(held_on)
     WHERE safeguarding_concern = 1 AND safeguarding_resolved_on IS NULL;
