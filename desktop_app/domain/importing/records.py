@@ -1,0 +1,189 @@
+"""Turning parsed rows into domain records, and the records' own validation problems back into
+problems against the row and column they came from.
+
+A column missing from a file leaves that field as it is on a record already in PeerLog; a
+blank cell in a column that is there clears it (or sets the default). Validation is the
+domain's own (`validate_person`...), never a second copy of its rules.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import TypeVar, cast
+
+from desktop_app.domain.importing.problems import ImportProblem
+from desktop_app.domain.importing.rows import ParsedRow
+from desktop_app.domain.people import Consent, Person
+from desktop_app.domain.problems import Problem
+from desktop_app.domain.sessions import Session
+from desktop_app.domain.volunteers import FACILITATING, TrainingRecord, Volunteer, VolunteerHours
+
+SESSION_REF_MAX = 40
+T = TypeVar("T")
+
+# domain field -> template column, for putting a validation problem in its column
+PERSON_COLUMNS = {
+    "ethnic_group": "ethnicity",
+    "consent.method": "consent_method",
+    "consent.recorded_on": "consent_on",
+}
+VOLUNTEER_COLUMNS = {"name": "known_as", "roles": "role"}
+TRAINING_COLUMNS = {
+    "training.course": "course",
+    "training.completed_on": "completed_on",
+    "training.expires_on": "expires_on",
+}
+SESSION_COLUMNS = {
+    "facilitator_ids": "facilitators",
+    "anonymous_headcount": "anonymous_attendees",
+    "attendee_ids": "",
+}
+HOURS_COLUMNS = {"volunteer_id": "volunteer_ref"}
+
+
+def row_problems(
+    row: ParsedRow, problems: Sequence[Problem], columns: Mapping[str, str]
+) -> list[ImportProblem]:
+    """Domain problems (by field) as import problems (by column of this row)."""
+    return [row.problem(columns.get(p.field, p.field), p.message) for p in problems]
+
+
+def _pick(row: ParsedRow, column: str, current: T, blank: T) -> T:
+    """The column's value; `current` when the file has no such column, `blank` when empty."""
+    if not row.has(column):
+        return current
+    value = row.values[column]
+    return blank if value is None else cast(T, value)
+
+
+def person_from_row(row: ParsedRow, existing: Person | None) -> tuple[Person, list[ImportProblem]]:
+    base = existing or Person(known_as="", ref=row.text("ref"))
+    person = replace(
+        base,
+        known_as=_pick(row, "known_as", base.known_as, ""),
+        year_of_birth=_pick(row, "year_of_birth", base.year_of_birth, None),
+        gender=_pick(row, "gender", base.gender, "not_stated"),
+        ethnic_group=_pick(row, "ethnicity", base.ethnic_group, "not_stated"),
+        disability=_pick(row, "disability", base.disability, "not_stated"),
+        postcode_district=_pick(row, "postcode_district", base.postcode_district, ""),
+        referral_source=_pick(row, "referral_source", base.referral_source, "not_known"),
+        first_contact=_pick(row, "first_contact", base.first_contact, None),
+        archived=_pick(row, "archived", base.archived, False),
+    )
+    consent, problems = _consent_from_row(row, base.consent)
+    return replace(person, consent=consent), problems
+
+
+def _consent_from_row(
+    row: ParsedRow, current: Consent | None
+) -> tuple[Consent | None, list[ImportProblem]]:
+    """A consent date given: the consent recorded that day is corrected, or a new one added to
+    the history. The history is never removed by an import."""
+    recorded_on = row.date("consent_on")
+    if recorded_on is None:
+        details = [
+            c
+            for c in ("story_consent", "consent_method", "contact_consent")
+            if row.values.get(c) is not None
+        ]
+        if details:
+            return current, [
+                row.problem(
+                    details[0],
+                    "This needs the date the consent was recorded in consent_on.",
+                )
+            ]
+        return current, []
+    if current is None or current.recorded_on != recorded_on:
+        current = Consent(
+            recorded_on, "written", keep_data=True, be_contacted=False, share_story=False
+        )
+    consent = replace(
+        current,
+        method=_pick(row, "consent_method", current.method, "written"),
+        share_story=_pick(row, "story_consent", current.share_story, False),
+        be_contacted=_pick(row, "contact_consent", current.be_contacted, False),
+    )
+    return consent, []
+
+
+def volunteer_from_row(row: ParsedRow, existing: Volunteer | None) -> Volunteer:
+    base = existing or Volunteer(name="", ref=row.text("ref"))
+    return replace(
+        base,
+        name=_pick(row, "known_as", base.name, ""),
+        roles=_pick(row, "role", base.roles, ()),
+        started_on=_pick(row, "started_on", base.started_on, None),
+        ended_on=_pick(row, "ended_on", base.ended_on, None),
+        lived_experience=_pick(row, "lived_experience", base.lived_experience, False),
+        dbs_checked_on=_pick(row, "dbs_checked_on", base.dbs_checked_on, None),
+    )
+
+
+def training_from_row(row: ParsedRow, existing: Sequence[TrainingRecord]) -> TrainingRecord:
+    """The record for this course and completion date: the one already there (matched on the
+    course name in any case and the date) with its expiry updated, or a new one."""
+    course = " ".join(row.text("course").split())
+    completed_on = row.date("completed_on") or date.min
+    for record in existing:
+        if record.course.casefold() == course.casefold() and record.completed_on == completed_on:
+            return replace(record, expires_on=_pick(row, "expires_on", record.expires_on, None))
+    return TrainingRecord(course, completed_on, row.date("expires_on"))
+
+
+def session_id_for(ref: str, namespace: str) -> str:
+    """The session's id from its reference. An exported session's reference is its id; any
+    other reference always gives the same id in the same database, so a second import of the
+    same file finds the sessions it made the first time."""
+    try:
+        return str(uuid.UUID(ref))
+    except ValueError:
+        return str(uuid.uuid5(uuid.UUID(namespace), f"session:{ref.strip().casefold()}"))
+
+
+def session_from_row(
+    row: ParsedRow,
+    existing: Session | None,
+    session_id: str,
+    facilitator_ids: tuple[str, ...] | None,
+) -> Session:
+    """`facilitator_ids` None: the file has no facilitators column (keep those there)."""
+    held_on = row.date("held_on") or date.min
+    base = existing or Session(held_on=held_on, kind=row.text("kind"), id=session_id)
+    return replace(
+        base,
+        held_on=held_on,
+        kind=row.text("kind"),
+        mode=_pick(row, "mode", base.mode, "in_person"),
+        minutes=_pick(row, "minutes", base.minutes, 0),
+        starts_at=_pick(row, "starts_at", base.starts_at, None),
+        venue=_pick(row, "venue", base.venue, ""),
+        anonymous_headcount=_pick(row, "anonymous_attendees", base.anonymous_headcount, 0),
+        topics=_pick(row, "topics", base.topics, ()),
+        facilitator_ids=base.facilitator_ids if facilitator_ids is None else facilitator_ids,
+    )
+
+
+def hours_from_row(
+    row: ParsedRow,
+    volunteer_id: str,
+    session_id: str | None,
+    existing: VolunteerHours | None,
+) -> VolunteerHours:
+    activity = row.text("activity") or FACILITATING
+    hours = row.values.get("hours")
+    amount = float(hours) if isinstance(hours, int | float) else 0.0
+    if existing is None:
+        return VolunteerHours(
+            volunteer_id, row.date("worked_on") or date.min, amount, activity, session_id
+        )
+    linked = session_id if row.has("session_ref") else existing.session_id
+    return replace(existing, hours=amount, activity=activity, session_id=linked)
+
+
+def hours_key(volunteer_id: str, worked_on: date, activity: str) -> tuple[str, date, str]:
+    """Hours are matched on the volunteer, the day and the activity (any case)."""
+    return (volunteer_id, worked_on, " ".join(activity.split()).casefold())
