@@ -1,0 +1,456 @@
+"""Matching an import's rows to the database: which records are new, which change, which are
+already as the file says, and every problem, before anything is written.
+
+References are matched in any case. A reference may point at a record in the same import or one
+already in PeerLog. Nothing is ever deleted by an import; a session's attendees are only added to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Generic, TypeVar
+
+from desktop_app.domain.importing.problems import ImportProblem
+from desktop_app.domain.importing.records import (
+    HOURS_COLUMNS,
+    PERSON_COLUMNS,
+    SESSION_COLUMNS,
+    SESSION_REF_MAX,
+    TRAINING_COLUMNS,
+    VOLUNTEER_COLUMNS,
+    hours_from_row,
+    hours_key,
+    person_from_row,
+    row_problems,
+    session_from_row,
+    session_id_for,
+    training_from_row,
+    volunteer_from_row,
+)
+from desktop_app.domain.importing.rows import ParsedRow
+from desktop_app.domain.importing.template import SheetName
+from desktop_app.domain.people import Person, cleaned_person, validate_person
+from desktop_app.domain.sessions import Session, cleaned_session, validate_session
+from desktop_app.domain.volunteers import (
+    FACILITATING,
+    Volunteer,
+    VolunteerHours,
+    cleaned_volunteer,
+    validate_hours,
+    validate_training,
+    validate_volunteer,
+)
+from desktop_app.store import hours_repo, people_repo, sessions_repo, volunteers_repo
+from desktop_app.store.connection import Connection
+from desktop_app.store.errors import RecordNotFound
+from desktop_app.store.import_lookups import existing_ids, hours_between, ids_by_ref
+
+RecordT = TypeVar("RecordT")
+Tick = Callable[[], None]  # called once per row planned: progress and cancelling
+
+
+@dataclass
+class RecordCount:
+    """How many records of one type an import adds, updates, or finds already as they are."""
+
+    what: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class Changes(Generic[RecordT]):
+    new: list[RecordT] = field(default_factory=list)
+    changed: list[RecordT] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    people: Changes[Person] = field(default_factory=Changes)
+    volunteers: Changes[Volunteer] = field(default_factory=Changes)
+    sessions: Changes[Session] = field(default_factory=Changes)
+    hours: Changes[VolunteerHours] = field(default_factory=Changes)
+    counts: dict[str, RecordCount] = field(default_factory=dict)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    def count(self, what: str) -> RecordCount:
+        return self.counts.setdefault(what, RecordCount(what))
+
+    @property
+    def writes(self) -> int:
+        return sum(
+            len(c.new) + len(c.changed)
+            for c in (self.people, self.volunteers, self.sessions, self.hours)
+        )
+
+
+@dataclass(frozen=True)
+class ParsedTables:
+    """The good rows of each sheet, and the references of rows with a problem (so that one bad
+    row is not reported again by every row that points at it)."""
+
+    rows: dict[SheetName, list[ParsedRow]]
+    bad_refs: dict[SheetName, set[str]] = field(default_factory=dict)
+
+
+def _tally(plan: ImportPlan, what: str, original: object, record: object) -> str:
+    if original is None:
+        plan.count(what).added += 1
+        return "new"
+    if original != record:
+        plan.count(what).updated += 1
+        return "changed"
+    plan.count(what).unchanged += 1
+    return "same"
+
+
+class Planner:
+    def __init__(self, conn: Connection, namespace: str, today: date, tick: Tick) -> None:
+        self.conn = conn
+        self.namespace = namespace
+        self.today = today
+        self.tick = tick
+        self.plan = ImportPlan()
+        self.people_in_database = ids_by_ref(conn, "people")
+        self.volunteers_in_database = ids_by_ref(conn, "volunteers")
+        self.person_ids = dict(self.people_in_database)  # with those of this import
+        self.volunteer_ids = dict(self.volunteers_in_database)
+        self.volunteers: dict[str, Volunteer] = {}  # by id: each as it will be saved
+        self.volunteers_before: dict[str, Volunteer | None] = {}
+        self.sessions: dict[str, Session] = {}
+        self.sessions_before: dict[str, Session | None] = {}
+        self.session_rows: dict[str, ParsedRow] = {}  # where a session's problems are reported
+        self.session_ids: dict[str, str] = {}  # reference (case-folded) -> id
+        self.session_ids_in_file: set[str] = set()
+        self.bad_refs: dict[SheetName, set[str]] = {}
+
+    def make(self, tables: ParsedTables) -> ImportPlan:
+        rows = tables.rows
+        self.bad_refs = tables.bad_refs
+        self._people(rows.get("people", []))
+        self._volunteers(rows.get("volunteers", []))
+        self._training(rows.get("training", []))
+        self._finish_volunteers()
+        self.session_ids_in_file = {
+            session_id_for(r.text("ref"), self.namespace) for r in rows.get("sessions", [])
+        }
+        self._sessions(rows.get("sessions", []))
+        self._attendance(rows.get("attendance", []))
+        self._finish_sessions()
+        self._hours(rows.get("volunteer_hours", []))
+        return self.plan
+
+    # People and volunteers ------------------------------------------------------------------
+
+    def _duplicates(
+        self, rows: Iterable[ParsedRow], key: Callable[[ParsedRow], object], what: str
+    ) -> set[int]:
+        """Row numbers repeating an earlier row's key, each reported once."""
+        first: dict[object, int] = {}
+        repeats: set[int] = set()
+        for row in rows:
+            k = key(row)
+            if k in first:
+                repeats.add(row.number)
+                self.plan.problems.append(
+                    row.problem(
+                        "", f"{what} is already on row {first[k]}: keep one of the two rows."
+                    )
+                )
+            else:
+                first[k] = row.number
+        return repeats
+
+    def _people(self, rows: list[ParsedRow]) -> None:
+        repeats = self._duplicates(rows, lambda r: r.text("ref").casefold(), "This reference")
+        for row in rows:
+            self.tick()
+            ref = row.text("ref").casefold()
+            existing_id = self.people_in_database.get(ref)
+            existing = people_repo.get_person(self.conn, existing_id) if existing_id else None
+            person, problems = person_from_row(row, existing)
+            person = cleaned_person(person)
+            problems += row_problems(row, validate_person(person, self.today), PERSON_COLUMNS)
+            self.person_ids.setdefault(ref, person.id)
+            if problems or row.number in repeats:
+                self.plan.problems += problems
+                continue
+            state = _tally(self.plan, "people", existing, person)
+            if state != "same":
+                (self.plan.people.new if state == "new" else self.plan.people.changed).append(
+                    person
+                )
+
+    def _volunteers(self, rows: list[ParsedRow]) -> None:
+        repeats = self._duplicates(rows, lambda r: r.text("ref").casefold(), "This reference")
+        for row in rows:
+            self.tick()
+            ref = row.text("ref").casefold()
+            existing_id = self.volunteers_in_database.get(ref)
+            existing = (
+                volunteers_repo.get_volunteer(self.conn, existing_id) if existing_id else None
+            )
+            volunteer = cleaned_volunteer(volunteer_from_row(row, existing))
+            problems = row_problems(
+                row,
+                validate_volunteer(replace(volunteer, training=()), self.today),
+                VOLUNTEER_COLUMNS,
+            )
+            self.volunteer_ids.setdefault(ref, volunteer.id)
+            if problems or row.number in repeats:
+                self.plan.problems += problems
+                continue
+            _tally(self.plan, "volunteers", existing, volunteer)
+            self.volunteers[volunteer.id] = volunteer
+            self.volunteers_before[volunteer.id] = existing
+
+    def _volunteer(self, row: ParsedRow, column: str) -> Volunteer | None:
+        """The volunteer a row refers to, as it will be saved; None when there is none (a
+        problem, reported here or on the volunteer's own row)."""
+        volunteer_id = self._referred_id(row, column, self.volunteer_ids, "volunteer", "volunteers")
+        if volunteer_id is None:
+            return None
+        if volunteer_id not in self.volunteers:
+            if volunteer_id in self.volunteers_before:
+                return None
+            try:
+                found = volunteers_repo.get_volunteer(self.conn, volunteer_id)
+            except RecordNotFound:  # a volunteer row of this import, with a problem
+                return None
+            self.volunteers[volunteer_id] = self.volunteers_before[volunteer_id] = found
+        return self.volunteers[volunteer_id]
+
+    def _referred_id(
+        self, row: ParsedRow, column: str, ids: dict[str, str], what: str, sheet: SheetName
+    ) -> str | None:
+        ref = row.text(column)
+        found = ids.get(ref.casefold())
+        if found is None and ref.casefold() not in self.bad_refs.get(sheet, set()):
+            self.plan.problems.append(
+                row.problem(
+                    column,
+                    f"There is no {what} with this reference, in {sheet} or already in PeerLog. "
+                    f"Check the reference, or add the {what}.",
+                )
+            )
+        return found
+
+    def _training(self, rows: list[ParsedRow]) -> None:
+        seen: dict[tuple[str, str, date | None], int] = {}
+        for row in rows:
+            self.tick()
+            volunteer = self._volunteer(row, "volunteer_ref")
+            if volunteer is None:
+                continue
+            course = " ".join(row.text("course").split()).casefold()
+            key = (volunteer.id, course, row.date("completed_on"))
+            if key in seen:
+                self.plan.problems.append(
+                    row.problem(
+                        "course",
+                        f"This volunteer's course and date are already on row {seen[key]}: "
+                        "keep one of the two rows.",
+                    )
+                )
+                continue
+            seen[key] = row.number
+            record = training_from_row(row, volunteer.training)
+            problems = row_problems(row, validate_training(record, self.today), TRAINING_COLUMNS)
+            if problems:
+                self.plan.problems += problems
+                continue
+            before = next((t for t in volunteer.training if t.id == record.id), None)
+            _tally(self.plan, "training", before, record)
+            kept = tuple(t for t in volunteer.training if t.id != record.id)
+            self.volunteers[volunteer.id] = replace(volunteer, training=(*kept, record))
+
+    def _finish_volunteers(self) -> None:
+        for volunteer_id, volunteer in self.volunteers.items():
+            before = self.volunteers_before[volunteer_id]
+            if before is None:
+                self.plan.volunteers.new.append(volunteer)
+            elif _sorted_training(before) != _sorted_training(volunteer):
+                self.plan.volunteers.changed.append(volunteer)
+
+    # Sessions, attendance and hours ---------------------------------------------------------
+
+    def _sessions(self, rows: list[ParsedRow]) -> None:
+        repeats = self._duplicates(
+            rows, lambda r: session_id_for(r.text("ref"), self.namespace), "This reference"
+        )
+        ids = {session_id_for(r.text("ref"), self.namespace) for r in rows}
+        in_database = existing_ids(self.conn, "sessions", ids)
+        for row in rows:
+            self.tick()
+            ref = row.text("ref")
+            session_id = session_id_for(ref, self.namespace)
+            self.session_ids[ref.casefold()] = session_id
+            if len(ref) > SESSION_REF_MAX:
+                self.plan.problems.append(
+                    row.problem("ref", f"Keep the reference to {SESSION_REF_MAX} characters.")
+                )
+                continue
+            found, facilitators = self._facilitators(row)
+            if row.number in repeats or not found:
+                continue
+            existing = (
+                sessions_repo.get_session(self.conn, session_id)
+                if session_id in in_database
+                else None
+            )
+            session = session_from_row(row, existing, session_id, facilitators)
+            self.sessions[session_id] = cleaned_session(session)
+            self.sessions_before[session_id] = existing
+            self.session_rows[session_id] = row
+
+    def _facilitators(self, row: ParsedRow) -> tuple[bool, tuple[str, ...] | None]:
+        """Whether all were found, and their ids (None: the file has no facilitators column)."""
+        if not row.has("facilitators"):
+            return True, None
+        ids = []
+        for ref in row.items("facilitators"):
+            found = self.volunteer_ids.get(ref.casefold())
+            if found is None and ref.casefold() in self.bad_refs.get("volunteers", set()):
+                return False, None  # the volunteer's own row has a problem, reported there
+            if found is None:
+                self.plan.problems.append(
+                    row.problem(
+                        "facilitators",
+                        f"There is no volunteer with the reference {ref}, in volunteers or "
+                        "already in PeerLog. Check the reference, or add the volunteer.",
+                    )
+                )
+                return False, None
+            ids.append(found)
+        return True, tuple(ids)
+
+    def _attendance(self, rows: list[ParsedRow]) -> None:
+        refs = {r.text("session_ref") for r in rows}
+        outside = {
+            session_id_for(ref, self.namespace): ref
+            for ref in refs
+            if ref.casefold() not in self.session_ids
+        }
+        for session_id in existing_ids(self.conn, "sessions", outside):
+            self.session_ids[outside[session_id].casefold()] = session_id
+        seen: dict[tuple[str, str], int] = {}
+        for row in rows:
+            self.tick()
+            found_session = self._referred_id(
+                row, "session_ref", self.session_ids, "session", "sessions"
+            )
+            person_id = self._referred_id(row, "person_ref", self.person_ids, "person", "people")
+            if found_session is None or person_id is None:
+                continue
+            session_id = found_session
+            if (session_id, person_id) in seen:
+                self.plan.problems.append(
+                    row.problem(
+                        "person_ref",
+                        f"This person is already down for this session on row "
+                        f"{seen[session_id, person_id]}: keep one of the two rows.",
+                    )
+                )
+                continue
+            seen[session_id, person_id] = row.number
+            session = self._session(session_id, row)
+            if session is None:
+                continue
+            if person_id in session.attendee_ids:
+                self.plan.count("attendance").unchanged += 1
+                continue
+            self.plan.count("attendance").added += 1
+            self.sessions[session_id] = replace(
+                session, attendee_ids=(*session.attendee_ids, person_id)
+            )
+
+    def _session(self, session_id: str, row: ParsedRow) -> Session | None:
+        if session_id in self.sessions:
+            return self.sessions[session_id]
+        if session_id in self.session_ids_in_file:
+            return None  # its own row has a problem, reported there
+        existing = sessions_repo.get_session(self.conn, session_id)
+        self.sessions[session_id] = self.sessions_before[session_id] = existing
+        self.session_rows[session_id] = row
+        return existing
+
+    def _finish_sessions(self) -> None:
+        in_file = self.session_ids_in_file
+        for session_id, session in self.sessions.items():
+            before = self.sessions_before[session_id]
+            row = self.session_rows[session_id]
+            problems = row_problems(row, validate_session(session, self.today), SESSION_COLUMNS)
+            if problems:
+                self.plan.problems += problems
+                continue
+            if session_id in in_file:
+                _tally(self.plan, "sessions", before, session)
+            if before is None:
+                self.plan.sessions.new.append(session)
+            elif before != session:
+                self.plan.sessions.changed.append(session)
+
+    def _hours(self, rows: list[ParsedRow]) -> None:
+        """Hours are matched on volunteer, day and activity: when a file has two rows with the
+        same three, they match the first two recorded in PeerLog."""
+        resolved: list[tuple[ParsedRow, str, str | None]] = []
+        for row in rows:
+            volunteer_id = self._referred_id(
+                row, "volunteer_ref", self.volunteer_ids, "volunteer", "volunteers"
+            )
+            found, session_id = self._hours_session(row)
+            if volunteer_id is not None and found:
+                resolved.append((row, volunteer_id, session_id))
+        existing = self._existing_hours(resolved)
+        used: Counter[tuple[str, date, str]] = Counter()
+        for row, volunteer_id, session_id in resolved:
+            self.tick()
+            worked_on = row.date("worked_on") or date.min
+            key = hours_key(volunteer_id, worked_on, row.text("activity") or FACILITATING)
+            matches = existing.get(key, [])
+            match_id = matches[used[key]] if used[key] < len(matches) else None
+            used[key] += 1
+            before = hours_repo.get_hours(self.conn, match_id) if match_id else None
+            entry = hours_from_row(row, volunteer_id, session_id, before)
+            problems = row_problems(row, validate_hours(entry, self.today), HOURS_COLUMNS)
+            if problems:
+                self.plan.problems += problems
+                continue
+            state = _tally(self.plan, "volunteer hours", before, entry)
+            if state != "same":
+                (self.plan.hours.new if state == "new" else self.plan.hours.changed).append(entry)
+
+    def _hours_session(self, row: ParsedRow) -> tuple[bool, str | None]:
+        """Whether the session the hours are for was found, and its id (None: no session)."""
+        ref = row.text("session_ref")
+        if not ref:
+            return True, None
+        candidate = session_id_for(ref, self.namespace)
+        if ref.casefold() not in self.session_ids and existing_ids(
+            self.conn, "sessions", [candidate]
+        ):
+            self.session_ids[ref.casefold()] = candidate
+        session_id = self._referred_id(row, "session_ref", self.session_ids, "session", "sessions")
+        return session_id is not None, session_id
+
+    def _existing_hours(
+        self, resolved: list[tuple[ParsedRow, str, str | None]]
+    ) -> dict[tuple[str, date, str], list[str]]:
+        days = [d for row, _, _ in resolved if (d := row.date("worked_on")) is not None]
+        if not days:
+            return {}
+        found: dict[tuple[str, date, str], list[str]] = defaultdict(list)
+        volunteers = {volunteer_id for _, volunteer_id, _ in resolved}
+        for hours_id, volunteer_id, day, activity in hours_between(
+            self.conn, volunteers, min(days), max(days)
+        ):
+            found[hours_key(volunteer_id, day, activity)].append(hours_id)
+        return found
+
+
+def _sorted_training(volunteer: Volunteer) -> Volunteer:
+    return replace(volunteer, training=tuple(sorted(volunteer.training, key=lambda t: t.id)))
