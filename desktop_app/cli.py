@@ -59,9 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    db = Database.open_with(
-        databases.database_folder(args.db), _unlocker_from_environment_or_prompt()
-    )
+    db = _open_for_command(args.db)
     try:
         databases.backup_database(db, args.out)
     finally:
@@ -119,6 +117,74 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_for_command(path: Path) -> Database:
+    return Database.open_with(
+        databases.database_folder(path), _unlocker_from_environment_or_prompt()
+    )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.services.importing import ImportRefused, preview_import, run_import
+
+    db = _open_for_command(args.db)
+    try:
+        if args.dry_run:
+            report = preview_import(db, args.source, progress=_progress_line)
+        else:
+            report = run_import(db, args.source, progress=_progress_line)
+    except ImportRefused as refused:
+        report = refused.report
+    finally:
+        _end_progress_line()
+        db.close()
+    if not report.ok:
+        count = len(report.problems) + report.more_problems
+        print(f"Nothing was imported: {count} problem(s) to fix first.", file=sys.stderr)
+        for problem in report.problems:
+            print(f"  {problem.describe()}", file=sys.stderr)
+        if report.more_problems:
+            print(f"  ... and {report.more_problems} more.", file=sys.stderr)
+        return 1
+    print("Checked; nothing was written (dry run):" if args.dry_run else "Imported:")
+    for line in report.summary() or ["nothing to import"]:
+        print(f"  {line}")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from desktop_app.services.template_files import write_template
+
+    print(f"Template written to {write_template(args.out)}")
+    return 0
+
+
+def cmd_export_all(args: argparse.Namespace) -> int:
+    from desktop_app.services.export_all import export_all
+
+    db = _open_for_command(args.db)
+    try:
+        written = export_all(db, args.out, progress=_progress_line, format=args.format)
+    finally:
+        _end_progress_line()
+        db.close()
+    print(f"Every record was written to {written}")
+    print("This is personal data: keep it encrypted or locked away, and delete it when done.")
+    return 0
+
+
+def _progress_line(progress: object) -> None:
+    from desktop_app.services.importing import ImportProgress
+
+    if sys.stderr.isatty() and isinstance(progress, ImportProgress):
+        share = f" {progress.done * 100 // progress.total}%" if progress.total else ""
+        print(f"\r{progress.stage}{share}\033[K", end="", file=sys.stderr)
+
+
+def _end_progress_line() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.app import run_gui
 
@@ -173,6 +239,28 @@ def build_parser() -> argparse.ArgumentParser:
         "(100,000 sessions) for measuring speed",
     )
     p.add_argument("--seed", type=int, default=1, help="the same seed gives the same records")
+
+    p = command("import", cmd_import, "import records from the PeerLog template")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("source", type=Path, help="an .xlsx workbook, a .zip of CSV files or a folder")
+    p.add_argument(
+        "--dry-run", action="store_true", help="check and say what would change; write nothing"
+    )
+
+    p = command("template", cmd_template, "write the blank import template (.xlsx)")
+    p.add_argument("--out", type=Path, required=True, help="workbook to write")
+
+    p = command("export-all", cmd_export_all, "write every record to the template (personal data)")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="a .xlsx file, a new folder for CSV files, or an existing folder to write into",
+    )
+    p.add_argument(
+        "--format", choices=("xlsx", "csv"), default="xlsx", help="when --out is a folder"
+    )
     return parser
 
 

@@ -150,7 +150,8 @@ def session_from_row(
     session_id: str,
     facilitator_ids: tuple[str, ...] | None,
 ) -> Session:
-    """`facilitator_ids` None: the file has no facilitators column (keep those there)."""
+    """`facilitator_ids` None: the file has no facilitators column (keep those there). Their
+    order does not matter: the same volunteers in another order change nothing."""
     held_on = row.date("held_on") or date.min
     base = existing or Session(held_on=held_on, kind=row.text("kind"), id=session_id)
     return replace(
@@ -163,7 +164,11 @@ def session_from_row(
         venue=_pick(row, "venue", base.venue, ""),
         anonymous_headcount=_pick(row, "anonymous_attendees", base.anonymous_headcount, 0),
         topics=_pick(row, "topics", base.topics, ()),
-        facilitator_ids=base.facilitator_ids if facilitator_ids is None else facilitator_ids,
+        facilitator_ids=(
+            base.facilitator_ids
+            if facilitator_ids is None or set(facilitator_ids) == set(base.facilitator_ids)
+            else facilitator_ids
+        ),
     )
 
 
