@@ -32,7 +32,7 @@ from desktop_app.domain.importing.records import (
 )
 from desktop_app.domain.importing.rows import ParsedRow
 from desktop_app.domain.importing.template import SheetName
-from desktop_app.domain.people import Person, cleaned_person, validate_person
+from desktop_app.domain.people import Consent, Person, cleaned_person, validate_person
 from desktop_app.domain.sessions import Session, cleaned_session, validate_session
 from desktop_app.domain.volunteers import (
     FACILITATING,
@@ -43,10 +43,17 @@ from desktop_app.domain.volunteers import (
     validate_training,
     validate_volunteer,
 )
-from desktop_app.store import hours_repo, people_repo, sessions_repo, volunteers_repo
+from desktop_app.store import (
+    consents_repo,
+    hours_repo,
+    people_repo,
+    sessions_repo,
+    volunteers_repo,
+)
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.import_lookups import existing_ids, hours_between, ids_by_ref
+from desktop_app.store.keys import local_id
 
 RecordT = TypeVar("RecordT")
 Tick = Callable[[], None]  # called once per row planned: progress and cancelling
@@ -172,7 +179,7 @@ class Planner:
             ref = row.text("ref").casefold()
             existing_id = self.people_in_database.get(ref)
             existing = people_repo.get_person(self.conn, existing_id) if existing_id else None
-            person, problems = person_from_row(row, existing)
+            person, problems = person_from_row(row, existing, self._consents(row, existing))
             person = cleaned_person(person)
             problems += row_problems(row, validate_person(person, self.today), PERSON_COLUMNS)
             self.person_ids.setdefault(ref, person.id)
@@ -184,6 +191,16 @@ class Planner:
                 (self.plan.people.new if state == "new" else self.plan.people.changed).append(
                     person
                 )
+
+    def _consents(self, row: ParsedRow, existing: Person | None) -> list[Consent]:
+        """The earlier consents of a person in PeerLog, when the row's consent date is not
+        that of the consent in force."""
+        consent_on = row.date("consent_on")
+        if existing is None or existing.consent is None or consent_on is None:
+            return []
+        if existing.consent.recorded_on == consent_on:
+            return []
+        return consents_repo.consent_history(self.conn, local_id(self.conn, "people", existing.id))
 
     def _volunteers(self, rows: list[ParsedRow]) -> None:
         repeats = self._duplicates(rows, lambda r: r.text("ref").casefold(), "This reference")

@@ -252,3 +252,19 @@ def test_progress_is_reported_and_a_cancelled_import_writes_nothing(
     stages = [p.stage for p in seen]
     assert stages[0] == "Reading people.csv" and "Checking" in stages and "Writing" in stages
     assert seen[-1].done < seen[-1].total  # it stopped part way through writing
+
+
+def test_an_older_consent_is_added_to_the_history_once_and_then_matched(
+    db: Database, folder: Path, write_csv: WriteCsv
+) -> None:
+    write_csv("people", "ref,known_as,consent_on,story_consent", "P-1,Amara,2024-06-01,no")
+    run_import(db, folder)
+    write_csv("people", "ref,known_as,consent_on,story_consent", "P-1,Amara,2023-01-01,yes")
+    assert counts(run_import(db, folder))["people"] == (0, 1, 0)
+    assert counts(run_import(db, folder))["people"] == (0, 0, 1)
+    person_id = people.find_people(db, "P-1")[0].id
+    history = people.consent_history(db, person_id)
+    assert [(c.recorded_on, c.share_story) for c in history] == [
+        (date(2024, 6, 1), False),
+        (date(2023, 1, 1), True),
+    ]

@@ -59,7 +59,11 @@ def _pick(row: ParsedRow, column: str, current: T, blank: T) -> T:
     return blank if value is None else cast(T, value)
 
 
-def person_from_row(row: ParsedRow, existing: Person | None) -> tuple[Person, list[ImportProblem]]:
+def person_from_row(
+    row: ParsedRow, existing: Person | None, history: Sequence[Consent] = ()
+) -> tuple[Person, list[ImportProblem]]:
+    """`history`: the person's earlier consent records, when the row's consent date is not
+    that of the consent in force (so that an older consent is matched, not added again)."""
     base = existing or Person(known_as="", ref=row.text("ref"))
     person = replace(
         base,
@@ -73,40 +77,36 @@ def person_from_row(row: ParsedRow, existing: Person | None) -> tuple[Person, li
         first_contact=_pick(row, "first_contact", base.first_contact, None),
         archived=_pick(row, "archived", base.archived, False),
     )
-    consent, problems = _consent_from_row(row, base.consent)
+    consent, problems = _consent_from_row(row, base.consent, history)
     return replace(person, consent=consent), problems
 
 
 def _consent_from_row(
-    row: ParsedRow, current: Consent | None
+    row: ParsedRow, current: Consent | None, history: Sequence[Consent]
 ) -> tuple[Consent | None, list[ImportProblem]]:
-    """A consent date given: the consent recorded that day is corrected, or a new one added to
-    the history. The history is never removed by an import."""
+    """With a consent date, the consent recorded that day is corrected, or a new one is added
+    to the history. An import never removes consent history."""
     recorded_on = row.date("consent_on")
     if recorded_on is None:
-        details = [
-            c
-            for c in ("story_consent", "consent_method", "contact_consent")
-            if row.values.get(c) is not None
-        ]
-        if details:
+        details = ("story_consent", "consent_method", "contact_consent")
+        given = [c for c in details if row.values.get(c) is not None]
+        if given:
             return current, [
-                row.problem(
-                    details[0],
-                    "This needs the date the consent was recorded in consent_on.",
-                )
+                row.problem(given[0], "This needs the date the consent was recorded in consent_on.")
             ]
         return current, []
-    if current is None or current.recorded_on != recorded_on:
-        current = Consent(
-            recorded_on, "written", keep_data=True, be_contacted=False, share_story=False
-        )
-    consent = replace(
-        current,
-        method=_pick(row, "consent_method", current.method, "written"),
-        share_story=_pick(row, "story_consent", current.share_story, False),
-        be_contacted=_pick(row, "contact_consent", current.be_contacted, False),
+    same_day = next((c for c in (current, *history) if c and c.recorded_on == recorded_on), None)
+    base = same_day or Consent(
+        recorded_on, "written", keep_data=True, be_contacted=False, share_story=False
     )
+    consent = replace(
+        base,
+        method=_pick(row, "consent_method", base.method, "written"),
+        share_story=_pick(row, "story_consent", base.share_story, False),
+        be_contacted=_pick(row, "contact_consent", base.be_contacted, False),
+    )
+    if consent == same_day:
+        return current, []  # already recorded as the file says
     return consent, []
 
 
