@@ -17,6 +17,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -25,16 +26,18 @@ PEOPLE, VOLUNTEERS, SESSIONS = 10_000, 100, 30_000
 ATTENDANCES = 100_000 - PEOPLE - VOLUNTEERS - SESSIONS
 
 
-def tables() -> dict[str, list[list[object]]]:
+def tables() -> dict[str, list[list[Any]]]:
     start = date(2015, 1, 1)
-    people = [["ref", "known_as", "year_of_birth", "gender", "first_contact"]] + [
+    people: list[list[Any]] = [["ref", "known_as", "year_of_birth", "gender", "first_contact"]] + [
         [f"P-{n}", f"Person {n}", 1950 + n % 50, "woman" if n % 2 else "man", "2015-01-01"]
         for n in range(PEOPLE)
     ]
-    volunteers = [["ref", "known_as", "started_on"]] + [
+    volunteers: list[list[Any]] = [["ref", "known_as", "started_on"]] + [
         [f"V-{n}", f"Volunteer {n}", "2014-06-01"] for n in range(VOLUNTEERS)
     ]
-    sessions = [["ref", "held_on", "kind", "minutes", "facilitators", "topics"]] + [
+    sessions: list[list[Any]] = [
+        ["ref", "held_on", "kind", "minutes", "facilitators", "topics"]
+    ] + [
         [
             f"S-{n}",
             (start + timedelta(days=n % 3000)).isoformat(),
@@ -45,7 +48,7 @@ def tables() -> dict[str, list[list[object]]]:
         ]
         for n in range(SESSIONS)
     ]
-    attendance = [["session_ref", "person_ref"]] + [
+    attendance: list[list[Any]] = [["session_ref", "person_ref"]] + [
         [f"S-{n % SESSIONS}", f"P-{(n * 7 + n // SESSIONS) % PEOPLE}"] for n in range(ATTENDANCES)
     ]
     return {
