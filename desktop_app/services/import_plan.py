@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from typing import Generic, TypeVar
 
-from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.records import (
     HOURS_COLUMNS,
     PERSON_COLUMNS,
@@ -37,12 +35,12 @@ from desktop_app.domain.sessions import Session, cleaned_session, validate_sessi
 from desktop_app.domain.volunteers import (
     FACILITATING,
     Volunteer,
-    VolunteerHours,
     cleaned_volunteer,
     validate_hours,
     validate_training,
     validate_volunteer,
 )
+from desktop_app.services.import_results import ImportPlan, ParsedTables, tally
 from desktop_app.store import (
     consents_repo,
     hours_repo,
@@ -55,64 +53,7 @@ from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.import_lookups import existing_ids, hours_between, ids_by_ref
 from desktop_app.store.keys import local_id
 
-RecordT = TypeVar("RecordT")
 Tick = Callable[[], None]  # called once per row planned: progress and cancelling
-
-
-@dataclass
-class RecordCount:
-    """How many records of one type an import adds, updates, or finds already as they are."""
-
-    what: str
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-@dataclass
-class Changes(Generic[RecordT]):
-    new: list[RecordT] = field(default_factory=list)
-    changed: list[RecordT] = field(default_factory=list)
-
-
-@dataclass
-class ImportPlan:
-    people: Changes[Person] = field(default_factory=Changes)
-    volunteers: Changes[Volunteer] = field(default_factory=Changes)
-    sessions: Changes[Session] = field(default_factory=Changes)
-    hours: Changes[VolunteerHours] = field(default_factory=Changes)
-    counts: dict[str, RecordCount] = field(default_factory=dict)
-    problems: list[ImportProblem] = field(default_factory=list)
-
-    def count(self, what: str) -> RecordCount:
-        return self.counts.setdefault(what, RecordCount(what))
-
-    @property
-    def writes(self) -> int:
-        return sum(
-            len(c.new) + len(c.changed)
-            for c in (self.people, self.volunteers, self.sessions, self.hours)
-        )
-
-
-@dataclass(frozen=True)
-class ParsedTables:
-    """The good rows of each sheet, and the references of rows with a problem (so that one bad
-    row is not reported again by every row that points at it)."""
-
-    rows: dict[SheetName, list[ParsedRow]]
-    bad_refs: dict[SheetName, set[str]] = field(default_factory=dict)
-
-
-def _tally(plan: ImportPlan, what: str, original: object, record: object) -> str:
-    if original is None:
-        plan.count(what).added += 1
-        return "new"
-    if original != record:
-        plan.count(what).updated += 1
-        return "changed"
-    plan.count(what).unchanged += 1
-    return "same"
 
 
 class Planner:
@@ -186,7 +127,7 @@ class Planner:
             if problems or row.number in repeats:
                 self.plan.problems += problems
                 continue
-            state = _tally(self.plan, "people", existing, person)
+            state = tally(self.plan, "people", existing, person)
             if state != "same":
                 (self.plan.people.new if state == "new" else self.plan.people.changed).append(
                     person
@@ -221,7 +162,7 @@ class Planner:
             if problems or row.number in repeats:
                 self.plan.problems += problems
                 continue
-            _tally(self.plan, "volunteers", existing, volunteer)
+            tally(self.plan, "volunteers", existing, volunteer)
             self.volunteers[volunteer.id] = volunteer
             self.volunteers_before[volunteer.id] = existing
 
@@ -281,7 +222,7 @@ class Planner:
                 self.plan.problems += problems
                 continue
             before = next((t for t in volunteer.training if t.id == record.id), None)
-            _tally(self.plan, "training", before, record)
+            tally(self.plan, "training", before, record)
             kept = tuple(t for t in volunteer.training if t.id != record.id)
             self.volunteers[volunteer.id] = replace(volunteer, training=(*kept, record))
 
@@ -405,7 +346,7 @@ class Planner:
                 self.plan.problems += problems
                 continue
             if session_id in in_file:
-                _tally(self.plan, "sessions", before, session)
+                tally(self.plan, "sessions", before, session)
             if before is None:
                 self.plan.sessions.new.append(session)
             elif before != session:
@@ -437,7 +378,7 @@ class Planner:
             if problems:
                 self.plan.problems += problems
                 continue
-            state = _tally(self.plan, "volunteer hours", before, entry)
+            state = tally(self.plan, "volunteer hours", before, entry)
             if state != "same":
                 (self.plan.hours.new if state == "new" else self.plan.hours.changed).append(entry)
 

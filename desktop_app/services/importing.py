@@ -19,7 +19,8 @@ from typing import TypeVar
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
 from desktop_app.domain.importing.template import SheetName
-from desktop_app.services.import_plan import ImportPlan, ParsedTables, Planner, RecordCount
+from desktop_app.services.import_plan import Planner
+from desktop_app.services.import_results import ImportPlan, ParsedTables, RecordCount
 from desktop_app.services.import_sources import SourceTable, UnreadableRows, open_source
 from desktop_app.store import hours_repo, people_repo, sessions_repo, volunteers_repo
 from desktop_app.store.connection import Connection
