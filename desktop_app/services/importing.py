@@ -95,6 +95,7 @@ class _Run:
 
     def start(self, stage: str, total: int) -> None:
         self.stage, self.done, self.total = stage, 0, total
+        self.check()
         self.report()
 
     def tick(self, amount: int = 1) -> None:
