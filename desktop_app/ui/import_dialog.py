@@ -6,9 +6,10 @@ Open it from a menu with `ImportDialog(db, parent).exec()`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.importing.problems import shortened
-from desktop_app.services.importing import ImportReport
+from desktop_app.services.importing import (
+    ImportRefused,
+    ImportReport,
+    Progress,
+    preview_import,
+    run_import,
+)
 from desktop_app.services.template_files import write_template
 from desktop_app.store.database import Database
-from desktop_app.ui.import_worker import ImportWorker, start_worker
+from desktop_app.ui.progress_worker import ProgressWorker
 
 INTRO = (
     "Bring in records from the PeerLog template: an Excel workbook (.xlsx), a .zip of CSV "
@@ -46,8 +53,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.source: Path | None = None
-        self.worker: ImportWorker | None = None
-        self.thread_: QThread | None = None
+        self.worker: ProgressWorker | None = None
         self.setWindowTitle("Import records")
         self.resize(820, 520)
         self.pages = QStackedWidget()
@@ -196,13 +202,22 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentWidget(self.working_page)
-        worker = ImportWorker(self.db, self.source, write)
+        db, source = self.db, self.source
+
+        def task(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
+            try:
+                action = run_import if write else preview_import
+                return action(db, source, progress, cancelled)
+            except ImportRefused as refused:
+                return refused.report
+
+        worker = ProgressWorker(task)
         worker.progressed.connect(self._show_progress)
-        worker.reported.connect(self._show_report)
+        worker.finished.connect(self._show_report)
         worker.cancelled.connect(self._show_cancelled)
         worker.failed.connect(self._show_failure)
         self.worker = worker
-        self.thread_ = start_worker(worker)
+        worker.start()
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -212,7 +227,7 @@ class ImportDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self.thread_ is not None and self.thread_.isRunning()
+        return self.worker is not None and self.worker.running
 
     def _show_progress(self, stage: str, done: int, total: int) -> None:
         if self.worker is not None and self.worker.stop.is_set():
@@ -222,10 +237,9 @@ class ImportDialog(QDialog):
         self.progress_bar.setValue(done)
 
     def _finished(self) -> None:
-        if self.thread_ is not None:
-            self.thread_.wait()
+        if self.worker is not None:
+            self.worker.wait()
         self.worker = None
-        self.thread_ = None
 
     def _show_report(self, report: ImportReport) -> None:
         self._finished()
@@ -286,9 +300,7 @@ class ImportDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing while it works cancels, and waits for the database to be left unchanged."""
         if self.worker is not None:
-            self.worker.stop.set()
-        if self.thread_ is not None:
-            self.thread_.wait()
+            self.worker.cancel_and_wait()
         super().closeEvent(event)
 
 

@@ -7,8 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.people import Person
 from desktop_app.services import people
 from desktop_app.store.database import Database
+from desktop_app.ui.export_all_dialog import ExportAllDialog
 from desktop_app.ui.import_dialog import ImportDialog
 from tests.importing.conftest import WriteCsv
 from tests.snapshots import snapshot
@@ -90,3 +92,20 @@ def test_a_blank_template_can_be_saved_from_the_dialog(
     dialog.save_template(tmp_path / "template")
     assert (tmp_path / "template.xlsx").exists()
     assert "Read me" in dialog.template_note.text()
+
+
+def test_export_all_needs_a_confirmation_and_names_the_file_as_personal_data(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    people.add_person(db, Person("Amara", ref="P-1"))
+    dialog = ExportAllDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "personal data" in dialog.windowTitle()
+    dialog.choose_folder(tmp_path)
+    assert not dialog.export_button.isEnabled()  # not until the user confirms
+    dialog.confirm_box.setChecked(True)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and "written to" in dialog.result_label.text())
+    [written] = tmp_path.glob("PERSONAL DATA - *.xlsx")
+    assert str(written) in dialog.result_label.text()
