@@ -7,20 +7,16 @@ already in PeerLog. Nothing is ever deleted by an import; a session's attendees 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
 from desktop_app.domain.importing.records import (
-    HOURS_COLUMNS,
     PERSON_COLUMNS,
     SESSION_COLUMNS,
     SESSION_REF_MAX,
     TRAINING_COLUMNS,
     VOLUNTEER_COLUMNS,
-    hours_from_row,
-    hours_key,
     person_from_row,
     row_problems,
     session_from_row,
@@ -33,24 +29,22 @@ from desktop_app.domain.importing.template import SheetName
 from desktop_app.domain.people import Consent, Person, cleaned_person, validate_person
 from desktop_app.domain.sessions import Session, cleaned_session, validate_session
 from desktop_app.domain.volunteers import (
-    FACILITATING,
     Volunteer,
     cleaned_volunteer,
-    validate_hours,
     validate_training,
     validate_volunteer,
 )
+from desktop_app.services.import_links import plan_case_studies, plan_hours, plan_referrals
 from desktop_app.services.import_results import ImportPlan, ParsedTables, tally
 from desktop_app.store import (
     consents_repo,
-    hours_repo,
     people_repo,
     sessions_repo,
     volunteers_repo,
 )
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.import_lookups import existing_ids, hours_between, ids_by_ref
+from desktop_app.store.import_lookups import existing_ids, ids_by_ref
 from desktop_app.store.keys import local_id
 
 Tick = Callable[[], None]  # called once per row planned: progress and cancelling
@@ -65,6 +59,7 @@ class Planner:
         self.plan = ImportPlan()
         self.people_in_database = ids_by_ref(conn, "people")
         self.volunteers_in_database = ids_by_ref(conn, "volunteers")
+        self.stored_person_ids = set(self.people_in_database.values())
         self.person_ids = dict(self.people_in_database)  # with those of this import
         self.volunteer_ids = dict(self.volunteers_in_database)
         self.volunteers: dict[str, Volunteer] = {}  # by id: each as it will be saved
@@ -88,8 +83,10 @@ class Planner:
         }
         self._sessions(rows.get("sessions", []))
         self._attendance(rows.get("attendance", []))
+        plan_referrals(self, rows.get("onward_referrals", []))
         self._finish_sessions()
-        self._hours(rows.get("volunteer_hours", []))
+        plan_hours(self, rows.get("volunteer_hours", []))
+        plan_case_studies(self, rows.get("case_studies", []))
         return self.plan
 
     # People and volunteers ------------------------------------------------------------------
@@ -127,11 +124,7 @@ class Planner:
             if problems or row.number in repeats:
                 self.plan.problems += problems
                 continue
-            state = tally(self.plan, "people", existing, person)
-            if state != "same":
-                (self.plan.people.new if state == "new" else self.plan.people.changed).append(
-                    person
-                )
+            self.plan.note(self.plan.people, "people", existing, person)
 
     def _consents(self, row: ParsedRow, existing: Person | None) -> list[Consent]:
         """The earlier consents of a person in PeerLog, when the row's consent date is not
@@ -169,7 +162,7 @@ class Planner:
     def _volunteer(self, row: ParsedRow, column: str) -> Volunteer | None:
         """The volunteer a row refers to, as it will be saved; None when there is none (a
         problem, reported here or on the volunteer's own row)."""
-        volunteer_id = self._referred_id(row, column, self.volunteer_ids, "volunteer", "volunteers")
+        volunteer_id = self.referred_id(row, column, self.volunteer_ids, "volunteer", "volunteers")
         if volunteer_id is None:
             return None
         if volunteer_id not in self.volunteers:
@@ -182,7 +175,7 @@ class Planner:
             self.volunteers[volunteer_id] = self.volunteers_before[volunteer_id] = found
         return self.volunteers[volunteer_id]
 
-    def _referred_id(
+    def referred_id(
         self, row: ParsedRow, column: str, ids: dict[str, str], what: str, sheet: SheetName
     ) -> str | None:
         ref = row.text(column)
@@ -287,21 +280,14 @@ class Planner:
         return True, tuple(ids)
 
     def _attendance(self, rows: list[ParsedRow]) -> None:
-        refs = {r.text("session_ref") for r in rows}
-        outside = {
-            session_id_for(ref, self.namespace): ref
-            for ref in refs
-            if ref.casefold() not in self.session_ids
-        }
-        for session_id in existing_ids(self.conn, "sessions", outside):
-            self.session_ids[outside[session_id].casefold()] = session_id
+        self.resolve_session_refs({r.text("session_ref") for r in rows})
         seen: dict[tuple[str, str], int] = {}
         for row in rows:
             self.tick()
-            found_session = self._referred_id(
+            found_session = self.referred_id(
                 row, "session_ref", self.session_ids, "session", "sessions"
             )
-            person_id = self._referred_id(row, "person_ref", self.person_ids, "person", "people")
+            person_id = self.referred_id(row, "person_ref", self.person_ids, "person", "people")
             if found_session is None or person_id is None:
                 continue
             session_id = found_session
@@ -315,7 +301,7 @@ class Planner:
                 )
                 continue
             seen[session_id, person_id] = row.number
-            session = self._session(session_id, row)
+            session = self.session_for(session_id, row)
             if session is None:
                 continue
             if person_id in session.attendee_ids:
@@ -326,7 +312,17 @@ class Planner:
                 session, attendee_ids=(*session.attendee_ids, person_id)
             )
 
-    def _session(self, session_id: str, row: ParsedRow) -> Session | None:
+    def resolve_session_refs(self, refs: set[str]) -> None:
+        """Learn the ids of the sessions these references name that are already in PeerLog."""
+        outside = {
+            session_id_for(ref, self.namespace): ref
+            for ref in refs
+            if ref and ref.casefold() not in self.session_ids
+        }
+        for session_id in existing_ids(self.conn, "sessions", outside):
+            self.session_ids[outside[session_id].casefold()] = session_id
+
+    def session_for(self, session_id: str, row: ParsedRow) -> Session | None:
         if session_id in self.sessions:
             return self.sessions[session_id]
         if session_id in self.session_ids_in_file:
@@ -351,63 +347,6 @@ class Planner:
                 self.plan.sessions.new.append(session)
             elif before != session:
                 self.plan.sessions.changed.append(session)
-
-    def _hours(self, rows: list[ParsedRow]) -> None:
-        """Hours are matched on volunteer, day and activity: when a file has two rows with the
-        same three, they match the first two recorded in PeerLog."""
-        resolved: list[tuple[ParsedRow, str, str | None]] = []
-        for row in rows:
-            volunteer_id = self._referred_id(
-                row, "volunteer_ref", self.volunteer_ids, "volunteer", "volunteers"
-            )
-            found, session_id = self._hours_session(row)
-            if volunteer_id is not None and found:
-                resolved.append((row, volunteer_id, session_id))
-        existing = self._existing_hours(resolved)
-        used: Counter[tuple[str, date, str]] = Counter()
-        for row, volunteer_id, session_id in resolved:
-            self.tick()
-            worked_on = row.date("worked_on") or date.min
-            key = hours_key(volunteer_id, worked_on, row.text("activity") or FACILITATING)
-            matches = existing.get(key, [])
-            match_id = matches[used[key]] if used[key] < len(matches) else None
-            used[key] += 1
-            before = hours_repo.get_hours(self.conn, match_id) if match_id else None
-            entry = hours_from_row(row, volunteer_id, session_id, before)
-            problems = row_problems(row, validate_hours(entry, self.today), HOURS_COLUMNS)
-            if problems:
-                self.plan.problems += problems
-                continue
-            state = tally(self.plan, "volunteer hours", before, entry)
-            if state != "same":
-                (self.plan.hours.new if state == "new" else self.plan.hours.changed).append(entry)
-
-    def _hours_session(self, row: ParsedRow) -> tuple[bool, str | None]:
-        """Whether the session the hours are for was found, and its id (None: no session)."""
-        ref = row.text("session_ref")
-        if not ref:
-            return True, None
-        candidate = session_id_for(ref, self.namespace)
-        if ref.casefold() not in self.session_ids and existing_ids(
-            self.conn, "sessions", [candidate]
-        ):
-            self.session_ids[ref.casefold()] = candidate
-        session_id = self._referred_id(row, "session_ref", self.session_ids, "session", "sessions")
-        return session_id is not None, session_id
-
-    def _existing_hours(
-        self, resolved: list[tuple[ParsedRow, str, str | None]]
-    ) -> dict[tuple[str, date, str], list[str]]:
-        days = [d for row, _, _ in resolved if (d := row.date("worked_on")) is not None]
-        if not days:
-            return {}
-        found: dict[tuple[str, date, str], list[str]] = defaultdict(list)
-        volunteers = {volunteer_id for _, volunteer_id, _ in resolved}
-        for hours_id, volunteer_id, day, activity in hours_between(
-            self.conn, volunteers, min(days), max(days)
-        ):
-            found[hours_key(volunteer_id, day, activity)].append(hours_id)
-        return found
 
 
 def _sorted_training(volunteer: Volunteer) -> Volunteer:

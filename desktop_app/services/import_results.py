@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow
 from desktop_app.domain.importing.template import SheetName
@@ -38,8 +39,19 @@ class ImportPlan:
     volunteers: Changes[Volunteer] = field(default_factory=Changes)
     sessions: Changes[Session] = field(default_factory=Changes)
     hours: Changes[VolunteerHours] = field(default_factory=Changes)
+    case_studies: Changes[CaseStudy] = field(default_factory=Changes)
     counts: dict[str, RecordCount] = field(default_factory=dict)
     problems: list[ImportProblem] = field(default_factory=list)
+
+    def note(
+        self, changes: Changes[RecordT], what: str, before: RecordT | None, record: RecordT
+    ) -> None:
+        """Count the record as added, updated or unchanged, and keep it to write if need be."""
+        state = tally(self, what, before, record)
+        if state == "new":
+            changes.new.append(record)
+        elif state == "changed":
+            changes.changed.append(record)
 
     def count(self, what: str) -> RecordCount:
         return self.counts.setdefault(what, RecordCount(what))
@@ -48,7 +60,7 @@ class ImportPlan:
     def writes(self) -> int:
         return sum(
             len(c.new) + len(c.changed)
-            for c in (self.people, self.volunteers, self.sessions, self.hours)
+            for c in (self.people, self.volunteers, self.sessions, self.hours, self.case_studies)
         )
 
 

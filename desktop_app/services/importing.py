@@ -22,7 +22,13 @@ from desktop_app.domain.importing.template import SheetName
 from desktop_app.services.import_plan import Planner
 from desktop_app.services.import_results import ImportPlan, ParsedTables, RecordCount
 from desktop_app.services.import_sources import SourceTable, UnreadableRows, open_source
-from desktop_app.store import hours_repo, people_repo, sessions_repo, volunteers_repo
+from desktop_app.store import (
+    case_studies_repo,
+    hours_repo,
+    people_repo,
+    sessions_repo,
+    volunteers_repo,
+)
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.errors import StoreError
@@ -216,7 +222,16 @@ def _plan(db: Database, conn: Connection, tables: ParsedTables, run: _Run) -> Im
 
 
 def _report(plan: ImportPlan, run: _Run, written: bool) -> ImportReport:
-    order = ("people", "volunteers", "training", "sessions", "attendance", "volunteer hours")
+    order = (
+        "people",
+        "volunteers",
+        "training",
+        "sessions",
+        "attendance",
+        "onward referrals",
+        "volunteer hours",
+        "case studies",
+    )
     counts = tuple(plan.counts[what] for what in order if what in plan.counts)
     return ImportReport(
         counts,
@@ -239,6 +254,16 @@ def _write(conn: Connection, plan: ImportPlan, run: _Run) -> None:
     _each(plan.sessions.changed, lambda s: sessions_repo.update_session(conn, s, now), run)
     _batched(plan.hours.new, lambda batch: hours_repo.insert_hours(conn, batch, now), run)
     _each(plan.hours.changed, lambda h: hours_repo.update_hours(conn, h, now), run)
+    _batched(
+        plan.case_studies.new,
+        lambda batch: case_studies_repo.insert_case_studies(conn, batch, now),
+        run,
+    )
+    _each(
+        plan.case_studies.changed,
+        lambda s: case_studies_repo.update_case_study(conn, s, now),
+        run,
+    )
 
 
 def _batched(

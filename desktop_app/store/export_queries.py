@@ -17,7 +17,7 @@ Row = tuple[Any, ...]
 _PEOPLE = """
 SELECT p.ref, p.known_as, p.year_of_birth, p.gender, p.ethnic_group, p.disability,
        p.postcode_district, p.referral_source, p.first_contact,
-       c.recorded_on, c.share_story, c.method, c.be_contacted, p.archived
+       c.recorded_on, c.share_story, c.method, c.be_contacted, p.archived, p.notes
 FROM people p
 LEFT JOIN consents c ON c.id = (
     SELECT id FROM consents WHERE person_id = p.id ORDER BY recorded_on DESC, id DESC LIMIT 1)
@@ -37,13 +37,25 @@ SELECT s.uuid, s.held_on, s.kind, s.mode, s.minutes, s.starts_at, s.venue,
        (SELECT group_concat(ref, ';') FROM (
             SELECT v.ref FROM session_facilitators f JOIN volunteers v ON v.id = f.volunteer_id
             WHERE f.session_id = s.id ORDER BY v.ref)),
-       s.anonymous_headcount, s.topics
+       s.anonymous_headcount, s.topics, s.notes, s.safeguarding_concern,
+       s.safeguarding_follow_up, s.safeguarding_resolved_on
 FROM sessions s ORDER BY s.held_on, s.starts_at, s.id
 """
 _ATTENDANCE = """
 SELECT s.uuid, p.ref
 FROM attendances a JOIN sessions s ON s.id = a.session_id JOIN people p ON p.id = a.person_id
 ORDER BY s.held_on, s.starts_at, s.id, p.ref
+"""
+_REFERRALS = """
+SELECT s.uuid, r.destination, p.ref
+FROM onward_referrals r JOIN sessions s ON s.id = r.session_id
+LEFT JOIN people p ON p.id = r.person_id
+ORDER BY s.held_on, s.starts_at, s.id, r.id
+"""
+_CASE_STUDIES = """
+SELECT p.ref, c.written_on, c.title, c.body, c.consent_to_share
+FROM case_studies c JOIN people p ON p.id = c.person_id
+ORDER BY p.ref, c.written_on, c.id
 """
 _HOURS = """
 SELECT v.ref, h.worked_on, h.hours, h.activity, s.uuid
@@ -58,7 +70,9 @@ QUERIES = {
     "training": _TRAINING,
     "sessions": _SESSIONS,
     "attendance": _ATTENDANCE,
+    "onward_referrals": _REFERRALS,
     "volunteer_hours": _HOURS,
+    "case_studies": _CASE_STUDIES,
 }
 
 
@@ -68,5 +82,6 @@ def sheet_rows(conn: Connection, sheet: str) -> Iterator[Row]:
 
 
 def row_count(conn: Connection, sheet: str) -> int:
-    table = {"training": "training_records", "attendance": "attendances"}.get(sheet, sheet)
+    tables = {"training": "training_records", "attendance": "attendances"}
+    table = tables.get(sheet, sheet)
     return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

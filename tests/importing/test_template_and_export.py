@@ -15,7 +15,7 @@ from desktop_app.services import people
 from desktop_app.services.databases import create_database
 from desktop_app.services.demo import create_demo_database
 from desktop_app.services.export_all import export_all, export_file_name
-from desktop_app.services.importing import run_import
+from desktop_app.services.importing import preview_import, run_import
 from desktop_app.services.template_files import write_template
 from desktop_app.store.database import Database
 from tests.conftest import PASSPHRASE
@@ -37,15 +37,21 @@ def records(db: Database) -> dict[str, list[tuple[object, ...]]]:
     conn = db.connection()
     queries = {
         "people": "SELECT p.ref, known_as, year_of_birth, gender, ethnic_group, disability, "
-        "postcode_district, referral_source, first_contact, archived, c.recorded_on, c.method, "
-        "c.share_story, c.be_contacted FROM people p LEFT JOIN consents c ON c.id = (SELECT id "
-        "FROM consents WHERE person_id = p.id ORDER BY recorded_on DESC, id DESC LIMIT 1)",
+        "postcode_district, referral_source, first_contact, archived, notes, c.recorded_on, "
+        "c.method, c.share_story, c.be_contacted FROM people p LEFT JOIN consents c ON c.id = "
+        "(SELECT id FROM consents WHERE person_id = p.id "
+        "ORDER BY recorded_on DESC, id DESC LIMIT 1)",
         "volunteers": "SELECT ref, name, roles, started_on, ended_on, lived_experience, "
         "dbs_checked_on FROM volunteers",
         "training": "SELECT v.ref, course, completed_on, expires_on FROM training_records t "
         "JOIN volunteers v ON v.id = t.volunteer_id",
         "sessions": "SELECT uuid, held_on, starts_at, minutes, kind, mode, venue, "
-        "anonymous_headcount, topics FROM sessions",
+        "anonymous_headcount, topics, notes, safeguarding_concern, safeguarding_follow_up, "
+        "safeguarding_resolved_on FROM sessions",
+        "referrals": "SELECT s.uuid, destination, p.ref FROM onward_referrals r JOIN sessions s "
+        "ON s.id = r.session_id LEFT JOIN people p ON p.id = r.person_id",
+        "case studies": "SELECT p.ref, written_on, title, body, consent_to_share FROM "
+        "case_studies c JOIN people p ON p.id = c.person_id",
         "attendance": "SELECT s.uuid, p.ref FROM attendances a JOIN sessions s ON "
         "s.id = a.session_id JOIN people p ON p.id = a.person_id",
         "facilitators": "SELECT s.uuid, v.ref FROM session_facilitators f JOIN sessions s ON "
@@ -67,6 +73,9 @@ def test_demo_exported_and_imported_into_an_empty_database_gives_the_same_record
     expected = records(demo)
     assert records(db) == expected
     assert all(expected[name] for name in expected)  # the demo has every kind of record
+    again = preview_import(db, written)  # and a second import would change nothing
+    assert again.ok and all(c.added == c.updated == 0 for c in again.counts)
+    assert {c.what for c in again.counts} >= {"onward referrals", "case studies", "training"}
     assert not list(tmp_path.glob(".*partial*"))
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TypeVar, cast
 
+from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow
 from desktop_app.domain.people import Consent, Person
@@ -40,8 +41,10 @@ SESSION_COLUMNS = {
     "facilitator_ids": "facilitators",
     "anonymous_headcount": "anonymous_attendees",
     "attendee_ids": "",
+    "onward_referrals": "",
 }
 HOURS_COLUMNS = {"volunteer_id": "volunteer_ref"}
+CASE_STUDY_COLUMNS = {"person_id": "person_ref", "text": "story"}
 
 
 def row_problems(
@@ -76,6 +79,7 @@ def person_from_row(
         referral_source=_pick(row, "referral_source", base.referral_source, "not_known"),
         first_contact=_pick(row, "first_contact", base.first_contact, None),
         archived=_pick(row, "archived", base.archived, False),
+        notes=_pick(row, "notes", base.notes, ""),
     )
     consent, problems = _consent_from_row(row, base.consent, history)
     return replace(person, consent=consent), problems
@@ -164,6 +168,14 @@ def session_from_row(
         venue=_pick(row, "venue", base.venue, ""),
         anonymous_headcount=_pick(row, "anonymous_attendees", base.anonymous_headcount, 0),
         topics=_pick(row, "topics", base.topics, ()),
+        notes=_pick(row, "notes", base.notes, ""),
+        safeguarding_concern=_pick(row, "safeguarding_concern", base.safeguarding_concern, False),
+        safeguarding_follow_up=_pick(
+            row, "safeguarding_follow_up", base.safeguarding_follow_up, ""
+        ),
+        safeguarding_resolved_on=_pick(
+            row, "safeguarding_resolved_on", base.safeguarding_resolved_on, None
+        ),
         facilitator_ids=(
             base.facilitator_ids
             if facilitator_ids is None or set(facilitator_ids) == set(base.facilitator_ids)
@@ -192,3 +204,23 @@ def hours_from_row(
 def hours_key(volunteer_id: str, worked_on: date, activity: str) -> tuple[str, date, str]:
     """Hours are matched on the volunteer, the day and the activity (any case)."""
     return (volunteer_id, worked_on, " ".join(activity.split()).casefold())
+
+
+def referral_key(session_id: str, destination: str, person_id: str | None) -> tuple[str, str, str]:
+    """Referrals are matched on the session, the destination (any case) and the person."""
+    return (session_id, " ".join(destination.split()).casefold(), person_id or "")
+
+
+def case_study_from_row(row: ParsedRow, person_id: str, existing: CaseStudy | None) -> CaseStudy:
+    """A story is matched on the person, the date and the title (any case)."""
+    written_on = row.date("written_on") or date.min
+    base = existing or CaseStudy(person_id, written_on, row.text("title"))
+    return replace(
+        base,
+        text=_pick(row, "story", base.text, ""),
+        consent_to_share=_pick(row, "consent_to_share", base.consent_to_share, False),
+    )
+
+
+def case_study_key(person_id: str, written_on: date, title: str) -> tuple[str, date, str]:
+    return (person_id, written_on, " ".join(title.split()).casefold())

@@ -23,7 +23,15 @@ from desktop_app.domain.vocabularies import (
 
 Kind = Literal["text", "ref", "refs", "date", "time", "year", "whole", "number", "yes_no", "code"]
 SheetName = Literal[
-    "people", "volunteers", "training", "sessions", "attendance", "volunteer_hours", "outcomes"
+    "people",
+    "volunteers",
+    "training",
+    "sessions",
+    "attendance",
+    "onward_referrals",
+    "volunteer_hours",
+    "case_studies",
+    "outcomes",
 ]
 
 _ACCEPTED: dict[Kind, str] = {
@@ -112,6 +120,7 @@ PEOPLE = Sheet(
         ),
         Column("contact_consent", "yes_no", "Whether they agreed to be contacted."),
         Column("archived", "yes_no", "Whether their record is archived."),
+        Column("notes", "text", "Notes about them (private: never in returns)."),
     ),
 )
 
@@ -156,6 +165,10 @@ SESSIONS = Sheet(
         Column("facilitators", "refs", "The references of the volunteers who facilitated."),
         Column("anonymous_attendees", "whole", "How many came without a record (a headcount)."),
         Column("topics", "text", "Topics discussed, separated by ;", is_list=True),
+        Column("notes", "text", "Notes about the session (private: never in returns)."),
+        Column("safeguarding_concern", "yes_no", "Whether a safeguarding concern was raised."),
+        Column("safeguarding_follow_up", "text", "What was done about the concern."),
+        Column("safeguarding_resolved_on", "date", "When the concern was resolved."),
     ),
 )
 
@@ -168,6 +181,16 @@ ATTENDANCE = Sheet(
     ),
 )
 
+ONWARD_REFERRALS = Sheet(
+    "onward_referrals",
+    "Referrals made during a session to another service, one row each.",
+    (
+        Column("session_ref", "ref", "The session's reference.", required=True),
+        Column("destination", "text", "Where they were referred, like Citizens Advice.", True),
+        Column("person_ref", "ref", "Who was referred (someone who came to the session)."),
+    ),
+)
+
 VOLUNTEER_HOURS = Sheet(
     "volunteer_hours",
     "Time given by volunteers, one row per volunteer per day and activity.",
@@ -177,6 +200,18 @@ VOLUNTEER_HOURS = Sheet(
         Column("hours", "number", "How many hours.", required=True),
         Column("activity", "text", "What they did (empty: Facilitating a session)."),
         Column("session_ref", "ref", "The session the time was for, if any."),
+    ),
+)
+
+CASE_STUDIES = Sheet(
+    "case_studies",
+    "People's stories, one row each.",
+    (
+        Column("person_ref", "ref", "Whose story it is.", required=True),
+        Column("written_on", "date", "The date it was written.", required=True),
+        Column("title", "text", "Its title.", required=True),
+        Column("story", "text", "The story."),
+        Column("consent_to_share", "yes_no", "Whether they agreed to it being shared."),
     ),
 )
 
@@ -200,7 +235,9 @@ SHEETS: tuple[Sheet, ...] = (
     TRAINING,
     SESSIONS,
     ATTENDANCE,
+    ONWARD_REFERRALS,
     VOLUNTEER_HOURS,
+    CASE_STUDIES,
     OUTCOMES,
 )
 READ_ME = "Read me"
