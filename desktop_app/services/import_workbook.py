@@ -54,11 +54,13 @@ def opened_workbook(path: Path, source: Source) -> Iterator[None]:
 
 
 def _rows_of(sheet: Any) -> Any:
-    def rows() -> Rows:
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell(value) for value in values]
+    return lambda: sheet_rows(sheet)
 
-    return rows
+
+def sheet_rows(sheet: Any) -> Rows:
+    """A worksheet's rows, numbered as the spreadsheet numbers them."""
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        yield number, [_cell(value) for value in values]
 
 
 def _cell(value: object) -> Cell:

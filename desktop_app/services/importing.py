@@ -16,9 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
 from desktop_app.domain.importing.template import SheetName
+from desktop_app.services.import_mapping import mapped_source
 from desktop_app.services.import_plan import Planner
 from desktop_app.services.import_results import ImportPlan, ParsedTables, RecordCount
 from desktop_app.services.import_sources import SourceTable, UnreadableRows, open_source
@@ -124,10 +126,12 @@ def preview_import(
     source: Path,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    mapping: Mapping | None = None,
 ) -> ImportReport:
-    """What importing `source` would do, and every problem; nothing is written."""
+    """What importing `source` would do, and every problem; nothing is written. With a
+    `mapping`, `source` is anyone's spreadsheet, read through it."""
     run = _Run(progress, cancelled)
-    tables = _read(source, run)
+    tables = _read(source, run, mapping)
     conn = db.connection()
     conn.execute("BEGIN")  # one consistent view of the database while matching
     try:
@@ -142,11 +146,12 @@ def run_import(
     source: Path,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    mapping: Mapping | None = None,
 ) -> ImportReport:
     """Import `source` in one transaction. Raises ImportRefused (with every problem) or
     ImportCancelled, having written nothing."""
     run = _Run(progress, cancelled)
-    tables = _read(source, run)
+    tables = _read(source, run, mapping)
     with db.transaction() as conn:
         plan = _plan(db, conn, tables, run)
         report = _report(plan, run, written=True)
@@ -158,10 +163,10 @@ def run_import(
     return report
 
 
-def _read(source: Path, run: _Run) -> ParsedTables:
+def _read(source: Path, run: _Run, mapping: Mapping | None) -> ParsedTables:
     rows: dict[SheetName, list[ParsedRow]] = {}
     bad: dict[SheetName, set[str]] = {}
-    with open_source(source) as opened:
+    with open_source(source) if mapping is None else mapped_source(source, mapping) as opened:
         run.problems += opened.problems
         for table in opened.tables:
             if not table.sheet.supported:
