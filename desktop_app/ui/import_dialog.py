@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import shortened
 from desktop_app.services.importing import (
     ImportRefused,
@@ -37,6 +38,7 @@ from desktop_app.services.importing import (
 )
 from desktop_app.services.template_files import write_template
 from desktop_app.store.database import Database
+from desktop_app.ui.mapping_dialog import MappingDialog
 from desktop_app.ui.progress_worker import ProgressWorker
 
 INTRO = (
@@ -53,6 +55,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.source: Path | None = None
+        self.mapping: Mapping | None = None  # for a spreadsheet that is not the template
         self.worker: ProgressWorker | None = None
         self.setWindowTitle("Import records")
         self.resize(820, 520)
@@ -88,11 +91,19 @@ class ImportDialog(QDialog):
         self.file_button.clicked.connect(self._ask_for_file)
         self.folder_button = QPushButton("Choose a folder of CSV files…")
         self.folder_button.clicked.connect(self._ask_for_folder)
+        self.other_button = QPushButton("Choose another spreadsheet and match its columns…")
+        self.other_button.clicked.connect(self._ask_for_other_spreadsheet)
         self.template_button = QPushButton("Save a blank template…")
         self.template_button.clicked.connect(self._ask_where_to_save_template)
         self.template_note = _wrapped("")
         layout = QVBoxLayout(page)
-        for widget in (intro, self.file_button, self.folder_button, self.template_button):
+        for widget in (
+            intro,
+            self.file_button,
+            self.folder_button,
+            self.other_button,
+            self.template_button,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.template_note)
         layout.addStretch()
@@ -120,10 +131,12 @@ class ImportDialog(QDialog):
         self.check_again_button.clicked.connect(self._check)
         another = QPushButton("Choose another file")
         another.clicked.connect(self._start_again)
+        self.match_button = QPushButton("Match its columns…")
+        self.match_button.clicked.connect(self._match_columns)
         layout = QVBoxLayout(page)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems_table)
-        layout.addLayout(_row(another, self.check_again_button))
+        layout.addLayout(_row(another, self.match_button, self.check_again_button))
         return page
 
     def _make_preview_page(self) -> QWidget:
@@ -166,6 +179,20 @@ class ImportDialog(QDialog):
         if chosen:
             self.choose_source(Path(chosen))
 
+    def _ask_for_other_spreadsheet(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Choose the spreadsheet", "", "Spreadsheet (*.xlsx *.csv)"
+        )
+        if chosen:
+            self.source = Path(chosen)
+            self._match_columns()
+
+    def _match_columns(self) -> None:
+        assert self.source is not None
+        dialog = MappingDialog(self.db, self.source, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.choose_source(self.source, dialog.mapping())
+
     def _ask_where_to_save_template(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Save the blank template", "PeerLog template.xlsx", "Workbook (*.xlsx)"
@@ -179,13 +206,16 @@ class ImportDialog(QDialog):
             f"The template was saved as {written}. Its Read me sheet lists every column."
         )
 
-    def choose_source(self, source: Path) -> None:
-        """Check `source` (nothing is written) and show its problems or what would change."""
+    def choose_source(self, source: Path, mapping: Mapping | None = None) -> None:
+        """Check `source` (nothing is written) and show its problems or what would change.
+        With a `mapping`, `source` is a spreadsheet that is not the template."""
         self.source = source
+        self.mapping = mapping
         self._check()
 
     def _start_again(self) -> None:
         self.source = None
+        self.mapping = None
         self.pages.setCurrentWidget(self.choose_page)
 
     # Working ------------------------------------------------------------------------------
@@ -202,12 +232,12 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentWidget(self.working_page)
-        db, source = self.db, self.source
+        db, source, mapping = self.db, self.source, self.mapping
 
         def task(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
             try:
                 action = run_import if write else preview_import
-                return action(db, source, progress, cancelled)
+                return action(db, source, progress, cancelled, mapping)
             except ImportRefused as refused:
                 return refused.report
 
@@ -271,6 +301,8 @@ class ImportDialog(QDialog):
             for column, text in enumerate(cells):
                 self.problems_table.setItem(row, column, _item(text))
         self.problems_table.resizeRowsToContents()
+        assert self.source is not None
+        self.match_button.setVisible(self.source.suffix.casefold() in (".xlsx", ".csv"))
         self.pages.setCurrentWidget(self.problems_page)
 
     def _show_preview(self, report: ImportReport) -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 WriteCsv = Callable[..., Path]
+HEADINGS = ["Client ID", "Name", "Sex", "Ethnic group", "Date joined", "Notes to self"]
 
 
 @pytest.fixture
@@ -27,3 +30,21 @@ def write_csv(folder: Path) -> WriteCsv:
         return path
 
     return write
+
+
+@pytest.fixture
+def their_workbook(tmp_path: Path) -> Path:
+    """A spreadsheet that is not the template: a title, a blank row, then its own headings."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Members 2024"
+    sheet.append(["Riverside members list"])
+    sheet.append([])
+    sheet.append(HEADINGS)
+    sheet.append(["C101", "Amara", "F", "Pakistani", date(2024, 1, 9), "x"])
+    sheet.append(["C102", "Ben", "M", "Any other White background", "09/02/2024", ""])
+    book.create_sheet("Totals")
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    return path

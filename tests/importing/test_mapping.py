@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from desktop_app.domain.importing.mapping import Mapping, guess_columns, guess_value
 from desktop_app.domain.importing.template import PEOPLE
@@ -22,25 +21,7 @@ from desktop_app.services.import_mapping import (
 )
 from desktop_app.services.importing import ImportRefused, run_import
 from desktop_app.store.database import Database
-
-HEADINGS = ["Client ID", "Name", "Sex", "Ethnic group", "Date joined", "Notes to self"]
-
-
-@pytest.fixture
-def their_workbook(tmp_path: Path) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Members 2024"
-    sheet.append(["Riverside members list"])
-    sheet.append([])
-    sheet.append(HEADINGS)
-    sheet.append(["C101", "Amara", "F", "Pakistani", date(2024, 1, 9), "x"])
-    sheet.append(["C102", "Ben", "M", "Any other White background", "09/02/2024", ""])
-    book.create_sheet("Totals")
-    path = tmp_path / "members.xlsx"
-    book.save(path)
-    return path
+from tests.importing.conftest import HEADINGS
 
 
 def test_columns_are_guessed_from_the_headings() -> None:

@@ -240,6 +240,7 @@ SHEETS: tuple[Sheet, ...] = (
     CASE_STUDIES,
     OUTCOMES,
 )
+IMPORTED_SHEET_NAMES: tuple[SheetName, ...] = tuple(s.name for s in SHEETS if s.supported)
 READ_ME = "Read me"
 
 
