@@ -212,7 +212,7 @@ def test_ons4_reports_each_item_in_its_own_direction() -> None:
         (-0.5, 0, 1, 1),  # happy: -1, 0
         (-2.5, 1, 0, 1),  # anxiety: -5 is better, 0
     ]
-    assert reports[3].label.startswith("On a scale where 0")
+    assert [r.label for r in reports] == ["Life satisfaction", "Worthwhile", "Happiness", "Anxiety"]
 
 
 def test_other_measures_are_ignored_and_nobody_gives_empty_means() -> None:

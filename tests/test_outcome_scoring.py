@@ -16,12 +16,14 @@ from desktop_app.domain.measures import (
     MeasureProblem,
     custom_measure,
 )
+from desktop_app.domain.problems import Problem
 from desktop_app.domain.scoring import (
     SWEMWBS_METRIC,
     ScoreProblem,
     item_problem,
     score,
     score_from_total,
+    score_problems,
 )
 from desktop_app.resources import resource_path
 
@@ -148,7 +150,15 @@ def test_out_of_range_refused(measure: Measure, items: list[int], message: str) 
 
 def test_item_problem_accepts_the_range_ends() -> None:
     assert item_problem(ONS4, 1, 0) is None and item_problem(ONS4, 1, 10) is None
-    assert item_problem(ONS4, 1, -1) == "Item 1 must be between 0 and 10; you entered -1"
+    assert item_problem(ONS4, 1, -1) == "Item 1 must be between 0 and 10; you entered -1."
+
+
+def test_every_out_of_range_item_is_reported_against_its_field() -> None:
+    assert score_problems(UCLA3, [0, 2, 4]) == [
+        Problem("item_1", "Item 1 must be between 1 and 3; you entered 0."),
+        Problem("item_3", "Item 3 must be between 1 and 3; you entered 4."),
+    ]
+    assert score_problems(UCLA3, [None, 2, 3]) == []
 
 
 def test_wrong_number_of_items_refused() -> None:
@@ -223,3 +233,14 @@ def test_custom_measure_scored_in_its_direction() -> None:
 def test_custom_measure_validation(args: tuple[object, ...], message: str) -> None:
     with pytest.raises(MeasureProblem, match=re.escape(message)):
         custom_measure(*args)
+
+
+def test_short_names_for_legends_and_returns() -> None:
+    assert [i.name for i in ONS4.items] == [
+        "Life satisfaction",
+        "Worthwhile",
+        "Happiness",
+        "Anxiety",
+    ]
+    assert [i.name for i in UCLA3.items] == ["Lack companionship", "Left out", "Isolated"]
+    assert SWEMWBS.items[0].name == "Item 1"

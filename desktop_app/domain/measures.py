@@ -30,10 +30,16 @@ class Item:
     wording: str | None
     higher_is_better: bool = True
     bands: tuple[Band, ...] = ()
+    short_name: str | None = None
+    """A few words for legends and returns, e.g. ONS4 "Anxiety"."""
 
     @property
     def label(self) -> str:
         return self.wording or f"Item {self.number}"
+
+    @property
+    def name(self) -> str:
+        return self.short_name or self.label
 
     def band(self, value: int) -> str | None:
         return next((b.label for b in self.bands if b.low <= value <= b.high), None)
@@ -133,20 +139,28 @@ ONS4 = Measure(
             1,
             "Overall, how satisfied are you with your life nowadays?",
             bands=_ONS_POSITIVE_BANDS,
+            short_name="Life satisfaction",
         ),
         Item(
             2,
             "Overall, to what extent do you feel that the things you do in your life are "
             "worthwhile?",
             bands=_ONS_POSITIVE_BANDS,
+            short_name="Worthwhile",
         ),
-        Item(3, "Overall, how happy did you feel yesterday?", bands=_ONS_POSITIVE_BANDS),
+        Item(
+            3,
+            "Overall, how happy did you feel yesterday?",
+            bands=_ONS_POSITIVE_BANDS,
+            short_name="Happiness",
+        ),
         Item(
             4,
             'On a scale where 0 is "not at all anxious" and 10 is "completely anxious", '
             "overall, how anxious did you feel yesterday?",
             higher_is_better=False,
             bands=_ONS_ANXIETY_BANDS,
+            short_name="Anxiety",
         ),
     ),
     item_min=0,
@@ -162,12 +176,12 @@ UCLA3 = Measure(
     code="UCLA3",
     name="UCLA 3-item loneliness scale",
     items=tuple(
-        Item(n, text, higher_is_better=False)
-        for n, text in enumerate(
+        Item(n, text, higher_is_better=False, short_name=short)
+        for n, (text, short) in enumerate(
             (
-                "How often do you feel that you lack companionship?",
-                "How often do you feel that you are left out?",
-                "How often do you feel isolated from others?",
+                ("How often do you feel that you lack companionship?", "Lack companionship"),
+                ("How often do you feel that you are left out?", "Left out"),
+                ("How often do you feel isolated from others?", "Isolated"),
             ),
             start=1,
         )

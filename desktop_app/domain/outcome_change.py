@@ -8,11 +8,12 @@ their latest follow-up in the period. Incomplete forms are ignored.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from statistics import fmean
 
+from desktop_app.domain.identity import new_id
 from desktop_app.domain.measures import Measure
 from desktop_app.domain.scoring import Score
 
@@ -37,6 +38,7 @@ class OutcomeRecord:
     stage: Stage
     taken_on: date
     score: Score
+    id: str = field(default_factory=new_id)
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def outcome_change(
             _report(
                 measure,
                 item.number,
-                item.label,
+                item.name,
                 item.higher_is_better,
                 [_item_values(p, item.number) for p in pairs],
             )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.domain.measures import Measure
+from desktop_app.domain.problems import Problem
 
 # SWEMWBS raw total -> metric score (Stewart-Brown et al.; see outcome-measures.md).
 SWEMWBS_METRIC: dict[int, float] = {
@@ -42,19 +43,35 @@ def item_problem(measure: Measure, number: int, value: int) -> str | None:
         return None
     return (
         f"Item {number} must be between {measure.item_min} and {measure.item_max}; "
-        f"you entered {value}"
+        f"you entered {value}."
     )
+
+
+def item_field(number: int) -> str:
+    """The field name a form uses for item `number`'s score."""
+    return f"item_{number}"
+
+
+def score_problems(measure: Measure, item_scores: Sequence[int | None]) -> list[Problem]:
+    """Everything wrong with a form's item scores, item by item (empty when it can be scored)."""
+    if len(item_scores) != measure.item_count:
+        return [
+            Problem(
+                "items",
+                f"{measure.name} has {measure.item_count} items; {len(item_scores)} were given.",
+            )
+        ]
+    problems = []
+    for number, value in enumerate(item_scores, start=1):
+        if value is not None and (message := item_problem(measure, number, value)):
+            problems.append(Problem(item_field(number), message))
+    return problems
 
 
 def score(measure: Measure, item_scores: Sequence[int | None]) -> Score:
     """Score a form. A missing item (None) keeps the form but leaves it without a total."""
-    if len(item_scores) != measure.item_count:
-        raise ScoreProblem(
-            f"{measure.name} has {measure.item_count} items; {len(item_scores)} were given"
-        )
-    for number, value in enumerate(item_scores, start=1):
-        if value is not None and (problem := item_problem(measure, number, value)):
-            raise ScoreProblem(problem)
+    if problems := score_problems(measure, item_scores):
+        raise ScoreProblem(problems[0].message)
     complete = all(value is not None for value in item_scores)
     total: int | None = None
     if complete and measure.has_total:
@@ -62,15 +79,24 @@ def score(measure: Measure, item_scores: Sequence[int | None]) -> Score:
     return Score(tuple(item_scores), total, _metric(measure, total), complete)
 
 
+def total_problems(measure: Measure, total: int) -> list[Problem]:
+    if not measure.has_total:
+        return [Problem("total", f"{measure.name} has no total; record each item instead.")]
+    if not measure.total_min <= total <= measure.total_max:
+        return [
+            Problem(
+                "total",
+                f"The total must be between {measure.total_min} and {measure.total_max}; "
+                f"you entered {total}.",
+            )
+        ]
+    return []
+
+
 def score_from_total(measure: Measure, total: int) -> Score:
     """A record that has only a total, as imports often do."""
-    if not measure.has_total:
-        raise ScoreProblem(f"{measure.name} has no total; record each item instead")
-    if not measure.total_min <= total <= measure.total_max:
-        raise ScoreProblem(
-            f"The total must be between {measure.total_min} and {measure.total_max}; "
-            f"you entered {total}"
-        )
+    if problems := total_problems(measure, total):
+        raise ScoreProblem(problems[0].message)
     return Score((), total, _metric(measure, total), complete=True)
 
 
