@@ -88,6 +88,7 @@ class OutcomeForm(QDialog):
         parent: QWidget | None = None,
         taken_on: date | None = None,
         measure_code: str | None = None,
+        stage: Stage = Stage.BASELINE,
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -104,8 +105,9 @@ class OutcomeForm(QDialog):
             self.measure_box.addItem(m.name, m.code)
         self.stage_box = QComboBox()
         self.stage_box.setAccessibleName("Stage")
-        for stage in Stage:
-            self.stage_box.addItem(stage.label, stage.value)
+        for each in Stage:
+            self.stage_box.addItem(each.label, each.value)
+        self.stage_box.setCurrentIndex(self.stage_box.findData(Stage(stage).value))
         self.date_edit = QDateEdit()
         self.date_edit.setAccessibleName("Date the form was filled in")
         self.date_edit.setCalendarPopup(True)
@@ -115,7 +117,7 @@ class OutcomeForm(QDialog):
 
         top = QFormLayout()
         top.addRow(_buddy("&Measure", self.measure_box), self.measure_box)
-        top.addRow(_buddy("&Stage", self.stage_box), self.stage_box)
+        top.addRow(_buddy("S&tage", self.stage_box), self.stage_box)
         top.addRow(_buddy("&Date", self.date_edit), self.date_edit)
 
         self.items_scroll = QScrollArea()

@@ -65,7 +65,9 @@ def test_out_of_range_score_refused_beside_the_field(
 def test_keyboard_only_entry_and_save(qtbot: QtBot, db: Database, person: str) -> None:
     form = open_form(qtbot, db, person, "UCLA3")
     with qtbot.waitSignal(form.saved) as saved:
-        form.stage_box.setFocus()
+        # Alt+T, the S&tage mnemonic; sent to the window so the shortcut map sees it.
+        qtbot.keyClick(form.windowHandle(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(form.stage_box.hasFocus)
         qtbot.keyClick(form.stage_box, Qt.Key.Key_Down)  # Baseline -> Review
         type_scores(qtbot, form, ["2", "3", "1"])
         assert QApplication.focusWidget() is form.save_button
@@ -77,6 +79,13 @@ def test_keyboard_only_entry_and_save(qtbot: QtBot, db: Database, person: str) -
         6,
     )
     assert outcomes.person_outcomes(db, person) == [record]
+
+
+def test_opened_for_a_review(qtbot: QtBot, db: Database, person: str) -> None:
+    form = OutcomeForm(db, person, measure_code="ONS4", stage=Stage.REVIEW)
+    qtbot.addWidget(form)
+    assert (form.measure.code, form.stage_box.currentData()) == ("ONS4", "review")
+    assert len(form.boxes) == 4
 
 
 def test_enter_never_saves_by_surprise(qtbot: QtBot, db: Database, person: str) -> None:
