@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import json
 import logging
 import re
 import shutil
@@ -111,6 +112,8 @@ def _cell(column: Column, stored: Any) -> Any:
         return "; ".join(line for line in str(stored).split("\n") if line)
     if column.kind == "refs":
         return "; ".join(str(stored).split(";"))
+    if column.kind == "scores":
+        return ";".join("" if v is None else str(v) for v in json.loads(stored))
     return stored
 
 

@@ -35,6 +35,7 @@ from desktop_app.domain.volunteers import (
     validate_volunteer,
 )
 from desktop_app.services.import_links import plan_case_studies, plan_hours, plan_referrals
+from desktop_app.services.import_outcomes import plan_outcomes
 from desktop_app.services.import_results import ImportPlan, ParsedTables, tally
 from desktop_app.store import (
     consents_repo,
@@ -87,6 +88,7 @@ class Planner:
         self._finish_sessions()
         plan_hours(self, rows.get("volunteer_hours", []))
         plan_case_studies(self, rows.get("case_studies", []))
+        plan_outcomes(self, rows.get("outcomes", []))
         return self.plan
 
     # People and volunteers ------------------------------------------------------------------

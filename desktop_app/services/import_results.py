@@ -10,6 +10,7 @@ from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow
 from desktop_app.domain.importing.template import SheetName
+from desktop_app.domain.outcome_change import OutcomeRecord
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
@@ -40,6 +41,7 @@ class ImportPlan:
     sessions: Changes[Session] = field(default_factory=Changes)
     hours: Changes[VolunteerHours] = field(default_factory=Changes)
     case_studies: Changes[CaseStudy] = field(default_factory=Changes)
+    outcomes: Changes[OutcomeRecord] = field(default_factory=Changes)
     counts: dict[str, RecordCount] = field(default_factory=dict)
     problems: list[ImportProblem] = field(default_factory=list)
 
@@ -60,7 +62,14 @@ class ImportPlan:
     def writes(self) -> int:
         return sum(
             len(c.new) + len(c.changed)
-            for c in (self.people, self.volunteers, self.sessions, self.hours, self.case_studies)
+            for c in (
+                self.people,
+                self.volunteers,
+                self.sessions,
+                self.hours,
+                self.case_studies,
+                self.outcomes,
+            )
         )
 
 

@@ -20,6 +20,7 @@ from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
 from desktop_app.domain.importing.template import SheetName
+from desktop_app.domain.outcome_change import OutcomeRecord
 from desktop_app.services.import_mapping import mapped_source
 from desktop_app.services.import_plan import Planner
 from desktop_app.services.import_results import ImportPlan, ParsedTables, RecordCount
@@ -27,6 +28,7 @@ from desktop_app.services.import_sources import SourceTable, UnreadableRows, ope
 from desktop_app.store import (
     case_studies_repo,
     hours_repo,
+    outcomes_repo,
     people_repo,
     sessions_repo,
     volunteers_repo,
@@ -169,18 +171,6 @@ def _read(source: Path, run: _Run, mapping: Mapping | None) -> ParsedTables:
     with open_source(source) if mapping is None else mapped_source(source, mapping) as opened:
         run.problems += opened.problems
         for table in opened.tables:
-            if not table.sheet.supported:
-                run.problems.append(
-                    ImportProblem(
-                        table.source,
-                        None,
-                        "",
-                        "",
-                        f"Importing {table.sheet.name} is not supported yet: PeerLog cannot "
-                        "read outcome measures from a file. Remove it to import the rest.",
-                    )
-                )
-                continue
             rows[table.sheet.name], bad[table.sheet.name] = _read_table(table, run)
     return ParsedTables(rows, bad)
 
@@ -236,6 +226,7 @@ def _report(plan: ImportPlan, run: _Run, written: bool) -> ImportReport:
         "onward referrals",
         "volunteer hours",
         "case studies",
+        "outcomes",
     )
     counts = tuple(plan.counts[what] for what in order if what in plan.counts)
     return ImportReport(
@@ -269,6 +260,14 @@ def _write(conn: Connection, plan: ImportPlan, run: _Run) -> None:
         lambda s: case_studies_repo.update_case_study(conn, s, now),
         run,
     )
+    _each(plan.outcomes.new, lambda o: outcomes_repo.insert_outcome(conn, o, now), run)
+    _each(plan.outcomes.changed, lambda o: _replace_outcome(conn, o, now), run)
+
+
+def _replace_outcome(conn: Connection, record: OutcomeRecord, now: str) -> None:
+    """A form corrected by an import: the record keeps its id (the store has no update)."""
+    outcomes_repo.delete_outcome(conn, record.id)
+    outcomes_repo.insert_outcome(conn, record, now)
 
 
 def _batched(

@@ -18,7 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop_app.domain.importing.template import READ_ME, SHEETS, Sheet
 
-IMPORTED_SHEETS: tuple[Sheet, ...] = tuple(s for s in SHEETS if s.supported)
+IMPORTED_SHEETS: tuple[Sheet, ...] = SHEETS
 
 _INTRO = (
     "How to fill in this workbook",

@@ -2,7 +2,8 @@
 streamed, so that 100,000 sessions export without one query per session.
 
 Rows come back as tuples in the column order of the template's sheets
-(domain/importing/template.py); values are as stored (ISO dates, 0/1, codes, lines of text).
+(domain/importing/template.py); values are as stored (ISO dates, 0/1, codes, lines of text,
+item scores as JSON).
 """
 
 from __future__ import annotations
@@ -64,6 +65,14 @@ LEFT JOIN sessions s ON s.id = h.session_id
 ORDER BY h.worked_on, h.id
 """
 
+_OUTCOMES = """
+SELECT p.ref, COALESCE(m.name, o.measure_code), o.stage, o.taken_on, o.item_scores,
+       CASE WHEN o.item_scores IS NULL THEN o.total END
+FROM outcome_records o JOIN people p ON p.id = o.person_id
+LEFT JOIN custom_measures m ON m.code = o.measure_code
+ORDER BY p.ref, o.taken_on, o.id
+"""
+
 QUERIES = {
     "people": _PEOPLE,
     "volunteers": _VOLUNTEERS,
@@ -73,6 +82,7 @@ QUERIES = {
     "onward_referrals": _REFERRALS,
     "volunteer_hours": _HOURS,
     "case_studies": _CASE_STUDIES,
+    "outcomes": _OUTCOMES,
 }
 
 
@@ -82,6 +92,10 @@ def sheet_rows(conn: Connection, sheet: str) -> Iterator[Row]:
 
 
 def row_count(conn: Connection, sheet: str) -> int:
-    tables = {"training": "training_records", "attendance": "attendances"}
+    tables = {
+        "training": "training_records",
+        "attendance": "attendances",
+        "outcomes": "outcome_records",
+    }
     table = tables.get(sheet, sheet)
     return int(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

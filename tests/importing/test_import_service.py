@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.volunteers import Volunteer
-from desktop_app.services import people, sessions, volunteers
+from desktop_app.services import outcomes, people, sessions, volunteers
 from desktop_app.services.importing import (
     ImportCancelled,
     ImportProgress,
@@ -221,13 +221,11 @@ def test_files_that_are_not_the_template_are_problems(
     db: Database, folder: Path, write_csv: WriteCsv, tmp_path: Path
 ) -> None:
     write_csv("peeple", "ref,known_as", "P-1,Amara")
-    write_csv("outcomes", "person_ref,measure,stage,taken_on", "P-1,SWEMWBS,baseline,2024-01-01")
     (folder / "empty.csv").write_bytes(b"")
     messages = [p.describe() for p in preview_import(db, folder).problems]
     assert any(
         m.startswith("peeple.csv.") and "not part of the PeerLog template" in m for m in messages
     )
-    assert any(m.startswith("outcomes.csv.") and "not supported yet" in m for m in messages)
     assert any(m.startswith("empty.csv.") for m in messages)
     old_excel = tmp_path / "records.xls"
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0")
@@ -268,3 +266,54 @@ def test_an_older_consent_is_added_to_the_history_once_and_then_matched(
         (date(2024, 6, 1), False),
         (date(2023, 1, 1), True),
     ]
+
+
+OUTCOMES = (
+    "person_ref,measure,stage,taken_on,items,total",
+    "P-1,SWEMWBS,baseline,2024-02-01,3;3;3;3;3;3;3,",
+    "P-1,swemwbs,Review,2024-05-01,,28",  # only a total was recorded
+    "P-2,ONS4,baseline,2024-02-03,7;8;;4,",  # one item not answered
+)
+
+
+def test_outcome_forms_are_scored_by_the_measures_own_rules_and_matched_on_reimport(
+    db: Database, folder: Path, write_csv: WriteCsv
+) -> None:
+    write_csv("people", *PEOPLE)
+    write_csv("outcomes", *OUTCOMES)
+    assert counts(run_import(db, folder))["outcomes"] == (3, 0, 0)
+    amara = people.find_people(db, "P-1")[0].id
+    forms = outcomes.person_outcomes(db, amara)
+    assert [(f.measure_code, f.stage.value, f.score.total) for f in forms] == [
+        ("SWEMWBS", "baseline", 21),
+        ("SWEMWBS", "review", 28),
+    ]
+    assert forms[0].score.metric == 19.25
+    assert counts(run_import(db, folder))["outcomes"] == (0, 0, 3)
+    write_csv("outcomes", *OUTCOMES[:2], "P-1,SWEMWBS,review,2024-05-01,,30")
+    assert counts(run_import(db, folder))["outcomes"] == (0, 1, 1)
+    assert outcomes.person_outcomes(db, amara)[1].score.total == 30
+
+
+def test_outcome_problems_say_what_is_wrong_with_the_scores(
+    db: Database, folder: Path, write_csv: WriteCsv
+) -> None:
+    write_csv("people", *PEOPLE)
+    write_csv(
+        "outcomes",
+        "person_ref,measure,stage,taken_on,items,total",
+        "P-1,SWEMWBS,baseline,2024-02-01,3;3;3,",
+        "P-1,UCLA3,baseline,2024-02-01,1;2;9,",
+        "P-1,Happiness scale,baseline,2024-02-01,,10",
+        "P-1,SWEMWBS,exit,2024-02-01,3;3;3;3;3;3;3,22",
+        "P-1,SWEMWBS,review,2024-02-01,,",
+        "P-1,WEMWBS,review,2024-02-01,3;x,",
+    )
+    problems = preview_import(db, folder).problems
+    found = {(p.row, p.column): p.expected for p in problems}
+    assert "has 7 items; 3 were given" in found[2, "items"]
+    assert "Item 3 must be between 1 and 3" in found[3, "items"]
+    assert "no measure with this name" in found[4, "measure"]
+    assert "add up to 21, not 22" in found[5, "total"]
+    assert "Give the item scores" in found[6, "items"]
+    assert "whole numbers separated by ;" in found[7, "items"]

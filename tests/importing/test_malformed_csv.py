@@ -51,7 +51,8 @@ def plausible(column: Column) -> st.SearchStrategy[str]:
         "whole": st.sampled_from(["1", "60"]),
         "number": st.sampled_from(["1.5", "3"]),
         "yes_no": st.sampled_from(["yes", "no", ""]),
-        "text": st.sampled_from(["Amara", "Sleep;Money", "Safeguarding"]),
+        "text": st.sampled_from(["Amara", "Sleep;Money", "Safeguarding", "SWEMWBS", "UCLA3"]),
+        "scores": st.sampled_from(["1;2;3", "3;3;3;3;3;3;3", "", "1;;x"]),
     }
     return by_kind[column.kind]
 

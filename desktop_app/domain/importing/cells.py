@@ -126,3 +126,20 @@ def read_code(cell: Cell, vocabulary: Vocabulary) -> str:
 def read_list(cell: Cell) -> tuple[str, ...]:
     """Items separated by ";", each trimmed, empty ones dropped."""
     return tuple(item.strip() for item in cell_text(cell).split(";") if item.strip())
+
+
+def read_scores(cell: Cell) -> tuple[int | None, ...]:
+    """Item scores separated by ";", an empty place for an item not answered ("4;;3")."""
+    scores: list[int | None] = []
+    for part in cell_text(cell).split(";"):
+        text = part.strip()
+        if not text:
+            scores.append(None)
+        elif text.lstrip("-").isdigit() and len(text) < 6:
+            scores.append(int(text))
+        else:
+            raise BadCell(
+                "Write the item scores as whole numbers separated by ; like 4;3;5 (leave a "
+                "place empty for an item not answered: 4;;5)."
+            )
+    return tuple(scores)

@@ -16,6 +16,7 @@ from desktop_app.domain.importing.cells import (
     read_date,
     read_list,
     read_number,
+    read_scores,
     read_time,
     read_whole_number,
     read_yes_no,
@@ -23,7 +24,7 @@ from desktop_app.domain.importing.cells import (
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.template import Column, Sheet, normal_name
 
-Value = str | int | float | bool | date | time | tuple[str, ...] | None
+Value = str | int | float | bool | date | time | tuple[str, ...] | tuple[int | None, ...] | None
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,13 @@ class ParsedRow:
 
     def items(self, column: str) -> tuple[str, ...]:
         value = self.values.get(column)
-        return value if isinstance(value, tuple) else ()
+        return tuple(str(v) for v in value) if isinstance(value, tuple) else ()
+
+    def scores(self, column: str) -> tuple[int | None, ...] | None:
+        value = self.values.get(column)
+        if not isinstance(value, tuple):
+            return None
+        return tuple(v if isinstance(v, int) else None for v in value)
 
     def problem(self, column: str, expected: str) -> ImportProblem:
         return ImportProblem(
@@ -108,7 +115,7 @@ class ParsedRow:
 
 def found_text(value: Value) -> str:
     if isinstance(value, tuple):
-        return "; ".join(value)
+        return ";".join("" if v is None else str(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return cell_text(value)
@@ -145,6 +152,8 @@ def read_value(column: Column, cell: Cell) -> Value:
     """The value of `cell` in `column`, or None when it is blank."""
     if cell_text(cell) == "":
         return None
+    if column.kind == "scores":
+        return read_scores(cell)
     if column.is_list or column.kind == "refs":
         return read_list(cell)
     match column.kind:

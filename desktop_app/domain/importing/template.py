@@ -21,7 +21,9 @@ from desktop_app.domain.vocabularies import (
     Vocabulary,
 )
 
-Kind = Literal["text", "ref", "refs", "date", "time", "year", "whole", "number", "yes_no", "code"]
+Kind = Literal[
+    "text", "ref", "refs", "date", "time", "year", "whole", "number", "yes_no", "code", "scores"
+]
 SheetName = Literal[
     "people",
     "volunteers",
@@ -45,6 +47,7 @@ _ACCEPTED: dict[Kind, str] = {
     "number": "A number, like 1.5.",
     "yes_no": "yes or no (y, n, true, false also work).",
     "code": "",
+    "scores": "Whole numbers separated by ; (leave one empty for an item not answered).",
 }
 
 
@@ -71,7 +74,6 @@ class Sheet:
     name: SheetName  # the sheet name in a workbook; the file is `{name}.csv`
     meaning: str
     columns: tuple[Column, ...]
-    supported: bool = True  # False: recognised but not imported yet
 
     @property
     def file_name(self) -> str:
@@ -217,16 +219,24 @@ CASE_STUDIES = Sheet(
 
 OUTCOMES = Sheet(
     "outcomes",
-    "Wellbeing measures taken with people, one row per measure taken.",
+    "Wellbeing and loneliness measures taken with people, one row per form.",
     (
         Column("person_ref", "ref", "The person's reference.", required=True),
-        Column("measure", "text", "SWEMWBS, WEMWBS, ONS4, UCLA3 or a custom measure's name.", True),
+        Column(
+            "measure",
+            "text",
+            "SWEMWBS, WEMWBS, ONS4, UCLA3 or the name of one of your own measures.",
+            required=True,
+        ),
         Column("stage", "code", "When it was taken.", required=True, vocabulary=OUTCOME_STAGE),
         Column("taken_on", "date", "The date it was taken.", required=True),
-        Column("items", "text", "Item scores separated by ;", is_list=True),
-        Column("total", "number", "The total, when only a total was recorded."),
+        Column(
+            "items",
+            "scores",
+            "The item scores in order, separated by ; (4;3;;5: item 3 not answered).",
+        ),
+        Column("total", "whole", "The total, when only a total was recorded."),
     ),
-    supported=False,
 )
 
 SHEETS: tuple[Sheet, ...] = (
@@ -240,7 +250,7 @@ SHEETS: tuple[Sheet, ...] = (
     CASE_STUDIES,
     OUTCOMES,
 )
-IMPORTED_SHEET_NAMES: tuple[SheetName, ...] = tuple(s.name for s in SHEETS if s.supported)
+IMPORTED_SHEET_NAMES: tuple[SheetName, ...] = tuple(s.name for s in SHEETS)
 READ_ME = "Read me"
 
 
