@@ -142,16 +142,8 @@ def plan_case_studies(p: Planner, rows: list[ParsedRow]) -> None:
                 case_studies_repo.list_case_studies(p.conn, ALL, person_id).rows if stored else []
             )
         key = case_study_key(person_id, row.date("written_on") or date.min, row.text("title"))
-        if key in seen:
-            p.plan.problems.append(
-                row.problem(
-                    "title",
-                    f"This person's story with this date and title is already on row "
-                    f"{seen[key]}: keep one of the two rows.",
-                )
-            )
+        if p.repeated(seen, key, row, "title", "This person's story with this date and title"):
             continue
-        seen[key] = row.number
         before = next((s for s in existing[person_id] if _key(s) == key), None)
         study = cleaned_case_study(case_study_from_row(row, person_id, before))
         problems = row_problems(row, validate_case_study(study, p.today), CASE_STUDY_COLUMNS)

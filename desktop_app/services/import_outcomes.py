@@ -60,16 +60,9 @@ def plan_outcomes(p: Planner, rows: Sequence[ParsedRow]) -> None:
         if person_id is None or measure is None:
             continue
         key = (person_id, measure.code, row.text("stage"), row.date("taken_on") or date.min)
-        if key in seen:
-            p.plan.problems.append(
-                row.problem(
-                    "taken_on",
-                    f"This person's {measure.name} at this stage on this date is already on row "
-                    f"{seen[key]}: keep one of the two rows.",
-                )
-            )
+        what = f"This person's {measure.name} at this stage on this date"
+        if p.repeated(seen, key, row, "taken_on", what):
             continue
-        seen[key] = row.number
         if person_id not in existing:
             stored = person_id in p.stored_person_ids
             existing[person_id] = (

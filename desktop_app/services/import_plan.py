@@ -7,9 +7,10 @@ already in PeerLog. Nothing is ever deleted by an import; a session's attendees 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from desktop_app.domain.importing.records import (
     PERSON_COLUMNS,
@@ -48,6 +49,7 @@ from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.import_lookups import existing_ids, ids_by_ref
 from desktop_app.store.keys import local_id
 
+KeyT = TypeVar("KeyT", bound=Hashable)
 Tick = Callable[[], None]  # called once per row planned: progress and cancelling
 
 
@@ -111,6 +113,18 @@ class Planner:
             else:
                 first[k] = row.number
         return repeats
+
+    def repeated(
+        self, seen: dict[KeyT, int], key: KeyT, row: ParsedRow, column: str, what: str
+    ) -> bool:
+        """Whether `key` was on an earlier row (a problem then says which); else noted."""
+        if key in seen:
+            self.plan.problems.append(
+                row.problem(column, f"{what} is already on row {seen[key]}: keep one of the two.")
+            )
+            return True
+        seen[key] = row.number
+        return False
 
     def _people(self, rows: list[ParsedRow]) -> None:
         repeats = self._duplicates(rows, lambda r: r.text("ref").casefold(), "This reference")
@@ -201,16 +215,8 @@ class Planner:
                 continue
             course = " ".join(row.text("course").split()).casefold()
             key = (volunteer.id, course, row.date("completed_on"))
-            if key in seen:
-                self.plan.problems.append(
-                    row.problem(
-                        "course",
-                        f"This volunteer's course and date are already on row {seen[key]}: "
-                        "keep one of the two rows.",
-                    )
-                )
+            if self.repeated(seen, key, row, "course", "This volunteer's course and date"):
                 continue
-            seen[key] = row.number
             record = training_from_row(row, volunteer.training)
             problems = row_problems(row, validate_training(record, self.today), TRAINING_COLUMNS)
             if problems:
@@ -293,16 +299,9 @@ class Planner:
             if found_session is None or person_id is None:
                 continue
             session_id = found_session
-            if (session_id, person_id) in seen:
-                self.plan.problems.append(
-                    row.problem(
-                        "person_ref",
-                        f"This person is already down for this session on row "
-                        f"{seen[session_id, person_id]}: keep one of the two rows.",
-                    )
-                )
+            what = "This person's attendance at this session"
+            if self.repeated(seen, (session_id, person_id), row, "person_ref", what):
                 continue
-            seen[session_id, person_id] = row.number
             session = self.session_for(session_id, row)
             if session is None:
                 continue
