@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import ImportProblem
-from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
+from desktop_app.domain.importing.rows import ParsedRow, ambiguous_dates, parse_row, read_header
 from desktop_app.domain.importing.template import SheetName
 from desktop_app.domain.outcome_change import OutcomeRecord
 from desktop_app.services.import_mapping import mapped_source
@@ -180,6 +180,7 @@ def _read_table(table: SourceTable, run: _Run) -> tuple[list[ParsedRow], set[str
     run.start(f"Reading {table.source}", table.size)
     good: list[ParsedRow] = []
     bad: set[str] = set()
+    month_first: dict[str, int] = {}  # date column -> a row whose date is only month first
     header = None
     try:
         for number, cells in table.rows():
@@ -193,10 +194,14 @@ def _read_table(table: SourceTable, run: _Run) -> tuple[list[ParsedRow], set[str
                     return [], bad  # without its required headings no row can be read
                 continue
             row, problems = parse_row(header, number, cells)
+            if row is None:
+                continue
+            for column in row.month_first:
+                month_first.setdefault(column, number)
             if problems:
                 run.problems += problems
-                bad.add(row.text("ref").casefold() if row is not None else "")
-            elif row is not None:
+                bad.add(row.text("ref").casefold())
+            else:
                 good.append(row)
     except UnreadableRows as stop:
         run.problems.append(stop.problem)
@@ -204,6 +209,12 @@ def _read_table(table: SourceTable, run: _Run) -> tuple[list[ParsedRow], set[str
         run.problems.append(
             ImportProblem(table.source, None, "", "", "There is no row of headings.")
         )
+    ambiguous = ambiguous_dates(good, month_first)
+    if ambiguous:
+        run.problems += ambiguous
+        unclear = {(p.row) for p in ambiguous}
+        bad |= {r.text("ref").casefold() for r in good if r.number in unclear}
+        good = [r for r in good if r.number not in unclear]
     return good, bad
 
 

@@ -317,3 +317,18 @@ def test_outcome_problems_say_what_is_wrong_with_the_scores(
     assert "add up to 21, not 22" in found[5, "total"]
     assert "Give the item scores" in found[6, "items"]
     assert "whole numbers separated by ;" in found[7, "items"]
+
+
+def test_a_column_with_month_first_dates_makes_its_other_slash_dates_ambiguous(
+    db: Database, folder: Path, write_csv: WriteCsv
+) -> None:
+    header = "ref,known_as,first_contact"
+    write_csv("people", header, "P-1,Amara,04/05/2024", "P-2,Ben,05/31/2024", "P-3,Cara,13/05/2024")
+    problems = {(p.row, p.column): p.expected for p in preview_import(db, folder).problems}
+    assert set(problems) == {(2, "first_contact"), (3, "first_contact")}
+    assert "could be 4 May 2024 or 5 April 2024" in problems[2, "first_contact"]
+    assert "month/day/year" in problems[3, "first_contact"]
+    write_csv("people", header, "P-1,Amara,04/05/2024", "P-3,Cara,13/05/2024")
+    run_import(db, folder)  # day first, as in the UK, when nothing says otherwise
+    person = people.get_person(db, people.find_people(db, "P-1")[0].id)
+    assert person.first_contact == date(2024, 5, 4)

@@ -24,9 +24,10 @@ _NO = frozenset({"no", "n", "false"})
 
 
 class BadCell(ValueError):
-    def __init__(self, expected: str) -> None:
+    def __init__(self, expected: str, month_first: bool = False) -> None:
         super().__init__(expected)
         self.expected = expected
+        self.month_first = month_first  # a date that only makes sense as month/day/year
 
 
 def cell_text(cell: Cell) -> str:
@@ -67,11 +68,20 @@ def read_date(cell: Cell) -> date:
     else:
         raise BadCell(f"This is not a date PeerLog can read. {DATE_EXPECTED}")
     if uk and month > 12 and day <= 12:
-        raise BadCell(f"There is no month {month}: this looks like month/day/year. {DATE_EXPECTED}")
+        raise BadCell(
+            f"There is no month {month}: this looks like month/day/year. {DATE_EXPECTED}",
+            month_first=True,
+        )
     try:
         return date(year, month, day)
     except ValueError:
         raise BadCell(f"There is no such day. {DATE_EXPECTED}") from None
+
+
+def could_be_month_first(cell: Cell) -> bool:
+    """Whether a day/month/year text date would also be a date read month first (4/5/2025)."""
+    uk = _UK_DATE.fullmatch(cell_text(cell)) if isinstance(cell, str) else None
+    return uk is not None and int(uk[1]) <= 12 and int(uk[2]) <= 12 and int(uk[1]) != int(uk[2])
 
 
 def read_time(cell: Cell) -> time:

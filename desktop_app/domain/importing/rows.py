@@ -12,6 +12,7 @@ from desktop_app.domain.importing.cells import (
     BadCell,
     Cell,
     cell_text,
+    could_be_month_first,
     read_code,
     read_date,
     read_list,
@@ -23,6 +24,7 @@ from desktop_app.domain.importing.cells import (
 )
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.template import Column, Sheet, normal_name
+from desktop_app.domain.problems import long_date
 
 Value = str | int | float | bool | date | time | tuple[str, ...] | tuple[int | None, ...] | None
 
@@ -85,6 +87,8 @@ class ParsedRow:
     source: str
     number: int
     values: dict[str, Value]
+    could_be_month_first: tuple[str, ...] = ()  # date columns read day first that need not be
+    month_first: tuple[str, ...] = ()  # date columns with a date only month first makes sense of
 
     def has(self, column: str) -> bool:
         return column in self.values
@@ -129,6 +133,8 @@ def parse_row(
         return None, []
     values: dict[str, Value] = {}
     problems: list[ImportProblem] = []
+    either_way: list[str] = []
+    month_first: list[str] = []
     for name, index in header.positions.items():
         column = header.sheet.column(name)
         cell = cells[index] if index < len(cells) else None
@@ -138,14 +144,43 @@ def parse_row(
             problems.append(
                 ImportProblem(header.source, number, name, cell_text(cell), bad.expected)
             )
+            if bad.month_first:
+                month_first.append(name)
             continue
+        if column.kind == "date" and could_be_month_first(cell):
+            either_way.append(name)
         if column.required and values[name] in (None, ()):
             problems.append(
                 ImportProblem(
                     header.source, number, name, "", f"{column.meaning} This column is required."
                 )
             )
-    return ParsedRow(header.source, number, values), problems
+    row = ParsedRow(header.source, number, values, tuple(either_way), tuple(month_first))
+    return row, problems
+
+
+def ambiguous_dates(
+    rows: Sequence[ParsedRow], month_first_rows: dict[str, int]
+) -> list[ImportProblem]:
+    """Dates read day first in a column where another row's date only works month first
+    (`month_first_rows`: column -> that row): the file may be month first, so these dates could
+    be either, and are listed rather than guessed."""
+    problems = []
+    for row in rows:
+        for column in row.could_be_month_first:
+            if column in month_first_rows:
+                day = row.date(column)
+                assert day is not None
+                problems.append(
+                    row.problem(
+                        column,
+                        f"Row {month_first_rows[column]} has a date in this column that only "
+                        f"works as month/day/year, so this one could be {long_date(day)} or "
+                        f"{long_date(day.replace(month=day.day, day=day.month))}. Write it as "
+                        "YYYY-MM-DD, like 2025-03-31.",
+                    )
+                )
+    return problems
 
 
 def read_value(column: Column, cell: Cell) -> Value:
