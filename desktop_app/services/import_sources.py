@@ -73,7 +73,12 @@ def open_source(path: Path) -> Iterator[Source]:
     """The tables of an .xlsx workbook, a .zip of CSV files or a folder of CSV files."""
     source = Source()
     name = path.name
-    if path.is_dir():
+    if not path.exists():
+        source.problems.append(
+            _whole_file(name, "There is no file or folder here. Check its name.")
+        )
+        yield source
+    elif path.is_dir():
         for file in sorted(path.iterdir()):
             if file.suffix.casefold() == ".csv" and file.is_file():
                 _add_csv(source, file.name, file.read_bytes)

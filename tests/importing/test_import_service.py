@@ -227,6 +227,8 @@ def test_files_that_are_not_the_template_are_problems(
         m.startswith("peeple.csv.") and "not part of the PeerLog template" in m for m in messages
     )
     assert any(m.startswith("empty.csv.") for m in messages)
+    [missing] = preview_import(db, tmp_path / "no such file.xlsx").problems
+    assert missing.source == "no such file.xlsx" and "no file or folder" in missing.expected
     old_excel = tmp_path / "records.xls"
     old_excel.write_bytes(b"\xd0\xcf\x11\xe0")
     [problem] = preview_import(db, old_excel).problems
