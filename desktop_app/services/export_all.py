@@ -26,11 +26,13 @@ from desktop_app.services.importing import ImportCancelled, ImportProgress, Prog
 from desktop_app.services.template_files import IMPORTED_SHEETS, new_sheet, text_cell, write_read_me
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
 from desktop_app.store.export_queries import row_count, sheet_rows
 
 log = logging.getLogger(__name__)
 
 PERSONAL_DATA = "PERSONAL DATA"
+EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel sheet, the heading row included
 ExportFormat = Literal["xlsx", "csv"]
 _NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -83,6 +85,10 @@ def export_all(
     return target
 
 
+class TooBigForExcel(StoreError):
+    pass
+
+
 class _Steps:
     def __init__(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
         self.progress = progress
@@ -118,6 +124,13 @@ def _cell(column: Column, stored: Any) -> Any:
 
 
 def _write_workbook(conn: Connection, path: Path, steps: _Steps) -> None:
+    for sheet in IMPORTED_SHEETS:
+        rows = row_count(conn, sheet.name)
+        if rows >= EXCEL_MAX_ROWS:
+            raise TooBigForExcel(
+                f"There are {rows:,} rows of {sheet.name}: more than one Excel sheet can hold. "
+                "Export to a folder of CSV files instead."
+            )
     book = Workbook(write_only=True)
     write_read_me(book)
     for sheet in IMPORTED_SHEETS:

@@ -144,3 +144,17 @@ def test_cli_template_import_dry_run_problems_and_export(tmp_path: Path) -> None
         "export-all", "--db", db_path, "--out", tmp_path / "all.xlsx", PEERLOG_PASSPHRASE=PASSPHRASE
     )
     assert out.returncode == 0 and (tmp_path / "PERSONAL DATA - all.xlsx").exists()
+
+
+def test_a_sheet_too_big_for_excel_is_refused_before_any_file_is_written(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services import export_all as module
+
+    people.add_person(db, Person("Amara", ref="P-1"))
+    people.add_person(db, Person("Ben", ref="P-2"))
+    monkeypatch.setattr(module, "EXCEL_MAX_ROWS", 2)
+    with pytest.raises(module.TooBigForExcel, match="2 rows of people"):
+        export_all(db, tmp_path / "all.xlsx")
+    assert [p.name for p in tmp_path.iterdir()] == ["Test.peerlog"]  # the database only
+    assert export_all(db, tmp_path / "all").is_dir()  # CSV files have no such limit
