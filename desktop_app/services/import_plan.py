@@ -107,7 +107,7 @@ class Planner:
                 repeats.add(row.number)
                 self.plan.problems.append(
                     row.problem(
-                        "", f"{what} is already on row {first[k]}: keep one of the two rows."
+                        "ref", f"{what} is already on row {first[k]}: keep one of the two rows."
                     )
                 )
             else:

@@ -240,9 +240,10 @@ def _report(plan: ImportPlan, run: _Run, written: bool) -> ImportReport:
         "outcomes",
     )
     counts = tuple(plan.counts[what] for what in order if what in plan.counts)
+    problems = sorted(plan.problems, key=lambda p: (p.source, p.row or 0))
     return ImportReport(
         counts,
-        tuple(plan.problems[:PROBLEMS_KEPT]),
+        tuple(problems[:PROBLEMS_KEPT]),
         written,
         max(0, len(plan.problems) - PROBLEMS_KEPT),
     )

@@ -163,7 +163,7 @@ def test_dangling_and_duplicate_references_are_problems(
     report = preview_import(db, folder)
     found = {(p.source, p.row, p.column, p.found) for p in report.problems}
     assert found == {
-        ("people.csv", 3, "", ""),
+        ("people.csv", 3, "ref", "p-1"),
         ("sessions.csv", 2, "facilitators", "V-404"),
         ("attendance.csv", 3, "person_ref", "P-1"),
         ("attendance.csv", 4, "session_ref", "S-404"),
