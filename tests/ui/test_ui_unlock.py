@@ -126,3 +126,16 @@ def test_recent_database_is_offered_after_a_restart(
     assert again.start.selected_folder == closed_db.resolve()
     again.show()
     assert "Kept in" in visible_texts()
+
+
+def test_delete_key_removes_a_database_from_the_list(
+    qtbot: QtBot, window: MainWindow, closed_db: Path
+) -> None:
+    unlock(qtbot, window, closed_db)
+    window.lock()
+    assert window.start.database_list.count() == 1
+    window.start.database_list.setFocus()
+    qtbot.keyClick(window.start.database_list, Qt.Key.Key_Delete)
+    assert window.start.database_list.count() == 0
+    assert window.start.welcome.isVisible()
+    assert closed_db.exists(), "only the list entry goes, never the database"

@@ -1,0 +1,119 @@
+"""Every control can be named by a screen reader, and text follows the system font size."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop_app.store.database import CreatedDatabase
+from desktop_app.ui.first_run_wizard import FirstRunWizard
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.recovery_dialog import RecoveryDialog
+from tests.ui.conftest import unlock
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
+)
+UI_SOURCE = Path(__file__).resolve().parents[2] / "desktop_app" / "ui"
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Controls a screen reader could not name: no accessible name, no text, no label buddy."""
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(root):
+            continue
+        if widget.parent() is not None and isinstance(widget.parent(), QAbstractSpinBox):
+            continue  # the line edit inside a spin box or date edit
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text.strip() or id(widget) in buddies):
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_the_check_finds_an_unnamed_control(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    named, unnamed = QLineEdit(root), QLineEdit(root)
+    named.setAccessibleName("Name")
+    unnamed.setObjectName("nameless")
+    assert unnamed_controls(root) == ["QLineEdit 'nameless'"]
+
+
+def test_start_screen_and_dialogs_name_every_control(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase
+) -> None:
+    assert unnamed_controls(window) == []
+    wizard = FirstRunWizard(window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for page_id in wizard.pageIds():
+        assert unnamed_controls(wizard.page(page_id)) == [], wizard.page(page_id).title()
+    recovery = RecoveryDialog(created.database.folder, window)
+    qtbot.addWidget(recovery)
+    recovery.show()
+    assert unnamed_controls(recovery) == []
+
+
+def test_unlocked_window_names_every_control(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase
+) -> None:
+    created.database.close()
+    unlock(qtbot, window, created.database.folder)
+    assert window.workspace is not None
+    for index in range(len(window.workspace.sections)):
+        window.workspace.show_section(index)
+        assert unnamed_controls(window) == [], window.workspace.sections[index].title
+
+
+@pytest.mark.parametrize("point_size", [9, 18])
+def test_headings_and_layout_follow_the_system_font(qtbot: QtBot, point_size: int) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.font()
+    font = QFont(original)
+    font.setPointSize(point_size)
+    app.setFont(font)
+    try:
+        main = MainWindow()
+        qtbot.addWidget(main)
+        heading = main.start.unlock_panel.title
+        assert heading.font().pointSizeF() > point_size
+        chars = main.start.unlock_panel.fontMetrics().averageCharWidth()
+        assert main.start.unlock_panel.minimumWidth() == chars * 60
+    finally:
+        app.setFont(original)
+
+
+def test_no_fixed_font_sizes_in_the_ui_code() -> None:
+    fixed = re.compile(r"font-size:\s*\d|setPointSize(F)?\(\s*\d|setPixelSize\(\s*\d")
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted(UI_SOURCE.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if fixed.search(line)
+    ]
+    assert offenders == []
