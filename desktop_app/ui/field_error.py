@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -24,3 +27,45 @@ class FieldError(QLabel):
         self.setText(self.problem)
         self.setAccessibleDescription(problem or "")
         self.setVisible(bool(problem))
+
+
+class FieldProblem(Protocol):
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+
+class FieldErrors:
+    """The error labels of one form, by field name ("held_on"), plus one for the rest.
+
+    `show(problems)` puts each message beside its field; a problem with no label of its own
+    goes to the general label, so nothing is ever hidden.
+    """
+
+    def __init__(self, general_about: str) -> None:
+        self.general = FieldError(general_about)
+        self._labels: dict[str, FieldError] = {}
+
+    def label(self, field: str, about: str) -> FieldError:
+        label = FieldError(about)
+        self._labels[field] = label
+        return label
+
+    def show(self, problems: Sequence[FieldProblem]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for problem in problems:
+            field = problem.field if problem.field in self._labels else ""
+            by_field.setdefault(field, []).append(problem.message)
+        for field, label in self._labels.items():
+            label.show_problem(" ".join(by_field.get(field, [])) or None)
+        self.general.show_problem(" ".join(by_field.get("", [])) or None)
+
+    def clear(self) -> None:
+        self.show([])
+
+    def shown(self) -> dict[str, str]:
+        """The messages on show, by field ("" for the general label)."""
+        labels = {**self._labels, "": self.general}
+        return {field: label.problem for field, label in labels.items() if label.problem}
