@@ -6,6 +6,7 @@ import random
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -79,28 +80,43 @@ print("changed", flush=True)
 """
 
 
+def _kill_rounds(
+    script: str,
+    folder: Path,
+    first_secret: str,
+    next_secret: Callable[[int], str],
+    opens: Callable[[Path, str], bool],
+    max_delay: float,
+    seed: int,
+) -> str:
+    """Run `script` (which switches secret argv[2] to argv[3]) and SIGKILL it at random moments,
+    24 times. After each kill exactly one of the two secrets must open the database."""
+    rng = random.Random(seed)
+    current = first_secret
+    outcomes = {"old": 0, "new": 0}
+    for round_number in range(24):
+        new = next_secret(round_number)
+        child = run_python(script, str(folder), current, new)
+        _kill_after(child, rng.uniform(0.0, max_delay))
+        works = {secret: opens(folder, secret) for secret in (current, new)}
+        assert sum(works.values()) == 1, f"round {round_number}: {works}"
+        outcomes["new" if works[new] else "old"] += 1
+        current = new if works[new] else current
+    # both kinds of moment were hit, so kills landed before and after the switch
+    assert outcomes["old"] and outcomes["new"], outcomes
+    return current
+
+
 @pytest.mark.slow
 def test_kill_during_passphrase_change_leaves_exactly_one_working(
     created: CreatedDatabase,
 ) -> None:
     folder = created.database.folder
     created.database.close()
-    rng = random.Random(7)
-    current = PASSPHRASE
-    outcomes = {"old": 0, "new": 0}
-    for round_number in range(24):
-        new = f"passphrase number {round_number}"
-        child = run_python(CHANGER, str(folder), current, new)
-        _kill_after(child, rng.uniform(0.0, 0.12))
-        works = {p: _opens(folder, p) for p in (current, new)}
-        assert sum(works.values()) == 1, f"round {round_number}: {works}"
-        if works[new]:
-            outcomes["new"] += 1
-            current = new
-        else:
-            outcomes["old"] += 1
-    # both kinds of moment were hit, so the test saw kills before and after the switch
-    assert outcomes["old"] and outcomes["new"], outcomes
+    _kill_rounds(
+        CHANGER, folder, PASSPHRASE, lambda n: f"passphrase number {n}", _opens, 0.12, seed=7
+    )
+    assert _opens_with_code(folder, created.recovery_code)
 
 
 REGENERATOR = """
@@ -121,21 +137,15 @@ def test_kill_during_recovery_code_regeneration_leaves_exactly_one_working(
 ) -> None:
     folder = created.database.folder
     created.database.close()
-    rng = random.Random(11)
-    current = created.recovery_code
-    outcomes = {"old": 0, "new": 0}
-    for round_number in range(24):
-        new = f"{round_number:04d}-AAAA-BBBB-CCCC-DDDD-EEEE"
-        child = run_python(REGENERATOR, str(folder), current, new)
-        _kill_after(child, rng.uniform(0.0, 0.08))
-        works = {c: _opens_with_code(folder, c) for c in (current, new)}
-        assert sum(works.values()) == 1, f"round {round_number}: {works}"
-        if works[new]:
-            outcomes["new"] += 1
-            current = new
-        else:
-            outcomes["old"] += 1
-    assert outcomes["old"] and outcomes["new"], outcomes
+    _kill_rounds(
+        REGENERATOR,
+        folder,
+        created.recovery_code,
+        lambda n: f"{n:04d}-AAAA-BBBB-CCCC-DDDD-EEEE",
+        _opens_with_code,
+        0.08,
+        seed=11,
+    )
     assert _opens(folder, PASSPHRASE)
 
 
