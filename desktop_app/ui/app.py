@@ -39,6 +39,8 @@ def run_gui(database: Path | None, demo: bool) -> int:
     if database is not None:
         window.open_folder(database)
     window.show()
+    if demo:
+        window.start.open_demo()
     log.info("Started the app (PeerLog %s)", __version__)
     code = app.exec()
     worker.wait_for_tasks()

@@ -14,11 +14,6 @@ DISPLAY_FORMAT = "d MMM yyyy"
 _EMPTY = QDate(1900, 1, 1)  # the bottom of the range stands for "not recorded"
 
 
-def short_date(day: date | None) -> str:
-    """A date for a table cell: "3 Mar 2025", or "" when there is none."""
-    return f"{day.day} {day:%b %Y}" if day is not None else ""
-
-
 class DateBox(QDateEdit):
     """A date that is always set, today by default, never in the future unless allowed."""
 

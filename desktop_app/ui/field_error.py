@@ -48,9 +48,11 @@ class FieldErrors:
         self.general = FieldError(general_about)
         self._labels: dict[str, FieldError] = {}
 
-    def label(self, field: str, about: str) -> FieldError:
+    def label(self, field: str, about: str, also: Sequence[str] = ()) -> FieldError:
+        """A label for `field`'s problems, and for those of the fields in `also`."""
         label = FieldError(about)
-        self._labels[field] = label
+        for name in (field, *also):
+            self._labels[name] = label
         return label
 
     def show(self, problems: Sequence[FieldProblem]) -> None:
@@ -58,8 +60,11 @@ class FieldErrors:
         for problem in problems:
             field = problem.field if problem.field in self._labels else ""
             by_field.setdefault(field, []).append(problem.message)
+        messages: dict[int, list[str]] = {}
         for field, label in self._labels.items():
-            label.show_problem(" ".join(by_field.get(field, [])) or None)
+            messages.setdefault(id(label), []).extend(by_field.get(field, []))
+        for label in self._labels.values():
+            label.show_problem(" ".join(messages[id(label)]) or None)
         self.general.show_problem(" ".join(by_field.get("", [])) or None)
 
     def clear(self) -> None:
@@ -69,3 +74,6 @@ class FieldErrors:
         """The messages on show, by field ("" for the general label)."""
         labels = {**self._labels, "": self.general}
         return {field: label.problem for field, label in labels.items() if label.problem}
+
+    def first_with_problem(self) -> FieldError | None:
+        return next((label for label in self._labels.values() if label.problem), None)

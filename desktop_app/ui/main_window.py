@@ -17,7 +17,11 @@ from desktop_app.services import databases
 from desktop_app.store.database import Database
 from desktop_app.ui import worker
 from desktop_app.ui.home_screen import HomeScreen
+from desktop_app.ui.people_screen import PeopleScreen
+from desktop_app.ui.session_dialog import SessionDialog
+from desktop_app.ui.sessions_screen import SessionsScreen
 from desktop_app.ui.start_screen import StartScreen
+from desktop_app.ui.volunteers_screen import VolunteersScreen
 from desktop_app.ui.workspace import Section, Workspace
 
 log = logging.getLogger(__name__)
@@ -27,7 +31,12 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
 def sections() -> list[Section]:
-    return [Section("Home", HomeScreen)]
+    return [
+        Section("Home", HomeScreen),
+        Section("Sessions", SessionsScreen),
+        Section("People", PeopleScreen),
+        Section("Volunteers", VolunteersScreen),
+    ]
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +70,14 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.log_session_action = self._action("&Log a session…", "Ctrl+N", self.log_session)
+        self.log_session_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.add_person_action = self._action(
+            "Add a &person…", None, lambda: self._open_record("person")
+        )
+        self.add_volunteer_action = self._action(
+            "Add a &volunteer…", None, lambda: self._open_record("volunteer")
+        )
         self.go_actions = [
             self._action(
                 f"&{section.title}",
@@ -69,13 +86,23 @@ class MainWindow(QMainWindow):
             )
             for index, section in enumerate(sections())
         ]
-        self.record_actions = [self.lock_action, *self.go_actions]
+        self.record_actions = [
+            self.lock_action,
+            self.log_session_action,
+            self.add_person_action,
+            self.add_volunteer_action,
+            *self.go_actions,
+        ]
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        records_menu = self.menuBar().addMenu("&Records")
+        records_menu.addActions(
+            [self.log_session_action, self.add_person_action, self.add_volunteer_action]
+        )
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(self.go_actions)
 
@@ -83,6 +110,26 @@ class MainWindow(QMainWindow):
     def go_to(self, index: int) -> None:
         if self.workspace is not None:
             self.workspace.show_section(index)
+
+    @Slot()
+    def log_session(self) -> None:
+        """Ctrl+N, from anywhere: the one "Log a session" window (raised if already open)."""
+        if self.workspace is None:
+            return
+        for dialog in self.workspace.open_dialogs():
+            if isinstance(dialog, SessionDialog) and dialog.existing is None:
+                dialog.raise_()
+                dialog.activateWindow()
+                return
+        self.workspace.open_session(None)
+
+    def _open_record(self, kind: str) -> None:
+        if self.workspace is None:
+            return
+        if kind == "person":
+            self.workspace.open_person(None)
+        else:
+            self.workspace.open_volunteer(None)
 
     # Unlocking and locking -----------------------------------------------------------------
 
@@ -92,6 +139,7 @@ class MainWindow(QMainWindow):
             self.lock()
         self.db = db
         self.workspace = Workspace(db, sections())
+        self.workspace.record_saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:

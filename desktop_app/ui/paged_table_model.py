@@ -35,6 +35,7 @@ class Column(Generic[RowT]):
     sort_key: str | None = None  # the service's name for sorting by this column; None: cannot
     align: Qt.AlignmentFlag = LEFT
     tooltip: Callable[[RowT], str] | None = None
+    width: int = 12  # in average characters of the current font
 
 
 @dataclass(frozen=True)

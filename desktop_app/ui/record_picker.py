@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 SUGGESTIONS_SHOWN = 8
 CHOICE_ROLE = Qt.ItemDataRole.UserRole
@@ -59,6 +59,10 @@ class RecordPicker(QWidget):
         self.suggestions.hide()
         self.chosen = QListWidget()
         self.chosen.setAccessibleName(f"Chosen {what}")
+        self.what = what
+        self.count = QLabel()
+        self.count.setAccessibleName(f"How many {what}")
+        self.changed.connect(self._count)
         self.chosen.installEventFilter(self)  # Delete or Backspace removes the selected one
         remove = QAction("Remove (Delete)", self.chosen)
         remove.triggered.connect(self.remove_selected)
@@ -71,7 +75,9 @@ class RecordPicker(QWidget):
         layout.addWidget(self.search_box)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.chosen, 1)
+        layout.addWidget(self.count)
         self.setFocusProxy(self.search_box)
+        self._count()
 
     # What is chosen ------------------------------------------------------------------------
 
@@ -107,6 +113,11 @@ class RecordPicker(QWidget):
         if row >= 0:
             self.chosen.takeItem(row)
             self.changed.emit()
+
+    @Slot()
+    def _count(self) -> None:
+        n = self.chosen.count()
+        self.count.setText(f"{n} {self.what.removesuffix('s') if n == 1 else self.what}")
 
     # Searching -----------------------------------------------------------------------------
 

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import app_dirs
+from desktop_app.services.demo import DEMO_PASSPHRASE
 from desktop_app.store import layout
 from desktop_app.store.database import Database
 from desktop_app.ui import file_dialogs, messages
+from desktop_app.ui.demo_panel import DEMO_HINT, DemoPanel, is_demo
 from desktop_app.ui.first_run_wizard import FirstRunWizard
 from desktop_app.ui.recent_databases import forget_database, recent_databases, remember_database
 from desktop_app.ui.recovery_dialog import RecoveryDialog
@@ -31,7 +33,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 WELCOME = (
     "To begin, set up a database for your organisation: it takes about a minute. "
-    "If your organisation already uses PeerLog on this computer, open its database instead."
+    "If your organisation already uses PeerLog on this computer, open its database instead. "
+    "To look around first, try the demo: everything in it is invented."
 )
 
 
@@ -61,6 +64,10 @@ class StartScreen(QWidget):
         self.open_other_button.clicked.connect(self.open_other)
         self.create_button = _button("&Set up a new database…", "Set up a new database")
         self.create_button.clicked.connect(self.set_up_new)
+        self.demo = DemoPanel()
+        self.demo.made.connect(self._on_unlocked)
+        self.demo.found.connect(self._unlock_demo)
+        self.demo.busy_changed.connect(self._on_busy)
 
         self.unlock_panel = UnlockPanel()
         self.unlock_panel.unlocked.connect(self._on_unlocked)
@@ -87,6 +94,7 @@ class StartScreen(QWidget):
         left.addSpacing(lines // 2)
         left.addWidget(self.create_button)
         left.addWidget(self.open_other_button)
+        left.addWidget(self.demo)
         left.addStretch(1)
         self.unlock_panel.setMinimumWidth(chars * 60)
         self.unlock_panel.setMaximumWidth(chars * 70)
@@ -157,7 +165,8 @@ class StartScreen(QWidget):
         self.database_list.setVisible(not welcoming)
         self.unlock_panel.setVisible(not welcoming)
         if item is not None:
-            self.unlock_panel.set_folder(Path(item.data(PATH_ROLE)))
+            folder = Path(item.data(PATH_ROLE))
+            self.unlock_panel.set_folder(folder, DEMO_HINT if is_demo(folder) else None)
 
     def focus_passphrase(self) -> None:
         if self.selected_folder is not None:
@@ -177,6 +186,8 @@ class StartScreen(QWidget):
     def _on_busy(self, busy: bool) -> None:
         for widget in (self.database_list, self.open_other_button, self.create_button):
             widget.setEnabled(not busy)
+        self.demo.button.setEnabled(not busy)
+        self.unlock_panel.setEnabled(not self.demo.is_busy)
 
     # Opening, creating, recovering ---------------------------------------------------------
 
@@ -212,6 +223,14 @@ class StartScreen(QWidget):
         wizard.deleteLater()
         if result == QDialog.DialogCode.Accepted and db is not None:
             self._on_unlocked(db)
+
+    @Slot()
+    def open_demo(self) -> None:
+        self.demo.open_demo()
+
+    def _unlock_demo(self, folder: Path) -> None:
+        self.select_database(folder)
+        self.unlock_panel.unlock_with(DEMO_PASSPHRASE)
 
     @Slot()
     def use_recovery_code(self) -> None:

@@ -96,6 +96,7 @@ class UnlockPanel(QWidget):
         layout.addWidget(self.location)
         layout.addSpacing(self.fontMetrics().height())
         layout.addWidget(self.hint)
+        layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
         layout.addWidget(prompt)
         layout.addLayout(row)
         layout.addWidget(self.busy)
@@ -120,6 +121,11 @@ class UnlockPanel(QWidget):
     @property
     def is_busy(self) -> bool:
         return self.busy.isVisible()
+
+    def unlock_with(self, passphrase: str) -> None:
+        """Unlock with a known passphrase (the demo's), as if the user had typed it."""
+        self.passphrase.setText(passphrase)
+        self.unlock()
 
     @Slot()
     def unlock(self) -> None:

@@ -7,7 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -109,14 +115,14 @@ def _texts_of(widget: QWidget) -> list[str]:
 
 def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> list[str]:
     texts = []
-    # A list model hides columnCount() and hasChildren() from Python: one column, no children.
-    flat = isinstance(model, QAbstractListModel)
-    columns = 1 if flat else model.columnCount(parent)
+    # List and table models hide some methods from Python; neither has children.
+    flat = isinstance(model, QAbstractListModel | QAbstractTableModel)
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(parent)
     for row in range(model.rowCount(parent)):
         for column in range(columns):
             index = model.index(row, column, parent)
             texts += [str(model.data(index, role) or "") for role in _SHOWN_ROLES]
-            if column == 0 and not flat and model.hasChildren(index):
+            if column == 0 and not flat and model.rowCount(index) > 0:
                 texts += _model_texts(model, index)
     for column in range(columns):
         texts.append(str(model.headerData(column, Qt.Orientation.Horizontal) or ""))

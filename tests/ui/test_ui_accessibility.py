@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,14 +15,20 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.people import Person
+from desktop_app.domain.sessions import Session
+from desktop_app.domain.volunteers import Volunteer
+from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import CreatedDatabase
 from desktop_app.ui.first_run_wizard import FirstRunWizard
 from desktop_app.ui.main_window import MainWindow
@@ -46,8 +54,8 @@ def unnamed_controls(root: QWidget) -> list[str]:
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(root):
             continue
-        if widget.parent() is not None and isinstance(widget.parent(), QAbstractSpinBox):
-            continue  # the line edit inside a spin box or date edit
+        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the line edit inside a spin box, date box or typed-in drop-down
         text = widget.text() if isinstance(widget, QAbstractButton) else ""
         if not (widget.accessibleName() or text.strip() or id(widget) in buddies):
             missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
@@ -117,3 +125,62 @@ def test_no_fixed_font_sizes_in_the_ui_code() -> None:
         if fixed.search(line)
     ]
     assert offenders == []
+
+
+def mnemonic_clashes(root: QWidget, extra: Sequence[str] = ()) -> dict[str, list[str]]:
+    """Alt+letter keys used by more than one visible label, button or group in `root`."""
+    texts = list(extra)
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy()):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+    by_letter: dict[str, list[str]] = {}
+    for text in texts:
+        match = re.search(r"(?<!&)&([^&])", text)
+        if match:
+            by_letter.setdefault(match.group(1).lower(), []).append(text)
+    return {letter: used for letter, used in by_letter.items() if len(used) > 1}
+
+
+def test_the_clash_check_finds_a_clash(qtbot: QtBot) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    QPushButton("&Save", root)
+    QPushButton("&Send", root)
+    assert mnemonic_clashes(root) == {"s": ["&Save", "&Send"]}
+
+
+def test_alt_letters_are_unique_on_every_screen_and_dialog(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase
+) -> None:
+    db = created.database
+    person = people.add_person(db, Person(known_as="Someone"))
+    volunteer = volunteers.add_volunteer(db, Volunteer(name="Helper"))
+    logged = sessions.log_session(
+        db, Session(held_on=date.today(), kind="group", attendee_ids=(person.id,))
+    )
+    db.close()
+    unlock(qtbot, window, db.folder)
+    assert window.workspace is not None
+    menus = [action.text() for action in window.menuBar().actions()]
+    for index, section in enumerate(window.workspace.sections):
+        window.workspace.show_section(index)
+        assert mnemonic_clashes(window, menus) == {}, section.title
+    for open_record in (
+        lambda: window.workspace.open_session(None),  # type: ignore[union-attr]
+        lambda: window.workspace.open_session(logged.session.id),  # type: ignore[union-attr]
+        lambda: window.workspace.open_person(None),  # type: ignore[union-attr]
+        lambda: window.workspace.open_person(person.id),  # type: ignore[union-attr]
+        lambda: window.workspace.open_volunteer(volunteer.id),  # type: ignore[union-attr]
+    ):
+        open_record()
+        (dialog,) = window.workspace.open_dialogs()
+        if hasattr(dialog, "concern"):
+            dialog.concern.setChecked(True)  # show the safeguarding fields too
+        assert mnemonic_clashes(dialog) == {}, dialog.windowTitle()
+        assert unnamed_controls(dialog) == [], dialog.windowTitle()
+        dialog.reject()
+        qtbot.waitUntil(lambda: not window.workspace.open_dialogs())  # type: ignore[union-attr]

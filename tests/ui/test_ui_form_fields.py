@@ -8,8 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.date_fields import OptionalDateBox, YearBox, short_date
+from desktop_app.ui.date_fields import OptionalDateBox, YearBox
 from desktop_app.ui.field_error import FieldErrors
+from desktop_app.ui.value_text import hours_text, short_date
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def test_year_box_types_a_year(qtbot: QtBot) -> None:
 def test_short_date() -> None:
     assert short_date(date(2025, 3, 3)) == "3 Mar 2025"
     assert short_date(None) == ""
+    assert hours_text(3.0) == "3"
+    assert hours_text(1204.34) == "1,204.3"
 
 
 def test_problems_go_beside_their_fields(qtbot: QtBot) -> None:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.people import Person
+from desktop_app.domain.sessions import Session
+from desktop_app.domain.volunteers import Volunteer
+from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import CreatedDatabase
 from desktop_app.ui.main_window import MainWindow
 from tests.ui.conftest import unlock
@@ -50,3 +55,42 @@ def test_unlocking_again_after_lock(
     unlock(qtbot, window, created.database.folder)
     assert window.db is not None
     assert window.db.setting("organisation_name") == ORGANISATION
+
+
+def test_lock_hides_names_from_lists_dialogs_and_home(
+    qtbot: QtBot,
+    window: MainWindow,
+    created: CreatedDatabase,
+    visible_texts: Callable[[], str],
+) -> None:
+    db = created.database
+    secret_name = "Zebedee Quartermaine"
+    person = people.add_person(db, Person(known_as=secret_name))
+    volunteer = volunteers.add_volunteer(db, Volunteer(name="Philippa Volunteer"))
+    sessions.log_session(
+        db,
+        Session(
+            held_on=date.today(),
+            kind="group",
+            venue="Secret Garden Room",
+            attendee_ids=(person.id,),
+            facilitator_ids=(volunteer.id,),
+        ),
+    )
+    db.close()
+    unlock(qtbot, window, db.folder)
+    assert window.workspace is not None
+    for index in range(len(window.workspace.sections)):
+        window.workspace.show_section(index)
+    window.workspace.show_section(1)
+    window.workspace.open_person(person.id)
+    qtbot.waitUntil(lambda: bool(window.workspace and window.workspace.open_dialogs()))
+    shown = visible_texts()
+    assert secret_name in shown and "Secret Garden Room" in shown
+
+    window.lock()
+
+    shown = visible_texts()
+    for text in (secret_name, "Secret Garden Room", "Philippa Volunteer", ORGANISATION):
+        assert text not in shown
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
