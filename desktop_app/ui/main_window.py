@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.add_volunteer_action = self._action(
             "Add a &volunteer…", None, lambda: self._open_record("volunteer")
         )
+        self.record_hours_action = self._action(
+            "Record volunteer &hours…", None, lambda: self._open_record("hours")
+        )
         self.go_actions = [
             self._action(
                 f"&{section.title}",
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
             self.log_session_action,
             self.add_person_action,
             self.add_volunteer_action,
+            self.record_hours_action,
             *self.go_actions,
         ]
 
@@ -101,7 +105,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         records_menu = self.menuBar().addMenu("&Records")
         records_menu.addActions(
-            [self.log_session_action, self.add_person_action, self.add_volunteer_action]
+            [
+                self.log_session_action,
+                self.add_person_action,
+                self.add_volunteer_action,
+                self.record_hours_action,
+            ]
         )
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(self.go_actions)
@@ -128,6 +137,8 @@ class MainWindow(QMainWindow):
             return
         if kind == "person":
             self.workspace.open_person(None)
+        elif kind == "hours":
+            self.workspace.record_hours(None)
         else:
             self.workspace.open_volunteer(None)
 

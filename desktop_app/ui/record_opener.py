@@ -18,3 +18,6 @@ class RecordOpener(Protocol):
 
     def open_volunteer(self, volunteer_id: str | None) -> None:
         """Open a volunteer's record, or (None) add a new volunteer."""
+
+    def record_hours(self, volunteer_id: str | None) -> None:
+        """Record time given by a volunteer (None: choose who in the dialog)."""

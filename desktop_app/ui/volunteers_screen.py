@@ -39,6 +39,11 @@ class VolunteersScreen(ListScreen):
         self.add_button(
             "&Add a volunteer…", "Add a peer supporter", lambda: opener.open_volunteer(None)
         )
+        self.add_button(
+            "Record &hours…",
+            "Record time the selected volunteer gave outside sessions",
+            lambda: opener.record_hours(self._selected_id()),
+        )
         self.table.open_requested.connect(lambda row: opener.open_volunteer(row.id))
         self.search = self.search_box("Search volunteers", "Part of a name or reference")
         self.include_ended = QCheckBox("Include those who have &left")
@@ -46,6 +51,10 @@ class VolunteersScreen(ListScreen):
         self.add_filter("&Search:", self.search, stretch=1)
         self.add_filter("", self.include_ended)
         self.refresh()
+
+    def _selected_id(self) -> str | None:
+        row = self.table.current_row()
+        return row.id if isinstance(row, VolunteerSummary) else None
 
     def _fetch(
         self, offset: int, limit: int, sort: Sort | None

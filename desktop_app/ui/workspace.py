@@ -17,6 +17,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop_app.store.database import Database
+from desktop_app.ui.hours_dialog import HoursDialog
 from desktop_app.ui.person_dialog import PersonDialog
 from desktop_app.ui.record_dialog import RecordDialog
 from desktop_app.ui.record_opener import RecordOpener
@@ -107,6 +108,9 @@ class Workspace(QWidget):
 
     def open_volunteer(self, volunteer_id: str | None) -> None:
         self._open(VolunteerDialog(self.db, volunteer_id, self))
+
+    def record_hours(self, volunteer_id: str | None) -> None:
+        self._open(HoursDialog(self.db, volunteer_id, self))
 
     def open_dialogs(self) -> list[RecordDialog]:
         return [d for d in self.findChildren(RecordDialog) if d.isVisible()]

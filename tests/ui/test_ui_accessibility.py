@@ -175,6 +175,7 @@ def test_alt_letters_are_unique_on_every_screen_and_dialog(
         lambda: window.workspace.open_person(None),  # type: ignore[union-attr]
         lambda: window.workspace.open_person(person.id),  # type: ignore[union-attr]
         lambda: window.workspace.open_volunteer(volunteer.id),  # type: ignore[union-attr]
+        lambda: window.workspace.record_hours(volunteer.id),  # type: ignore[union-attr]
     ):
         open_record()
         (dialog,) = window.workspace.open_dialogs()

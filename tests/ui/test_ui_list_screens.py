@@ -37,6 +37,9 @@ class NoOpener:
     def open_volunteer(self, volunteer_id: str | None) -> None:
         self.opened.append(("volunteer", volunteer_id))
 
+    def record_hours(self, volunteer_id: str | None) -> None:
+        self.opened.append(("hours", volunteer_id))
+
 
 @pytest.fixture
 def busy_db(db: Database) -> Database:
