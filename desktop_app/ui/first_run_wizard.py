@@ -71,7 +71,7 @@ class OrganisationPage(QWizardPage):
         self.name.setAccessibleName("Organisation name")
         self.name.setPlaceholderText("For example: Riverside Peer Support")
         form = QFormLayout(self)
-        form.addRow("Organisation &name:", self.name)
+        form.addRow("&Organisation name:", self.name)
         form.addRow("", note("As it should appear on returns for funders."))
         self.registerField(f"{ORGANISATION}*", self.name)
 

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         records_menu = self.menuBar().addMenu("&Records")
+        self.unlocked_menus = [records_menu]
         records_menu.addActions(
             [
                 self.log_session_action,
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         )
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(self.go_actions)
+        self.unlocked_menus.append(go_menu)
 
     @Slot()
     def go_to(self, index: int) -> None:
@@ -155,6 +157,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:
             action.setEnabled(True)
+        for menu in self.unlocked_menus:
+            menu.menuAction().setVisible(True)
         organisation = db.setting("organisation_name", "") or ""
         self.setWindowTitle(f"{organisation} — {APP_TITLE}" if organisation else APP_TITLE)
         self.statusBar().showMessage("Unlocked. Press Ctrl+L to lock when you step away.")
@@ -189,6 +193,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start)
         for action in self.record_actions:
             action.setEnabled(False)
+        for menu in self.unlocked_menus:  # nothing in them works while locked
+            menu.menuAction().setVisible(False)
         self.setWindowTitle(APP_TITLE)
         self.statusBar().clearMessage()
 

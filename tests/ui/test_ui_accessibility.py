@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QGroupBox,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -34,32 +25,9 @@ from desktop_app.ui.first_run_wizard import FirstRunWizard
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.recovery_dialog import RecoveryDialog
 from tests.ui.conftest import unlock
+from tests.ui.widget_checks import mnemonic_clashes, unnamed_controls
 
-CONTROLS = (
-    QAbstractButton,
-    QLineEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QAbstractItemView,
-    QPlainTextEdit,
-    QTextEdit,
-)
 UI_SOURCE = Path(__file__).resolve().parents[2] / "desktop_app" / "ui"
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    """Controls a screen reader could not name: no accessible name, no text, no label buddy."""
-    buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
-    missing = []
-    for widget in root.findChildren(QWidget):
-        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
-            continue  # the line edit inside a spin box, date box or typed-in drop-down
-        text = widget.text() if isinstance(widget, QAbstractButton) else ""
-        if not (widget.accessibleName() or text.strip() or id(widget) in buddies):
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
-    return missing
 
 
 def test_the_check_finds_an_unnamed_control(qtbot: QtBot) -> None:
@@ -127,22 +95,8 @@ def test_no_fixed_font_sizes_in_the_ui_code() -> None:
     assert offenders == []
 
 
-def mnemonic_clashes(root: QWidget, extra: Sequence[str] = ()) -> dict[str, list[str]]:
-    """Alt+letter keys used by more than one visible label, button or group in `root`."""
-    texts = list(extra)
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy()):
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-    by_letter: dict[str, list[str]] = {}
-    for text in texts:
-        match = re.search(r"(?<!&)&([^&])", text)
-        if match:
-            by_letter.setdefault(match.group(1).lower(), []).append(text)
-    return {letter: used for letter, used in by_letter.items() if len(used) > 1}
+def visible_menus(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions() if action.isVisible()]
 
 
 def test_the_clash_check_finds_a_clash(qtbot: QtBot) -> None:
@@ -163,9 +117,11 @@ def test_alt_letters_are_unique_on_every_screen_and_dialog(
         db, Session(held_on=date.today(), kind="group", attendee_ids=(person.id,))
     )
     db.close()
+    window.open_folder(db.folder)
+    assert mnemonic_clashes(window, visible_menus(window)) == {}, "start screen"
     unlock(qtbot, window, db.folder)
     assert window.workspace is not None
-    menus = [action.text() for action in window.menuBar().actions()]
+    menus = visible_menus(window)
     for index, section in enumerate(window.workspace.sections):
         window.workspace.show_section(index)
         assert mnemonic_clashes(window, menus) == {}, section.title

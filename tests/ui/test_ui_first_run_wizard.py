@@ -16,6 +16,7 @@ from desktop_app.ui.first_run_wizard import FirstRunWizard, folder_name_for, new
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.recent_databases import recent_databases
 from tests.ui.conftest import UNLOCK_TIMEOUT_MS, FileDialogAnswers
+from tests.ui.widget_checks import mnemonic_clashes
 
 NEW_PASSPHRASE = "kettle orange bicycle"
 
@@ -30,15 +31,19 @@ def open_wizard(qtbot: QtBot, window: MainWindow) -> FirstRunWizard:
 
 def fill_until_created(qtbot: QtBot, wizard: FirstRunWizard, organisation: str) -> None:
     """Organisation, folder (the default) and passphrase, all from the keyboard."""
+    assert mnemonic_clashes(wizard) == {}
     qtbot.keyClicks(wizard.organisation.name, organisation)
     qtbot.keyClick(wizard.organisation.name, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.location
+    assert mnemonic_clashes(wizard) == {}
     qtbot.keyClick(wizard.location.parent_folder, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.passphrase
+    assert mnemonic_clashes(wizard) == {}
     qtbot.keyClicks(wizard.passphrase.fields.first, NEW_PASSPHRASE)
     qtbot.keyClicks(wizard.passphrase.fields.second, NEW_PASSPHRASE)
     qtbot.keyClick(wizard.passphrase.fields.second, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery, timeout=UNLOCK_TIMEOUT_MS)
+    assert mnemonic_clashes(wizard) == {}
 
 
 def test_wizard_creates_a_database_and_opens_it(qtbot: QtBot, window: MainWindow) -> None:
