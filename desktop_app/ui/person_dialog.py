@@ -8,10 +8,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -70,14 +68,7 @@ class PersonDialog(RecordDialog):
         right.addRow(self.consent)
         add_row(right, "N&otes:", self.notes, e.label("notes", "the notes"))
         right.addRow(self.archived)
-        columns = QHBoxLayout()
-        columns.addLayout(about, 1)
-        columns.addSpacing(self.fontMetrics().averageCharWidth() * 3)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(e.general)
-        layout.addLayout(self.buttons)
+        self.lay_out_columns(about, right)
         if person_id is not None:
             self._load(person_id)
         self.known_as.setFocus()

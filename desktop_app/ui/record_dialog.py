@@ -13,7 +13,15 @@ from typing import TypeVar
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.errors import StoreError
@@ -59,6 +67,25 @@ class RecordDialog(QDialog):
         for keys in SAVE_KEYS:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(self.save)
+
+    def lay_out_columns(
+        self,
+        left: QLayout,
+        right: QLayout,
+        below: QLayout | None = None,
+        weights: tuple[int, int] = (1, 1),
+    ) -> None:
+        """Two columns of fields, then `below`, the general problem line and the buttons."""
+        columns = QHBoxLayout()
+        columns.addLayout(left, weights[0])
+        columns.addSpacing(self.fontMetrics().averageCharWidth() * 3)
+        columns.addLayout(right, weights[1])
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        if below is not None:
+            layout.addLayout(below)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(self.buttons)
 
     def size_for(self, chars: int, lines: int) -> None:
         metrics = self.fontMetrics()

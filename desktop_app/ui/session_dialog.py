@@ -187,15 +187,7 @@ class SessionDialog(RecordDialog):
         self.resolved_label = add_row(more, "R&esolved on:", self.resolved_on, self.resolved_error)
         self._show_concern_fields(False)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 5)
-        columns.addSpacing(self.fontMetrics().averageCharWidth() * 3)
-        columns.addLayout(right, 4)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addLayout(more)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(self.buttons)
+        self.lay_out_columns(left, right, more, weights=(5, 4))
 
     @Slot(bool)
     def _show_concern_fields(self, shown: bool) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -72,14 +71,7 @@ class VolunteerDialog(RecordDialog):
         right = QVBoxLayout()
         right.addWidget(heading("Training", 3))
         right.addWidget(self.training, 1)
-        columns = QHBoxLayout()
-        columns.addLayout(form, 1)
-        columns.addSpacing(self.fontMetrics().averageCharWidth() * 3)
-        columns.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
-        layout.addWidget(e.general)
-        layout.addLayout(self.buttons)
+        self.lay_out_columns(form, right)
         if volunteer_id is not None:
             self._load(volunteer_id)
         else:
