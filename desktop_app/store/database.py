@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.store import layout
+from desktop_app.domain.audit import Action, AuditEvent
+from desktop_app.store import audit_repo, layout, pending_audit
 from desktop_app.store.backup import timestamp, write_backup
 from desktop_app.store.connection import (
     SQLITE_ERRORS,
@@ -138,12 +139,14 @@ class Database:
             data_key, slot = unlock(slots)
         except WrongSecret:
             log.info("Unlock refused: wrong secret")
+            pending_audit.add(folder, utc_now(), Action.FAILED_UNLOCK)
             raise
         lock = FolderLock.acquire(folder)
         try:
             conn = raw_connection(layout.db_file(folder), data_key)
             try:
                 Database._prepare(conn, folder, data_key, slots)
+                Database._record_pending_events(conn, folder)
             except BaseException:
                 conn.close()
                 raise
@@ -172,6 +175,23 @@ class Database:
             write_backup(conn, data_key, slots, layout.backups_dir(folder) / name)
 
         migrate(conn, version, backup_before_upgrade)
+
+    @staticmethod
+    def _record_pending_events(conn: Connection, folder: Path) -> None:
+        """Failed unlocks and restores noted while the database was locked."""
+        events = pending_audit.read(folder)
+        if not events:
+            return
+        with translated_errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for at, action, user_id in events:
+                    audit_repo.append(conn, at, user_id, [AuditEvent(action, "database")])
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        pending_audit.clear(folder)
 
     # Connections ---------------------------------------------------------------------------
 
@@ -263,6 +283,16 @@ class Database:
         self._save_slots(self._slots.with_recovery_code(self._data_key(), code))
         log.info("Recovery code regenerated")
         return code
+
+    def purge_freed_space(self) -> None:
+        """Make erased data unrecoverable from the files: move the write-ahead log into the
+        database and truncate it, then rebuild the file (VACUUM) so that no freed page or
+        stale index entry keeps old bytes. secure_delete already zeroes deleted rows in place."""
+        conn = self.connection()
+        with translated_errors():
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # Backups -------------------------------------------------------------------------------
 
