@@ -10,11 +10,15 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.backups import BackupState
-from desktop_app.services import auto_backup, databases
+from desktop_app.domain.people import Person
+from desktop_app.domain.roles import Role
+from desktop_app.services import auto_backup, databases, people
 from desktop_app.services.access import NotAllowed
+from desktop_app.services.protection_home import protection_attention
+from desktop_app.services.users import add_user
 from desktop_app.store.database import Database, passphrase_unlocker
 from tests.conftest import PASSPHRASE
-from tests.protection.conftest import Records
+from tests.protection.conftest import LEAD_PASSPHRASE, Records
 
 START = datetime(2026, 3, 1, 17, 30, tzinfo=UTC)
 
@@ -75,3 +79,21 @@ def test_restore_preview_shows_date_and_counts(
     count = restored.connection().execute("SELECT COUNT(*) FROM people").fetchone()[0]
     restored.close()
     assert count == 2
+
+
+def test_home_lists_retention_for_coordinators_only(db: Database, records: Records) -> None:
+    people.add_person(db, Person("Recent"))
+    later = START.date().replace(year=2031)
+    home = protection_attention(db, today=later)
+    assert [p.known_as for p in home.past_retention] == ["Amara K.", "Ben T."]
+    assert home.backups.state is BackupState.NO_FOLDER and home.retention_years == 6
+    add_user(db, "Sam Lead", Role.LEAD, LEAD_PASSPHRASE)
+    folder = db.folder
+    db.close()
+    lead = databases.open_database(folder, LEAD_PASSPHRASE)
+    try:
+        assert (
+            protection_attention(lead, today=START.date().replace(year=2031)).past_retention == []
+        )
+    finally:
+        lead.close()
