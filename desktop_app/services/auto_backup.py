@@ -100,6 +100,19 @@ def status(db: Database, now: datetime | None = None) -> BackupStatus:
     return backup_status(folder is not None, exists, newest, now or datetime.now(UTC))
 
 
+def close_with_backup(db: Database) -> Path | None:
+    """Close the database, making the day's automatic backup first when one is due. A backup
+    that fails (the USB stick pulled out) never stops the database closing; Home warns later."""
+    made = None
+    try:
+        made = back_up_if_due(db)
+    except (StoreError, OSError):
+        log.warning("The automatic backup on close failed")
+    finally:
+        db.close()
+    return made
+
+
 def preview(path: Path, unlock: Unlocker) -> BackupPreview:
     """The backup's date and record counts, to show before restoring it."""
     return preview_backup(path, lambda slots: unlock(slots)[0])

@@ -11,6 +11,7 @@ from desktop_app.domain.retention import (
     retention_cutoff,
     retention_years_problem,
 )
+from desktop_app.services import erasure
 from desktop_app.services.settings import change_setting
 from desktop_app.store import erasure_repo
 from desktop_app.store.database import Database
@@ -34,3 +35,15 @@ def set_retention_years(db: Database, years: int) -> None:
 def people_past_retention(db: Database, today: date | None = None) -> list[PastRetention]:
     cutoff = retention_cutoff(today or date.today(), retention_years(db))
     return erasure_repo.past_retention(db.connection(), cutoff)
+
+
+def erase_past_retention(db: Database, today: date | None = None) -> int:
+    """Erase everyone past the retention period, in one step; how many."""
+    past = people_past_retention(db, today)
+    return erasure.erase_people(db, [p.person_id for p in past])
+
+
+def anonymise_past_retention(db: Database, today: date | None = None) -> int:
+    """Anonymise everyone past the retention period, in one step; how many."""
+    past = people_past_retention(db, today)
+    return erasure.anonymise_people(db, [p.person_id for p in past], today)

@@ -19,6 +19,7 @@ from desktop_app.domain.retention import (
 from desktop_app.store.columns import to_required_date
 from desktop_app.store.connection import Connection
 from desktop_app.store.keys import local_id
+from desktop_app.store.linked_records import delete_rows_that_would_block
 
 
 def erase_person(conn: Connection, person_id: str) -> None:
@@ -28,6 +29,7 @@ def erase_person(conn: Connection, person_id: str) -> None:
         "WHERE id IN (SELECT session_id FROM attendances WHERE person_id = ?)",
         (key,),
     )
+    delete_rows_that_would_block(conn, "people", key)
     conn.execute("DELETE FROM people WHERE id = ?", (key,))
 
 

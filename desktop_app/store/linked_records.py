@@ -19,6 +19,7 @@ class ForeignKey:
     column: str  # its column
     parent: str  # the table referred to
     parent_column: str  # the column referred to
+    on_delete: str  # CASCADE, SET NULL, RESTRICT, NO ACTION...
 
 
 def foreign_keys(conn: Connection) -> list[ForeignKey]:
@@ -33,7 +34,7 @@ def foreign_keys(conn: Connection) -> list[ForeignKey]:
     for table in tables:
         for row in conn.execute(f"PRAGMA foreign_key_list({_quoted(table)})"):
             parent, column, parent_column = str(row[2]), str(row[3]), row[4]
-            keys.append(ForeignKey(table, column, parent, str(parent_column or "id")))
+            keys.append(ForeignKey(table, column, parent, str(parent_column or "id"), str(row[6])))
     return keys
 
 
@@ -63,6 +64,15 @@ def linked_rows(conn: Connection, table: str, key: int) -> dict[str, list[Row]]:
                     next_frontier.append((fk.table, fresh))
         frontier = next_frontier
     return found
+
+
+def delete_rows_that_would_block(conn: Connection, table: str, key: int) -> None:
+    """Delete the rows referring to row `key` of `table` whose foreign key neither cascades nor
+    clears itself, so that deleting the row removes everything linked to it, whatever a later
+    table chose."""
+    for fk in foreign_keys(conn):
+        if fk.parent == table and fk.on_delete.upper() not in ("CASCADE", "SET NULL"):
+            conn.execute(f"DELETE FROM {_quoted(fk.table)} WHERE {_quoted(fk.column)} = ?", (key,))
 
 
 def _rows_where(conn: Connection, table: str, column: str, values: list[Any]) -> list[Row]:

@@ -97,3 +97,15 @@ def test_home_lists_retention_for_coordinators_only(db: Database, records: Recor
         )
     finally:
         lead.close()
+
+
+def test_closing_makes_the_days_backup_and_survives_a_missing_folder(
+    db: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usb"
+    auto_backup.choose_backup_folder(db, folder)
+    made = auto_backup.close_with_backup(db)
+    assert made is not None and made.exists() and not db.is_open
+    again = databases.open_database(made.parent.parent / "Test.peerlog", PASSPHRASE)
+    shutil.rmtree(folder)
+    assert auto_backup.close_with_backup(again) is None and not again.is_open

@@ -153,8 +153,28 @@ def test_retention_lists_people_past_it_by_last_contact(db: Database, records: R
         retention.set_retention_years(db, 0)
 
 
-def test_retention_acts_in_one_step(db: Database, records: Records) -> None:
-    past = retention.people_past_retention(db, today=date(2031, 1, 1))
-    assert erasure.erase_people(db, [p.person_id for p in past]) == 2
+def test_retention_erases_in_one_step(db: Database, records: Records) -> None:
+    assert retention.erase_past_retention(db, today=date(2031, 1, 1)) == 2
     assert retention.people_past_retention(db, today=date(2031, 1, 1)) == []
     assert sessions.get_session(db, records.session.id).anonymous_headcount == 4
+
+
+def test_retention_anonymises_in_one_step(db: Database, records: Records) -> None:
+    assert retention.anonymise_past_retention(db, today=date(2031, 1, 1)) == 2
+    assert retention.people_past_retention(db, today=date(2040, 1, 1)) == []
+    assert sessions.get_session(db, records.session.id).attendance == 4
+
+
+def test_erasure_reaches_tables_that_do_not_cascade(db: Database, records: Records) -> None:
+    """A later table that forgot ON DELETE CASCADE must not block an erasure or keep rows."""
+    with db.transaction() as conn:
+        conn.execute(
+            "CREATE TABLE later_notes (person_id INTEGER NOT NULL REFERENCES people(id), body TEXT)"
+        )
+        conn.execute(
+            "INSERT INTO later_notes SELECT id, 'note' FROM people WHERE uuid IN (?, ?)",
+            (records.person.id, records.other.id),
+        )
+    erasure.erase_person(db, records.person.id)
+    rows = db.connection().execute("SELECT COUNT(*) FROM later_notes").fetchone()[0]
+    assert rows == 1
