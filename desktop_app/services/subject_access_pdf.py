@@ -16,6 +16,16 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop_app.domain.vocabularies import (
+    CONSENT_METHOD,
+    DELIVERY_MODE,
+    DISABILITY,
+    ETHNIC_GROUP,
+    GENDER,
+    REFERRAL_SOURCE,
+    SESSION_KIND,
+    Vocabulary,
+)
 from desktop_app.resources import resources_dir
 
 SECTIONS = (
@@ -44,11 +54,26 @@ def _font() -> str:
     return name
 
 
+# Coded fields, shown by their words ("Woman", not "woman"; "Group peer support", not "group").
+CODED: dict[str, Vocabulary] = {
+    "gender": GENDER,
+    "ethnic_group": ETHNIC_GROUP,
+    "disability": DISABILITY,
+    "referral_source": REFERRAL_SOURCE,
+    "method": CONSENT_METHOD,
+    "kind": SESSION_KIND,
+    "mode": DELIVERY_MODE,
+}
+
+
 def _label(key: str) -> str:
     return key.replace("_", " ").capitalize()
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, key: str = "") -> str:
+    vocabulary = CODED.get(key)
+    if vocabulary is not None and value in vocabulary:
+        return vocabulary.label(str(value))
     if value is None or value == "":
         return "-"
     if isinstance(value, bool):
@@ -61,7 +86,7 @@ def _value(value: Any) -> str:
 def _fields(row: dict[str, Any], style: ParagraphStyle) -> Table:
     """One record as a two-column table: what, and its value."""
     cells = [
-        [Paragraph(escape(_label(k)), style), Paragraph(escape(_value(v)), style)]
+        [Paragraph(escape(_label(k)), style), Paragraph(escape(_value(v, k)), style)]
         for k, v in row.items()
         if not isinstance(v, dict)
     ]
