@@ -2,10 +2,10 @@
 machines and for the record) and a readable PDF (for the person).
 
 Completeness does not rest on a list kept by hand: besides the sections written for reading
-(profile, consent history, attendances with session dates, case studies, referrals, hours if
-they are also a volunteer, audit entries about them), `linked_records` holds every row of every
-table that refers to the person, found by walking the schema's foreign keys, so a table added
-later (outcomes) is exported without anyone remembering to add it.
+(profile, consent history, attendances with session dates, outcome measures, case studies,
+referrals, hours if they are also a volunteer, audit entries about them), `linked_records`
+holds every row of every table that refers to the person, found by walking the schema's foreign
+keys, so a table added later is exported without anyone remembering to add it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from desktop_app.store import (
     consents_repo,
     hours_repo,
     linked_records,
+    outcomes_repo,
     people_repo,
     volunteers_repo,
 )
@@ -80,6 +81,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
             "consent_history": [asdict(c) for c in consents_repo.consent_history(conn, key)],
             "attendances": linked_records.attendances_with_sessions(conn, key),
             "case_studies": [r for r in linked.get("case_studies", [])],
+            "outcomes": [asdict(o) for o in outcomes_repo.outcomes_for_person(conn, person_id)],
             "onward_referrals": linked_records.referrals_with_sessions(conn, key),
             "volunteering": volunteering,
             "audit_entries": [

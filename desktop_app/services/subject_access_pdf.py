@@ -31,6 +31,7 @@ from desktop_app.resources import resources_dir
 SECTIONS = (
     ("consent_history", "Consent: what you were told and what you agreed to"),
     ("attendances", "Sessions you came to"),
+    ("outcomes", "Wellbeing and other measures you filled in"),
     ("case_studies", "Your stories (case studies)"),
     ("onward_referrals", "Referrals to other services"),
     ("volunteering", "Your volunteering"),

@@ -11,10 +11,11 @@ import pytest
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.outcome_change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.retention import ANONYMOUS_NAME
 from desktop_app.domain.sessions import OnwardReferral, Session
-from desktop_app.services import case_studies, erasure, people, retention, sessions
+from desktop_app.services import case_studies, erasure, outcomes, people, retention, sessions
 from desktop_app.store import audit_repo
 from desktop_app.store.backup import read_backup_header
 from desktop_app.store.database import Database
@@ -33,6 +34,7 @@ def _canary_person(db: Database, session_id: str | None = None) -> Person:
         db, Person(NAME, ref=REF, notes=NOTE, postcode_district="BB2", consent=consent())
     )
     case_studies.add_case_study(db, CaseStudy(person.id, date(2024, 7, 1), "Story", STORY, True))
+    outcomes.record_outcome(db, person.id, "ONS4", Stage.BASELINE, date(2024, 7, 1), [1, 2, 3, 4])
     return person
 
 
@@ -94,6 +96,8 @@ def test_erased_person_is_in_no_file_and_session_totals_stay_true(
     assert person.id not in after.attendee_ids and after.anonymous_headcount == 3
     assert [r.person_id for r in after.onward_referrals] == [None]
     assert case_studies.list_case_studies(db).total == 0
+    left = db.connection().execute("SELECT COUNT(*) FROM outcome_records").fetchone()[0]
+    assert left == 0
     backup = tmp_path / "after.peerlog-backup"
     db.backup_to(backup)
     assert _found_in(db, key, backup) == []
@@ -119,7 +123,13 @@ def test_anonymise_keeps_statistics_and_removes_what_identifies(
 ) -> None:
     key = db._data_key()
     person = _canary_person(db)
+    outcomes.record_outcome(
+        db, records.person.id, "ONS4", Stage.BASELINE, date(2024, 6, 3), [6, 7, 5, 3]
+    )
     erasure.anonymise_people(db, [person.id, records.person.id], today=date(2031, 1, 1))
+    kept_scores = outcomes.person_outcomes(db, records.person.id)
+    assert [o.measure_code for o in kept_scores] == ["ONS4"]
+    assert len(outcomes.person_outcomes(db, person.id)) == 1
     kept = people.get_person(db, records.person.id)
     assert kept.known_as == ANONYMOUS_NAME and kept.ref.startswith("ANON-")
     assert (kept.year_of_birth, kept.gender, kept.postcode_district, kept.notes) == (

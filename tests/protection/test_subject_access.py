@@ -15,12 +15,14 @@ import pytest
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.outcome_change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import OnwardReferral
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
 from desktop_app.services import (
     case_studies,
     consent,
+    outcomes,
     people,
     sessions,
     subject_access,
@@ -67,10 +69,10 @@ def full_records(db: Database, records: Records) -> Records:
     )
     consent.withdraw_consent(db, records.person.id, "be_contacted", date(2024, 8, 1))
     session = sessions.get_session(db, records.session.id)
-
-    sessions.update_session(
-        db,
-        replace(session, onward_referrals=(OnwardReferral("Citizens Advice", records.person.id),)),
+    referral = OnwardReferral("Citizens Advice", records.person.id)
+    sessions.update_session(db, replace(session, onward_referrals=(referral,)))
+    outcomes.record_outcome(
+        db, records.person.id, "ONS4", Stage.BASELINE, date(2024, 6, 3), [6, 7, 5, 3]
     )
     return records
 
@@ -79,7 +81,8 @@ def test_every_table_that_refers_to_people_is_in_the_export(
     db: Database, full_records: Records
 ) -> None:
     referring = tables_referring_to_people(db)
-    assert {"attendances", "consents", "case_studies", "onward_referrals"} <= referring
+    expected = {"attendances", "consents", "case_studies", "onward_referrals", "outcome_records"}
+    assert expected <= referring
     data = subject_access.collect(db, full_records.person.id)
     missing = referring - set(data["linked_records"])
     assert missing == set(), f"tables referring to people missing from the export: {missing}"
@@ -128,6 +131,8 @@ def test_the_export_reads_well_and_holds_no_one_else(
     assert [a["held_on"] for a in data["attendances"]] == ["2024-06-03"]
     assert [c["title"] for c in data["case_studies"]] == ["My year"]
     assert [r["destination"] for r in data["onward_referrals"]] == ["Citizens Advice"]
+    assert [o["measure_code"] for o in data["linked_records"]["outcome_records"]] == ["ONS4"]
+    assert [(o["measure_code"], o["stage"]) for o in data["outcomes"]] == [("ONS4", "baseline")]
     assert [h["activity"] for h in data["volunteering"][0]["hours"]] == ["Tea rota"]
     about = {(e["action"], e["record_kind"]) for e in data["audit_entries"]}
     assert {("create", "person"), ("consent withdrawn", "consent"), ("create", "case study")} <= (
