@@ -49,8 +49,14 @@ def create_database(
     return Database.create(database_folder(path), organisation.strip(), passphrase, user_name)
 
 
-def open_database(path: Path, passphrase: str, user_id: str | None = None) -> Database:
-    return Database.open_with(database_folder(path), passphrase_unlocker(passphrase, user_id))
+def open_database(
+    path: Path, passphrase: str, user_id: str | None = None, *, quick_check: bool = True
+) -> Database:
+    """Unlock and open. `quick_check=False` leaves the caller to run `db.quick_check()` soon
+    after, off the GUI thread (it reads every page: seconds on ten years of records)."""
+    return Database.open_with(
+        database_folder(path), passphrase_unlocker(passphrase, user_id), quick_check=quick_check
+    )
 
 
 def open_with_recovery_code(path: Path, code: str) -> Database:
