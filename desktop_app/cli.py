@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_protection
 from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, RECOVERY_CODE, ask_secret
 from desktop_app.logging_setup import setup_logging
 from desktop_app.services import databases
@@ -49,6 +49,15 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     problems = databases.check_database(args.db, _unlocker_from_environment_or_prompt())
+    if problems and all(p.startswith("audit trail:") for p in problems):
+        print(
+            "The audit trail's chain is broken: entries were changed or removed outside "
+            "PeerLog. The records themselves passed every check.",
+            file=sys.stderr,
+        )
+        for problem in problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
     if problems:
         print("The database is damaged. Restore it from a backup.", file=sys.stderr)
         for problem in problems[:20]:
@@ -261,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("xlsx", "csv"), default="xlsx", help="when --out is a folder"
     )
+    cli_protection.add_commands(sub)
     return parser
 
 
