@@ -21,7 +21,10 @@ from typing import Any, Literal
 
 from openpyxl import Workbook
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.template import Column, Sheet
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import exporting
 from desktop_app.services.importing import ImportCancelled, ImportProgress, Progress
 from desktop_app.services.template_files import IMPORTED_SHEETS, new_sheet, text_cell, write_read_me
 from desktop_app.store.connection import Connection
@@ -68,21 +71,26 @@ def export_all(
     the path written."""
     target = export_target(db, out, date.today(), format)
     partial = target.with_name(f".{target.name}.partial")
+    with exporting(db, Permission.EXPORT_ALL, Action.EXPORT, "all records"):
+        _export(db, target, partial, _Steps(progress, cancelled))
+    log.info("Exported all records (%s)", "workbook" if target.suffix else "CSV folder")
+    return target
+
+
+def _export(db: Database, target: Path, partial: Path, steps: _Steps) -> None:
     conn = db.connection()
     conn.execute("BEGIN")  # one consistent view of every table
     try:
         with _removed_on_failure(partial):
             if target.suffix.casefold() == ".xlsx":
-                _write_workbook(conn, partial, _Steps(progress, cancelled))
+                _write_workbook(conn, partial, steps)
             else:
-                _write_csv_folder(conn, partial, _Steps(progress, cancelled))
+                _write_csv_folder(conn, partial, steps)
             if target.exists():
                 _remove(target)
             partial.rename(target)
     finally:
         conn.execute("ROLLBACK")
-    log.info("Exported all records (%s)", "workbook" if target.suffix else "CSV folder")
-    return target
 
 
 class TooBigForExcel(StoreError):

@@ -35,6 +35,7 @@ from desktop_app.domain.volunteers import (
     validate_training,
     validate_volunteer,
 )
+from desktop_app.services.consent import with_notice_version
 from desktop_app.services.import_links import plan_case_studies, plan_hours, plan_referrals
 from desktop_app.services.import_outcomes import plan_outcomes
 from desktop_app.services.import_results import ImportPlan, ParsedTables, tally
@@ -134,7 +135,7 @@ class Planner:
             existing_id = self.people_in_database.get(ref)
             existing = people_repo.get_person(self.conn, existing_id) if existing_id else None
             person, problems = person_from_row(row, existing, self._consents(row, existing))
-            person = cleaned_person(person)
+            person = with_notice_version(self.conn, cleaned_person(person))
             problems += row_problems(row, validate_person(person, self.today), PERSON_COLUMNS)
             self.person_ids.setdefault(ref, person.id)
             if problems or row.number in repeats:

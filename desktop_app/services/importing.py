@@ -16,11 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, ambiguous_dates, parse_row, read_header
 from desktop_app.domain.importing.template import SheetName
 from desktop_app.domain.outcome_change import OutcomeRecord
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import Change, change, require
 from desktop_app.services.import_mapping import mapped_source
 from desktop_app.services.import_plan import Planner
 from desktop_app.services.import_results import ImportPlan, ParsedTables, RecordCount
@@ -132,6 +135,7 @@ def preview_import(
 ) -> ImportReport:
     """What importing `source` would do, and every problem; nothing is written. With a
     `mapping`, `source` is anyone's spreadsheet, read through it."""
+    require(db, Permission.LOG_RECORDS)
     run = _Run(progress, cancelled)
     tables = _read(source, run, mapping)
     conn = db.connection()
@@ -152,14 +156,16 @@ def run_import(
 ) -> ImportReport:
     """Import `source` in one transaction. Raises ImportRefused (with every problem) or
     ImportCancelled, having written nothing."""
+    require(db, Permission.LOG_RECORDS)
     run = _Run(progress, cancelled)
     tables = _read(source, run, mapping)
-    with db.transaction() as conn:
-        plan = _plan(db, conn, tables, run)
+    with change(db, Permission.LOG_RECORDS) as work:
+        plan = _plan(db, work.conn, tables, run)
         report = _report(plan, run, written=True)
         if not report.ok:
             raise ImportRefused(report)
-        _write(conn, plan, run)
+        _write(work.conn, plan, run)
+        _audit(work, plan)
         run.check()  # the last chance to cancel, before COMMIT
     log.info("Import written: %d records", plan.writes)
     return report
@@ -280,6 +286,21 @@ def _replace_outcome(conn: Connection, record: OutcomeRecord, now: str) -> None:
     """A form corrected by an import: the record keeps its id (the store has no update)."""
     outcomes_repo.delete_outcome(conn, record.id)
     outcomes_repo.insert_outcome(conn, record, now)
+
+
+def _audit(work: Change, plan: ImportPlan) -> None:
+    """One entry per record added or changed (never what it says), and one for the import."""
+    for kind, changes in (
+        ("person", plan.people),
+        ("volunteer", plan.volunteers),
+        ("session", plan.sessions),
+        ("volunteer hours", plan.hours),
+        ("case study", plan.case_studies),
+        ("outcome", plan.outcomes),
+    ):
+        work.record(Action.CREATE, kind, *(r.id for r in changes.new))
+        work.record(Action.CHANGE, kind, *(r.id for r in changes.changed))
+    work.record_unnamed(Action.IMPORT)
 
 
 def _batched(
