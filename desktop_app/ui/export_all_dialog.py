@@ -6,7 +6,6 @@ Open it from a menu with `ExportAllDialog(db, parent).exec()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QCloseEvent
@@ -24,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import allowed
 from desktop_app.services.export_all import ExportFormat, export_all
-from desktop_app.services.importing import Progress
+from desktop_app.services.importing import ImportProgress
 from desktop_app.store.database import Database
-from desktop_app.ui.progress_worker import ProgressWorker
+from desktop_app.ui.worker import Report, Task, run_task
 
 WARNING = (
     "This writes every record in PeerLog (names, dates of birth, ethnicity, disability, "
@@ -46,7 +47,8 @@ class ExportAllDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.folder: Path | None = None
-        self.worker: ProgressWorker | None = None
+        self.task: Task | None = None
+        self.allowed = allowed(db, Permission.EXPORT_ALL)
         self.setWindowTitle("Export all records (personal data)")
         warning = QLabel(WARNING)
         warning.setWordWrap(True)
@@ -62,6 +64,10 @@ class ExportAllDialog(QDialog):
         self.progress_bar.hide()
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
+        if not self.allowed:
+            self.result_label.setText(
+                "Only a coordinator can export all records. Ask a coordinator to do it."
+            )
         self.export_button = QPushButton("Export")
         self.export_button.clicked.connect(self.export)
         self.cancel_button = QPushButton("Cancel")
@@ -94,7 +100,10 @@ class ExportAllDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.export_button.setEnabled(
-            self.folder is not None and self.confirm_box.isChecked() and self.worker is None
+            self.allowed
+            and self.folder is not None
+            and self.confirm_box.isChecked()
+            and not self.busy
         )
 
     def export(self) -> None:
@@ -102,32 +111,36 @@ class ExportAllDialog(QDialog):
         db, folder = self.db, self.folder
         format = FORMATS[self.format_box.currentText()]
 
-        def task(progress: Progress, cancelled: Callable[[], bool]) -> Path:
-            return export_all(db, folder, progress, cancelled, format)
+        def task(report: Report) -> Path:
+            def progress(p: ImportProgress) -> None:
+                report(p.done, p.total, p.stage)
 
-        worker = ProgressWorker(task)
-        worker.progressed.connect(self._show_progress)
-        worker.finished.connect(self._show_written)
-        worker.cancelled.connect(lambda: self._show_result("Cancelled. No file was written."))
-        worker.failed.connect(self._show_result)
-        self.worker = worker
+            return export_all(db, folder, progress, format=format)
+
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
         self.result_label.setText("Exporting…")
+        self.task = run_task(
+            self,
+            task,
+            self._show_written,
+            lambda error: self._show_result(str(error)),
+            self._show_progress,
+            lambda: self._show_result("Cancelled. No file was written."),
+        )
         self._update_buttons()
-        worker.start()
 
     @property
     def busy(self) -> bool:
-        return self.worker is not None and self.worker.running
+        return self.task is not None and self.task.is_running
 
     def cancel_or_close(self) -> None:
-        if self.worker is not None:
-            self.worker.stop.set()
+        if self.busy and self.task is not None:
+            self.task.cancel()
         else:
             self.reject()
 
-    def _show_progress(self, stage: str, done: int, total: int) -> None:
+    def _show_progress(self, done: int, total: int, stage: str) -> None:
         self.result_label.setText(f"{stage}…")
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
@@ -139,15 +152,13 @@ class ExportAllDialog(QDialog):
         )
 
     def _show_result(self, message: str) -> None:
-        if self.worker is not None:
-            self.worker.wait()
-        self.worker = None
         self.progress_bar.hide()
         self.result_label.setText(message)
         self.cancel_button.setText("Close")
         self._update_buttons()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.worker is not None:
-            self.worker.cancel_and_wait()
+        """Closing while it works cancels: no file is left behind."""
+        if self.task is not None:
+            self.task.cancel()
         super().closeEvent(event)

@@ -6,7 +6,6 @@ Open it from a menu with `ImportDialog(db, parent).exec()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,16 +29,18 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import shortened
 from desktop_app.services.importing import (
+    ImportCancelled,
+    ImportProgress,
     ImportRefused,
     ImportReport,
-    Progress,
     preview_import,
     run_import,
 )
 from desktop_app.services.template_files import write_template
 from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
 from desktop_app.ui.mapping_dialog import MappingDialog
-from desktop_app.ui.progress_worker import ProgressWorker
+from desktop_app.ui.worker import Report, Task, run_task
 
 INTRO = (
     "Bring in records from the PeerLog template: an Excel workbook (.xlsx), a .zip of CSV "
@@ -56,7 +57,7 @@ class ImportDialog(QDialog):
         self.db = db
         self.source: Path | None = None
         self.mapping: Mapping | None = None  # for a spreadsheet that is not the template
-        self.worker: ProgressWorker | None = None
+        self.task: Task | None = None
         self.setWindowTitle("Import records")
         self.resize(820, 520)
         self.pages = QStackedWidget()
@@ -233,46 +234,49 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentWidget(self.working_page)
         db, source, mapping = self.db, self.source, self.mapping
+        action = run_import if write else preview_import
 
-        def task(progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
+        def task(report: Report) -> ImportReport:
+            def progress(p: ImportProgress) -> None:
+                report(p.done, p.total, p.stage)
+
             try:
-                action = run_import if write else preview_import
-                return action(db, source, progress, cancelled, mapping)
+                return action(db, source, progress, self._cancel_requested, mapping)
             except ImportRefused as refused:
                 return refused.report
 
-        worker = ProgressWorker(task)
-        worker.progressed.connect(self._show_progress)
-        worker.finished.connect(self._show_report)
-        worker.cancelled.connect(self._show_cancelled)
-        worker.failed.connect(self._show_failure)
-        self.worker = worker
-        worker.start()
+        self.task = run_task(
+            self,
+            task,
+            self._show_report,
+            self._show_failure,
+            self._show_progress,
+            self._show_cancelled,
+        )
+
+    def _cancel_requested(self) -> bool:
+        """Asked on the task's thread, between progress reports too (just before saving)."""
+        task = self.task
+        return task is not None and task.cancel_requested
 
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.stop.set()
+        if self.task is not None:
+            self.task.cancel()
             self.cancel_button.setEnabled(False)
             self.stage_label.setText("Cancelling…")
 
     @property
     def busy(self) -> bool:
-        return self.worker is not None and self.worker.running
+        return self.task is not None and self.task.is_running
 
-    def _show_progress(self, stage: str, done: int, total: int) -> None:
-        if self.worker is not None and self.worker.stop.is_set():
+    def _show_progress(self, done: int, total: int, stage: str) -> None:
+        if self.task is not None and self.task.cancel_requested:
             return
         self.stage_label.setText(f"{stage}…")
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
 
-    def _finished(self) -> None:
-        if self.worker is not None:
-            self.worker.wait()
-        self.worker = None
-
     def _show_report(self, report: ImportReport) -> None:
-        self._finished()
         if not report.ok:
             self._show_problems(report)
         elif report.written:
@@ -320,19 +324,20 @@ class ImportDialog(QDialog):
         self.pages.setCurrentWidget(self.preview_page)
 
     def _show_cancelled(self) -> None:
-        self._finished()
         self.done_label.setText("Cancelled. Nothing was imported.")
         self.pages.setCurrentWidget(self.done_page)
 
-    def _show_failure(self, message: str) -> None:
-        self._finished()
-        self.done_label.setText(message)
+    def _show_failure(self, error: StoreError) -> None:
+        if isinstance(error, ImportCancelled):
+            self._show_cancelled()
+            return
+        self.done_label.setText(str(error))
         self.pages.setCurrentWidget(self.done_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing while it works cancels, and waits for the database to be left unchanged."""
-        if self.worker is not None:
-            self.worker.cancel_and_wait()
+        """Closing while it works cancels: the import stops and leaves the database as it was."""
+        if self.task is not None:
+            self.task.cancel()
         super().closeEvent(event)
 
 

@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
-from desktop_app.services import people
+from desktop_app.domain.roles import Role
+from desktop_app.services import people, users
+from desktop_app.services.databases import open_database
 from desktop_app.store.database import Database
 from desktop_app.ui.export_all_dialog import ExportAllDialog
 from desktop_app.ui.import_dialog import ImportDialog
@@ -109,3 +111,21 @@ def test_export_all_needs_a_confirmation_and_names_the_file_as_personal_data(
     qtbot.waitUntil(lambda: not dialog.busy and "written to" in dialog.result_label.text())
     [written] = tmp_path.glob("PERSONAL DATA - *.xlsx")
     assert str(written) in dialog.result_label.text()
+
+
+def test_a_peer_support_lead_is_told_export_all_is_for_coordinators(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    users.add_user(db, "Sam Lead", Role.LEAD, "lead volunteer walks the dog daily")
+    folder = db.folder
+    db.close()
+    lead_db = open_database(folder, "lead volunteer walks the dog daily")
+    try:
+        dialog = ExportAllDialog(lead_db)
+        qtbot.addWidget(dialog)
+        dialog.choose_folder(tmp_path)
+        dialog.confirm_box.setChecked(True)
+        assert not dialog.export_button.isEnabled()
+        assert "Only a coordinator" in dialog.result_label.text()
+    finally:
+        lead_db.close()
