@@ -12,11 +12,15 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.cells import Cell, cell_text
 from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import change
 from desktop_app.services.import_sources import Rows, Source, SourceTable, csv_rows, decoded
+from desktop_app.store import settings_repo
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 
@@ -155,6 +159,8 @@ def saved_mappings(db: Database) -> dict[str, Mapping]:
 
 def save_mapping(db: Database, name: str, mapping: Mapping) -> None:
     """Save (or replace) the mapping under `name`, to reuse next time."""
-    stored = json.loads(db.setting(SETTING) or "{}")
-    stored[" ".join(name.split())] = mapping.to_json()
-    db.set_setting(SETTING, json.dumps(stored, sort_keys=True))
+    with change(db, Permission.LOG_RECORDS) as work:  # whoever imports may keep a mapping
+        stored = json.loads(settings_repo.get(work.conn, SETTING, "{}"))
+        stored[" ".join(name.split())] = mapping.to_json()
+        settings_repo.put(work.conn, SETTING, json.dumps(stored, sort_keys=True))
+        work.record(Action.SETTING_CHANGE, "setting", SETTING)
