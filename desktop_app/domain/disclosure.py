@@ -45,6 +45,11 @@ class DisclosureRules:
         """What a hidden count looks like in PDF, CSV and spreadsheets, e.g. "<5"."""
         return f"<{self.threshold}"
 
+    @property
+    def mean_marker(self) -> str:
+        """What a hidden mean or change looks like: "n<5", based on fewer than 5 people."""
+        return f"n<{self.threshold}"
+
     def shown(self, count: int) -> int:
         """A count that is safe to show, rounded to the nearest 5 when rounding is on.
 
