@@ -27,3 +27,6 @@ check: lint test
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run

@@ -101,6 +101,24 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop_app.services.demo import DEMO_PASSPHRASE, create_demo_database
+
+    def show_progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rWriting the demo records: {done * 100 // total}%", end="", file=sys.stderr)
+
+    created = create_demo_database(args.db, args.size, args.seed, show_progress)
+    folder = created.database.folder
+    created.database.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Created the demo database {folder}")
+    print(f"Its passphrase is: {DEMO_PASSPHRASE}")
+    print("Every person, volunteer and session in it is invented.")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.app import run_gui
 
@@ -144,6 +162,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("recover", cmd_recover, "set a new passphrase using the recovery code")
     p.add_argument("--db", type=Path, required=True)
+
+    p = command("demo", cmd_demo, "create a demo database of invented records")
+    p.add_argument("--db", type=Path, required=True, help="folder to create (Name.peerlog)")
+    p.add_argument(
+        "--size",
+        choices=("small", "stress"),
+        default="small",
+        help="small: a year and a half of one group's records; stress: ten busy years "
+        "(100,000 sessions) for measuring speed",
+    )
+    p.add_argument("--seed", type=int, default=1, help="the same seed gives the same records")
     return parser
 
 

@@ -81,7 +81,7 @@ def write_backup(conn: Connection, data_key: bytes, slots: KeySlots, out_path: P
             os.replace(partial, out_path)
             fsync_directory(out_path.parent)
     finally:
-        for leftover in (copy_path, partial, *layout.database_files(copy_path)[1:]):
+        for leftover in (partial, *layout.with_side_files(copy_path)):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     log.info("Backup written (%s)", out_path.name)
@@ -161,7 +161,7 @@ def restore_backup(
             layout.ensure_readme(folder)
             fsync_directory(folder)
     finally:
-        for leftover in layout.database_files(candidate):
+        for leftover in layout.with_side_files(candidate):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
         lock.release()

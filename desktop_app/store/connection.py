@@ -67,6 +67,7 @@ def raw_connection(db_file: Path, data_key: bytes) -> Connection:
     if not version or not version[0]:
         conn.close()
         raise NotSQLCipher()
+    conn.execute("PRAGMA cipher_log_level = NONE")  # our own messages explain damage
     conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     return conn
 

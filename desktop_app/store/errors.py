@@ -77,3 +77,14 @@ class NotSQLCipher(StoreError):
 
 class DatabaseExists(StoreError):
     default_message = "A PeerLog database already exists there. Choose another name or folder."
+
+
+class RecordNotFound(StoreError):
+    default_message = (
+        "That record is no longer in the database: it may have been deleted. Refresh the list "
+        "and try again."
+    )
+
+
+class RecordInUse(StoreError):
+    """A record others depend on (a volunteer with sessions) cannot be deleted."""

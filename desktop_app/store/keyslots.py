@@ -40,7 +40,7 @@ class KdfParams:
     @staticmethod
     def standard() -> KdfParams:
         """About half a second on a laptop of a few years old."""
-        return KdfParams(memory_kib=128 * 1024, iterations=4, lanes=4)
+        return KdfParams(memory_kib=128 * 1024, iterations=3, lanes=4)
 
     @staticmethod
     def minimum() -> KdfParams:
@@ -73,7 +73,7 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
-def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
     kdf = Argon2id(
         salt=salt,
         length=32,
@@ -98,7 +98,7 @@ class KeySlot:
         return f"peerlog-keyslot/1|{database_id}|{self.id}|{self.kind}".encode()
 
     def unwrap(self, secret: str, database_id: str) -> bytes | None:
-        kek = _derive(secret, self.salt, self.kdf)
+        kek = derive_key(secret, self.salt, self.kdf)
         try:
             return AESGCM(kek).decrypt(
                 self.nonce, self.wrapped_key, self.associated_data(database_id)
@@ -156,7 +156,7 @@ def make_slot(
         nonce=os.urandom(12),
         wrapped_key=b"",
     )
-    kek = _derive(secret, shell.salt, params)
+    kek = derive_key(secret, shell.salt, params)
     wrapped = AESGCM(kek).encrypt(shell.nonce, data_key, shell.associated_data(database_id))
     return replace(shell, wrapped_key=wrapped)
 

@@ -38,10 +38,14 @@ def backups_dir(folder: Path) -> Path:
     return folder / BACKUPS_DIR
 
 
+def with_side_files(database_file: Path) -> list[Path]:
+    """A database file and the journal files SQLite may keep beside it."""
+    return [database_file, *(database_file.with_name(database_file.name + s) for s in SIDE_FILES)]
+
+
 def database_files(folder: Path) -> list[Path]:
     """The files that together make up the records: the database and its journals."""
-    main = db_file(folder)
-    return [main, *(main.with_name(main.name + suffix) for suffix in SIDE_FILES)]
+    return with_side_files(db_file(folder))
 
 
 def require_database_folder(folder: Path) -> None:

@@ -1,0 +1,82 @@
+"""Pages, filters and list rows: what a list screen asks for and gets back.
+
+Lists are paged because a busy database holds 100,000 sessions and 20,000 people: a screen asks
+for one page (`Page`) and gets its rows and the total that match (`Paged`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Generic, Literal, TypeVar
+
+RowT = TypeVar("RowT")
+
+SessionSort = Literal["date", "kind", "venue", "attendance"]
+PeopleSort = Literal["name", "ref", "first_contact"]
+ArchivedFilter = Literal["active", "archived", "all"]
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Paged(Generic[RowT]):
+    rows: list[RowT]
+    total: int  # how many rows match the filter, over all pages
+    page: Page = field(default_factory=Page)
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    start: date | None = None  # inclusive
+    end: date | None = None  # inclusive
+    kind: str | None = None  # a SESSION_KIND code
+    venue: str | None = None  # the exact venue (any case)
+    text: str = ""  # part of the venue, a topic or the notes
+    open_concerns_only: bool = False
+    sort: SessionSort = "date"
+    descending: bool = True  # newest first
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    held_on: date
+    starts_at: time | None
+    kind: str
+    mode: str
+    venue: str
+    minutes: int
+    registered: int  # registered attendees
+    anonymous_headcount: int
+    facilitators: str  # names, comma-separated
+    safeguarding_concern: bool
+    safeguarding_resolved_on: date | None
+
+    @property
+    def attendance(self) -> int:
+        return self.registered + self.anonymous_headcount
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    text: str = ""  # part of the name or reference
+    archived: ArchivedFilter = "active"
+    sort: PeopleSort = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: str
+    ref: str
+    known_as: str
+    year_of_birth: int | None
+    first_contact: date | None
+    last_attended: date | None
+    has_consent: bool
+    archived: bool

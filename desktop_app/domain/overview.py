@@ -1,0 +1,75 @@
+"""What the Home screen shows: this month at a glance, and what needs attention."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop_app.domain.people import PersonSummary
+
+ATTENTION_WINDOW_DAYS = 60  # warn this long before a DBS check or training runs out
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    start: date
+    end: date  # inclusive
+    sessions: int
+    registered_attendances: int
+    anonymous_headcount: int
+    people: int  # different registered people who came
+    volunteer_hours: float
+
+    @property
+    def attendances(self) -> int:
+        return self.registered_attendances + self.anonymous_headcount
+
+
+@dataclass(frozen=True)
+class DbsDue:
+    volunteer_id: str
+    name: str
+    checked_on: date
+    due_on: date
+
+
+@dataclass(frozen=True)
+class TrainingDue:
+    volunteer_id: str
+    name: str
+    course: str
+    expires_on: date
+
+
+@dataclass(frozen=True)
+class OpenConcern:
+    session_id: str
+    held_on: date
+    kind: str
+    venue: str
+    follow_up: str
+
+
+@dataclass(frozen=True)
+class Attention:
+    dbs_due: list[DbsDue]
+    training_due: list[TrainingDue]
+    people_without_consent: list[PersonSummary]  # the first few, by name
+    people_without_consent_total: int
+    open_concerns: list[OpenConcern]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.dbs_due
+            or self.training_due
+            or self.people_without_consent_total
+            or self.open_concerns
+        )
+
+
+def month_containing(day: date) -> tuple[date, date]:
+    """The first and last day of the month `day` is in."""
+    start = day.replace(day=1)
+    next_month = (start + timedelta(days=32)).replace(day=1)
+    return start, next_month - timedelta(days=1)

@@ -1,0 +1,162 @@
+"""The shared vocabularies (resources/reference/vocabularies.md and ethnic-groups.csv).
+
+Fixed codes let returns from different organisations be added together. Screens show the label;
+the database stores the code; imports accept either (`Vocabulary.code_for`).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop_app.resources import resource_path
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    label: str
+    group: str = ""  # the high-level group (ethnic groups only)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """An ordered list of codes with their labels."""
+
+    name: str
+    terms: tuple[Term, ...]
+    _by_text: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_text: dict[str, str] = {}
+        for term in self.terms:
+            by_text[_normal(term.label)] = term.code
+        for term in self.terms:  # codes win over labels when the two could clash
+            by_text[_normal(term.code)] = term.code
+        object.__setattr__(self, "_by_text", by_text)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(term.code for term in self.terms)
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and any(term.code == code for term in self.terms)
+
+    def term(self, code: str) -> Term:
+        for term in self.terms:
+            if term.code == code:
+                return term
+        raise KeyError(f"{code!r} is not a {self.name} code")
+
+    def label(self, code: str) -> str:
+        return self.term(code).label
+
+    def code_for(self, text: str) -> str | None:
+        """The code for `text`, given as a code or a label (any case, spaces ignored)."""
+        return self._by_text.get(_normal(text))
+
+    def group(self, code: str) -> str:
+        return self.term(code).group
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.strip().casefold().split())
+
+
+def _vocabulary(name: str, *pairs: tuple[str, str]) -> Vocabulary:
+    return Vocabulary(name, tuple(Term(code, label) for code, label in pairs))
+
+
+GENDER = _vocabulary(
+    "gender",
+    ("woman", "Woman"),
+    ("man", "Man"),
+    ("non_binary", "Non-binary"),
+    ("self_described", "Prefer to self-describe"),
+    ("not_stated", "Prefer not to say"),
+)
+
+DISABILITY = _vocabulary(
+    "disability", ("yes", "Yes"), ("no", "No"), ("not_stated", "Prefer not to say")
+)
+
+REFERRAL_SOURCE = _vocabulary(
+    "referral source",
+    ("self", "Self-referral"),
+    ("gp_practice", "GP practice or primary care"),
+    ("social_prescribing", "Social prescribing link worker"),
+    ("secondary_mental_health", "Community or secondary mental health service"),
+    ("vcse", "Another voluntary or community organisation"),
+    ("family_friend", "Family or friend"),
+    ("other", "Other"),
+    ("not_known", "Not known"),
+)
+
+SESSION_KIND = _vocabulary(
+    "session kind",
+    ("group", "Group peer support"),
+    ("one_to_one", "One-to-one peer support"),
+    ("drop_in", "Drop-in"),
+)
+
+DELIVERY_MODE = _vocabulary(
+    "delivery mode", ("in_person", "In person"), ("phone", "Phone"), ("online", "Online")
+)
+
+AGE_BAND = _vocabulary(
+    "age band",
+    ("under_18", "Under 18"),
+    ("18_24", "18 to 24"),
+    ("25_34", "25 to 34"),
+    ("35_44", "35 to 44"),
+    ("45_54", "45 to 54"),
+    ("55_64", "55 to 64"),
+    ("65_74", "65 to 74"),
+    ("75_plus", "75 and over"),
+    ("not_known", "Not known"),
+)
+
+OUTCOME_STAGE = _vocabulary(
+    "outcome stage", ("baseline", "Baseline"), ("review", "Review"), ("exit", "Exit")
+)
+
+CONSENT_METHOD = _vocabulary(
+    "consent method", ("verbal", "Verbal"), ("written", "Written"), ("online", "Online")
+)
+
+
+def _load_ethnic_groups() -> Vocabulary:
+    with resource_path("reference", "ethnic-groups.csv").open(encoding="utf-8", newline="") as f:
+        terms = tuple(Term(row["code"], row["label"], row["group"]) for row in csv.DictReader(f))
+    return Vocabulary("ethnic group", terms)
+
+
+ETHNIC_GROUP = _load_ethnic_groups()
+
+# The five high-level groups of the 2021 census, in census order ("Not stated" is not one).
+HIGH_LEVEL_ETHNIC_GROUPS: tuple[str, ...] = tuple(
+    dict.fromkeys(t.group for t in ETHNIC_GROUP.terms if t.code != "not_stated")
+)
+
+_AGE_BAND_FLOORS = (
+    (75, "75_plus"),
+    (65, "65_74"),
+    (55, "55_64"),
+    (45, "45_54"),
+    (35, "35_44"),
+    (25, "25_34"),
+    (18, "18_24"),
+)
+
+
+def age_band(year_of_birth: int | None, on: date) -> str:
+    """The age band on `on`. Only the year is known, so the age is taken as `on.year - year`,
+    the age reached during that year."""
+    if year_of_birth is None or year_of_birth > on.year:
+        return "not_known"
+    age = on.year - year_of_birth
+    for floor, code in _AGE_BAND_FLOORS:
+        if age >= floor:
+            return code
+    return "under_18"

@@ -1,0 +1,49 @@
+"""Case studies: people's stories, with whether they agreed to them being shared."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop_app.domain.case_studies import CaseStudy, cleaned_case_study, validate_case_study
+from desktop_app.domain.listing import Page, Paged
+from desktop_app.services.validation import refuse
+from desktop_app.store import case_studies_repo
+from desktop_app.store.database import Database, utc_now
+
+
+def add_case_study(db: Database, study: CaseStudy) -> CaseStudy:
+    s = cleaned_case_study(study)
+    refuse(validate_case_study(s, date.today()))
+    with db.transaction() as conn:
+        case_studies_repo.insert_case_studies(conn, [s], utc_now())
+        return case_studies_repo.get_case_study(conn, s.id)
+
+
+def update_case_study(db: Database, study: CaseStudy) -> CaseStudy:
+    s = cleaned_case_study(study)
+    refuse(validate_case_study(s, date.today()))
+    with db.transaction() as conn:
+        case_studies_repo.update_case_study(conn, s, utc_now())
+        return case_studies_repo.get_case_study(conn, s.id)
+
+
+def delete_case_study(db: Database, study_id: str) -> None:
+    with db.transaction() as conn:
+        case_studies_repo.delete_case_study(conn, study_id)
+
+
+def get_case_study(db: Database, study_id: str) -> CaseStudy:
+    return case_studies_repo.get_case_study(db.connection(), study_id)
+
+
+def list_case_studies(
+    db: Database,
+    person_id: str | None = None,
+    shareable_only: bool = False,
+    page: Page | None = None,
+) -> Paged[CaseStudy]:
+    """Newest first: everyone's, or one person's; `shareable_only` keeps those they agreed to
+    share."""
+    return case_studies_repo.list_case_studies(
+        db.connection(), page or Page(), person_id, shareable_only
+    )

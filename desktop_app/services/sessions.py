@@ -1,0 +1,145 @@
+"""Sessions: log one (with new people and facilitators' hours in the same step), edit, delete,
+read and list them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
+from desktop_app.domain.people import Person, PersonSummary
+from desktop_app.domain.problems import Problem
+from desktop_app.domain.sessions import (
+    Session,
+    SessionDefaults,
+    cleaned_session,
+    validate_session,
+)
+from desktop_app.domain.volunteers import (
+    FACILITATING,
+    MAX_HOURS_A_DAY,
+    VolunteerHours,
+    VolunteerSummary,
+)
+from desktop_app.services.people import prepare_new_people
+from desktop_app.services.validation import refuse
+from desktop_app.store import hours_repo, people_repo, sessions_list, sessions_repo, volunteers_repo
+from desktop_app.store.database import Database, utc_now
+
+
+@dataclass(frozen=True)
+class LoggedSession:
+    session: Session
+    new_people: list[Person]  # as saved, with their references
+    hours: list[VolunteerHours]  # one per facilitator, when asked for
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    session: Session
+    attendees: list[PersonSummary]  # in the order of session.attendee_ids
+    facilitators: list[VolunteerSummary]  # in the order of session.facilitator_ids
+
+
+def log_session(
+    db: Database,
+    session: Session,
+    new_people: Sequence[Person] = (),
+    facilitator_hours: float | None = None,
+) -> LoggedSession:
+    """Save a session in one transaction: all of it is saved, or (on any problem) none of it.
+
+    `new_people` are added first (with just a name if that is all there is) and join the
+    attendees. With `facilitator_hours`, each facilitator is credited that many hours of
+    "Facilitating a session" on the session's date, linked to the session.
+    """
+    today = date.today()
+    s = cleaned_session(session)
+    s = replace(s, attendee_ids=(*s.attendee_ids, *_not_yet_in(new_people, s.attendee_ids)))
+    with db.transaction() as conn:
+        people, people_problems = prepare_new_people(conn, new_people, today)
+        problems = validate_session(s, today)
+        problems += [Problem(f"new_people.{p.field}", p.message) for p in people_problems]
+        problems += _hours_problems(facilitator_hours)
+        refuse(problems)
+        now = utc_now()
+        people_repo.insert_people(conn, people, now)
+        sessions_repo.insert_sessions(conn, [s], now)
+        hours = [
+            VolunteerHours(volunteer, s.held_on, facilitator_hours, FACILITATING, s.id)
+            for volunteer in s.facilitator_ids
+            if facilitator_hours is not None
+        ]
+        hours_repo.insert_hours(conn, hours, now)
+        return LoggedSession(
+            sessions_repo.get_session(conn, s.id),
+            [people_repo.get_person(conn, p.id) for p in people],
+            [hours_repo.get_hours(conn, h.id) for h in hours],
+        )
+
+
+def _not_yet_in(people: Sequence[Person], attendee_ids: Sequence[str]) -> list[str]:
+    return [p.id for p in people if p.id not in attendee_ids]
+
+
+def _hours_problems(hours: float | None) -> list[Problem]:
+    if hours is None or 0 < hours <= MAX_HOURS_A_DAY:
+        return []
+    return [
+        Problem(
+            "facilitator_hours",
+            f"Facilitators' hours must be more than 0 and at most {MAX_HOURS_A_DAY} "
+            f"(you entered {hours:g}). Leave it empty to record no hours.",
+        )
+    ]
+
+
+def update_session(db: Database, session: Session) -> Session:
+    """Save changes; the attendees, facilitators and referrals become exactly those given.
+    Hours already recorded for the session are left as they are."""
+    s = cleaned_session(session)
+    with db.transaction() as conn:
+        refuse(validate_session(s, date.today()))
+        sessions_repo.update_session(conn, s, utc_now())
+        return sessions_repo.get_session(conn, s.id)
+
+
+def delete_session(db: Database, session_id: str) -> None:
+    """Delete a session with its attendance, referrals and the hours recorded against it."""
+    with db.transaction() as conn:
+        sessions_repo.delete_session(conn, session_id)
+
+
+def get_session(db: Database, session_id: str) -> Session:
+    return sessions_repo.get_session(db.connection(), session_id)
+
+
+def session_detail(db: Database, session_id: str) -> SessionDetail:
+    """A session with the names of who came and who facilitated, for showing or editing."""
+    conn = db.connection()
+    session = sessions_repo.get_session(conn, session_id)
+    return SessionDetail(
+        session,
+        people_repo.summaries(conn, session.attendee_ids) if session.attendee_ids else [],
+        volunteers_repo.volunteer_summaries(conn, session.facilitator_ids, date.today())
+        if session.facilitator_ids
+        else [],
+    )
+
+
+def list_sessions(
+    db: Database, filter: SessionFilter | None = None, page: Page | None = None
+) -> Paged[SessionRow]:
+    """One page of sessions matching `filter` (default: all, newest first)."""
+    return sessions_list.list_sessions(db.connection(), filter or SessionFilter(), page or Page())
+
+
+def last_session_defaults(db: Database, kind: str) -> SessionDefaults | None:
+    """The venue, mode, time, length, facilitators and attendees of the latest session of
+    `kind`, for the log form to start from; None before the first one."""
+    return sessions_repo.last_session_defaults(db.connection(), kind)
+
+
+def venues(db: Database) -> list[str]:
+    return sessions_list.venues(db.connection())

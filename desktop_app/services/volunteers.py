@@ -1,0 +1,123 @@
+"""Volunteers, their training, and the hours they give."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from desktop_app.domain.listing import Page, Paged
+from desktop_app.domain.problems import Problem
+from desktop_app.domain.volunteers import (
+    TrainingRecord,
+    Volunteer,
+    VolunteerHours,
+    VolunteerSummary,
+    cleaned_volunteer,
+    validate_hours,
+    validate_training,
+    validate_volunteer,
+)
+from desktop_app.services.validation import refuse
+from desktop_app.store import hours_repo, volunteers_repo
+from desktop_app.store.connection import Connection
+from desktop_app.store.database import Database, utc_now
+from desktop_app.store.keys import ref_in_use
+
+
+def _ref_problems(conn: Connection, volunteer: Volunteer) -> list[Problem]:
+    if volunteer.ref and ref_in_use(conn, "volunteers", volunteer.ref, volunteer.id):
+        return [
+            Problem(
+                "ref",
+                f"The reference {volunteer.ref} is already used by another volunteer. Choose "
+                "another, or leave it blank for PeerLog to make one.",
+            )
+        ]
+    return []
+
+
+def add_volunteer(db: Database, volunteer: Volunteer) -> Volunteer:
+    v = cleaned_volunteer(volunteer)
+    with db.transaction() as conn:
+        refuse(validate_volunteer(v, date.today()) + _ref_problems(conn, v))
+        if not v.ref:
+            v = replace(v, ref=volunteers_repo.new_ref(conn))
+        volunteers_repo.insert_volunteers(conn, [v], utc_now())
+        return volunteers_repo.get_volunteer(conn, v.id)
+
+
+def update_volunteer(db: Database, volunteer: Volunteer) -> Volunteer:
+    """Save changes; the training records become exactly those in `volunteer.training`."""
+    v = cleaned_volunteer(volunteer)
+    with db.transaction() as conn:
+        problems = validate_volunteer(v, date.today()) + _ref_problems(conn, v)
+        if not v.ref:
+            problems.append(Problem("ref", "The reference is missing. Every volunteer needs one."))
+        refuse(problems)
+        volunteers_repo.update_volunteer(conn, v, utc_now())
+        return volunteers_repo.get_volunteer(conn, v.id)
+
+
+def add_training(db: Database, volunteer_id: str, record: TrainingRecord) -> Volunteer:
+    refuse(validate_training(record, date.today()))
+    volunteer = get_volunteer(db, volunteer_id)
+    return update_volunteer(db, replace(volunteer, training=(*volunteer.training, record)))
+
+
+def delete_volunteer(db: Database, volunteer_id: str) -> None:
+    """Only for a volunteer entered by mistake: one with sessions or hours is refused
+    (RecordInUse); give them an end date instead."""
+    with db.transaction() as conn:
+        volunteers_repo.delete_volunteer(conn, volunteer_id)
+
+
+def get_volunteer(db: Database, volunteer_id: str) -> Volunteer:
+    return volunteers_repo.get_volunteer(db.connection(), volunteer_id)
+
+
+def list_volunteers(
+    db: Database, text: str = "", include_ended: bool = False
+) -> list[VolunteerSummary]:
+    """Volunteers by name, optionally only those whose name or reference contains `text`."""
+    return volunteers_repo.list_volunteers(db.connection(), date.today(), text, include_ended)
+
+
+def record_hours(db: Database, hours: VolunteerHours) -> VolunteerHours:
+    entry = replace(hours, activity=" ".join(hours.activity.split()))
+    refuse(validate_hours(entry, date.today()))
+    with db.transaction() as conn:
+        hours_repo.insert_hours(conn, [entry], utc_now())
+        return hours_repo.get_hours(conn, entry.id)
+
+
+def update_hours(db: Database, hours: VolunteerHours) -> VolunteerHours:
+    entry = replace(hours, activity=" ".join(hours.activity.split()))
+    refuse(validate_hours(entry, date.today()))
+    with db.transaction() as conn:
+        hours_repo.update_hours(conn, entry, utc_now())
+        return hours_repo.get_hours(conn, entry.id)
+
+
+def delete_hours(db: Database, hours_id: str) -> None:
+    with db.transaction() as conn:
+        hours_repo.delete_hours(conn, hours_id)
+
+
+def list_hours(
+    db: Database,
+    volunteer_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    page: Page | None = None,
+) -> Paged[VolunteerHours]:
+    """Hours newest first, for one volunteer or everyone, between two dates (inclusive)."""
+    return hours_repo.list_hours(db.connection(), page or Page(), volunteer_id, start, end)
+
+
+def total_hours(
+    db: Database,
+    volunteer_id: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> float:
+    return hours_repo.total_hours(db.connection(), volunteer_id, start, end)

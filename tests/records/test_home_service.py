@@ -1,0 +1,86 @@
+"""Things needing attention on the Home screen."""
+
+from datetime import date
+
+from desktop_app.domain.people import Consent, Person
+from desktop_app.domain.sessions import Session
+from desktop_app.domain.volunteers import TrainingRecord, Volunteer
+from desktop_app.services import home, people, sessions, volunteers
+from desktop_app.store.database import Database
+
+TODAY = date(2025, 6, 1)
+
+
+def test_nothing_needs_attention_in_a_new_database(db: Database) -> None:
+    assert home.attention(db, TODAY).is_empty
+
+
+def test_dbs_checks_due_within_60_days_or_overdue(db: Database) -> None:
+    for name, checked in [
+        ("Due soon", date(2022, 7, 30)),  # due 30 July 2025: within 60 days
+        ("Overdue", date(2021, 1, 1)),
+        ("Fine", date(2022, 8, 1)),  # due 1 August 2025: 61 days away
+        ("Never checked", None),
+    ]:
+        volunteers.add_volunteer(db, Volunteer(name, dbs_checked_on=checked))
+    volunteers.add_volunteer(
+        db, Volunteer("Left", dbs_checked_on=date(2020, 1, 1), ended_on=date(2024, 1, 1))
+    )
+    due = home.attention(db, TODAY).dbs_due
+    assert [(d.name, d.due_on) for d in due] == [
+        ("Overdue", date(2024, 1, 1)),
+        ("Due soon", date(2025, 7, 30)),
+    ]
+
+
+def test_training_due_ignores_renewed_courses(db: Database) -> None:
+    volunteers.add_volunteer(
+        db,
+        Volunteer(
+            "Jo",
+            training=(
+                TrainingRecord("First aid", date(2022, 1, 1), date(2025, 1, 1)),
+                TrainingRecord("First aid", date(2025, 1, 1), date(2028, 1, 1)),
+                TrainingRecord("Safeguarding", date(2023, 7, 1), date(2025, 7, 1)),
+                TrainingRecord("Listening skills", date(2023, 7, 1)),
+            ),
+        ),
+    )
+    due = home.attention(db, TODAY).training_due
+    assert [(t.name, t.course, t.expires_on) for t in due] == [
+        ("Jo", "Safeguarding", date(2025, 7, 1))
+    ]
+
+
+def test_people_without_consent_and_open_concerns(db: Database) -> None:
+    consent = Consent(date(2025, 1, 1), "verbal", True, True, False)
+    people.add_person(db, Person("With consent", consent=consent))
+    waiting = people.add_person(db, Person("Waiting"))
+    archived = people.add_person(db, Person("Archived"))
+    people.archive_person(db, archived.id)
+    concern = sessions.log_session(
+        db,
+        Session(
+            date(2025, 5, 1),
+            "one_to_one",
+            attendee_ids=(waiting.id,),
+            safeguarding_concern=True,
+            safeguarding_follow_up="Call on Monday",
+        ),
+    ).session
+    sessions.log_session(
+        db,
+        Session(
+            date(2025, 5, 2),
+            "drop_in",
+            anonymous_headcount=4,
+            safeguarding_concern=True,
+            safeguarding_resolved_on=date(2025, 5, 3),
+        ),
+    )
+    attention = home.attention(db, TODAY)
+    assert [p.known_as for p in attention.people_without_consent] == ["Waiting"]
+    assert attention.people_without_consent_total == 1
+    assert [(c.session_id, c.follow_up) for c in attention.open_concerns] == [
+        (concern.id, "Call on Monday")
+    ]

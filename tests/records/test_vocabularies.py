@@ -1,0 +1,76 @@
+from datetime import date
+
+import pytest
+
+from desktop_app.domain.vocabularies import (
+    AGE_BAND,
+    CONSENT_METHOD,
+    ETHNIC_GROUP,
+    GENDER,
+    HIGH_LEVEL_ETHNIC_GROUPS,
+    REFERRAL_SOURCE,
+    SESSION_KIND,
+    age_band,
+)
+
+
+def test_ethnic_groups_are_the_19_census_groups_and_not_stated() -> None:
+    assert len(ETHNIC_GROUP.codes) == 20
+    assert ETHNIC_GROUP.codes[0] == "white_british"
+    assert ETHNIC_GROUP.codes[-1] == "not_stated"
+    assert ETHNIC_GROUP.label("black_african") == "African"
+    assert ETHNIC_GROUP.group("mixed_white_asian") == "Mixed or Multiple ethnic groups"
+
+
+def test_five_high_level_groups_in_census_order() -> None:
+    assert HIGH_LEVEL_ETHNIC_GROUPS == (
+        "White",
+        "Mixed or Multiple ethnic groups",
+        "Asian, Asian British or Asian Welsh",
+        "Black, Black British, Black Welsh, Caribbean or African",
+        "Other ethnic group",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("woman", "woman"),
+        ("  Non-Binary ", "non_binary"),
+        ("PREFER NOT TO SAY", "not_stated"),
+        ("prefer  to self-describe", "self_described"),
+        ("nonsense", None),
+    ],
+)
+def test_code_for_accepts_codes_and_labels_in_any_case(text: str, code: str | None) -> None:
+    assert GENDER.code_for(text) == code
+
+
+def test_code_for_ethnic_group_label_with_commas() -> None:
+    assert (
+        ETHNIC_GROUP.code_for("english, welsh, scottish, northern irish or british")
+        == "white_british"
+    )
+    assert ETHNIC_GROUP.code_for("Any other Black, Black British or Caribbean background") == (
+        "black_other"
+    )
+
+
+def test_other_vocabularies_keep_their_order() -> None:
+    assert SESSION_KIND.codes == ("group", "one_to_one", "drop_in")
+    assert CONSENT_METHOD.codes == ("verbal", "written", "online")
+    assert REFERRAL_SOURCE.label("vcse") == "Another voluntary or community organisation"
+    assert AGE_BAND.codes[0] == "under_18" and AGE_BAND.codes[-1] == "not_known"
+    assert "group" in SESSION_KIND and "groups" not in SESSION_KIND
+
+
+@pytest.mark.parametrize(
+    ("year", "band"),
+    [(2008, "under_18"), (2007, "18_24"), (2001, "18_24"), (2000, "25_34"), (1950, "75_plus")],
+)
+def test_age_band_from_year_of_birth(year: int, band: str) -> None:
+    assert age_band(year, date(2025, 3, 31)) == band
+
+
+def test_age_band_unknown_without_a_year() -> None:
+    assert age_band(None, date(2025, 3, 31)) == "not_known"
