@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from return_samples import sample_figures
 
 from desktop_app.domain.disclosure import DisclosureRules
 from desktop_app.domain.periods import Period, PeriodError
@@ -15,6 +14,7 @@ from desktop_app.domain.return_protection import protect_return
 from desktop_app.domain.return_templates import parse_template
 from desktop_app.domain.returns import ParticipantFigures
 from desktop_app.services.return_templates import find_template
+from tests.returns.return_samples import sample_figures
 
 
 def values(result: ProtectedReturn, section: str, table: str | None = None) -> dict[str, object]:

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from disclosure_reader import ShownTable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +21,7 @@ from desktop_app.domain.disclosure import (
     protect_linked,
     protect_mean,
 )
+from tests.returns.disclosure_reader import ShownTable
 
 FIVE = DisclosureRules()
 

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-from return_readback import csv_rows, json_document, pdf_text, xlsx_cells
-from return_samples import ORGANISATION, sample_figures
 
 from desktop_app.domain import return_vocabulary as vocab
 from desktop_app.domain.disclosure import DisclosureRules
@@ -20,6 +18,8 @@ from desktop_app.services.return_formats.csv_format import item_name
 from desktop_app.services.return_formats.display import display, plain
 from desktop_app.services.return_formats.json_format import return_document
 from desktop_app.services.return_templates import find_template
+from tests.returns.return_readback import csv_rows, json_document, pdf_text, xlsx_cells
+from tests.returns.return_samples import ORGANISATION, sample_figures
 
 TEMPLATES = ["Alliance return", "Funder summary"]
 
