@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from desktop_app.domain.problems import long_date
 
 
 class PeriodError(ValueError):
@@ -70,14 +67,10 @@ class Period:
         return self.end.year - year_of_birth
 
 
-def month_label(month: str) -> str:
-    """ "2024-04" as "April 2024"."""
-    year, number = month.split("-")
-    return f"{MONTH_NAMES[int(number) - 1]} {year}"
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+def month_label(month: str, short: bool = False) -> str:
+    """ "2024-04" as "April 2024" (or "Apr 24" when `short`)."""
+    first = date.fromisoformat(f"{month}-01")
+    return f"{first:%b %y}" if short else f"{first:%B %Y}"
 
 
 def _last_day(year: int, month: int) -> date:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from desktop_app.domain import return_vocabulary as vocab
 from desktop_app.domain.age_bands import (
+    NOT_KNOWN,
     STANDARD_AGE_BANDS,
     AgeBand,
     band_labels,
@@ -76,12 +78,25 @@ def _in_order(counts: Mapping[str, int], labels: Labels, what: str) -> dict[str,
     return {code: counts.get(code, 0) for code, _ in labels}
 
 
-def _open_codes(counts: Mapping[str, int], last: str = "not_known") -> Labels:
-    """Labels for codes no vocabulary fixes (districts, destinations): sorted, `last` at the end."""
-    codes = sorted(code for code in counts if code != last)
-    if last in counts:
-        codes.append(last)
-    return [(code, code if code.isupper() else vocab.label_for(code)) for code in codes]
+def _districts(counts: Mapping[str, int]) -> Labels:
+    """Postcode districts in order, "not_known" last; a district is its own label."""
+    codes = sorted(code for code in counts if code != NOT_KNOWN)
+    return [(code, code) for code in codes] + (
+        [(NOT_KNOWN, "Not known")] if NOT_KNOWN in counts else []
+    )
+
+
+def _destinations(referrals: Mapping[str, int]) -> tuple[dict[str, int], Labels]:
+    """Referrals by destination as typed, keyed by a fixed code made from the text
+    ("Citizens Advice" -> "citizens_advice"); texts that differ only in case or punctuation
+    are counted together."""
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for text, number in sorted(referrals.items(), key=lambda item: item[0].casefold()):
+        code = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_") or "other"
+        counts[code] = counts.get(code, 0) + number
+        labels.setdefault(code, " ".join(text.split()))
+    return counts, list(labels.items())
 
 
 class _SectionBuilder:
@@ -242,7 +257,7 @@ class _SectionBuilder:
     ) -> Callable[[SectionChoice], Section]:
         def build(choice: SectionChoice) -> Section:
             raw = pick(self.figures.breakdowns)
-            names = labels if labels is not None else _open_codes(raw)
+            names = labels if labels is not None else _districts(raw)
             counts = _in_order(raw, names, choice.section)
             table = self.table(
                 choice.section, choice.heading, self.breakdown(counts, choice.section), names
@@ -334,9 +349,8 @@ class _SectionBuilder:
         return Section("outcomes", choice.heading, "outcomes", tables=tables, charts=charts)
 
     def onward_referrals(self, choice: SectionChoice) -> Section:
-        raw = self.figures.onward_referrals
-        labels = _open_codes(raw)
-        protected = protect_breakdown(_in_order(raw, labels, "destination"), self.rules)
+        counts, labels = _destinations(self.figures.onward_referrals)
+        protected = protect_breakdown(counts, self.rules)
         table = self.table("by_destination", "Onward referrals by destination", protected, labels)
         total = _people("total", "Onward referrals made", protected.total)
         return Section(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.domain.disclosure import DisclosureRules
-from desktop_app.domain.periods import long_date
+from desktop_app.domain.problems import long_date
 from desktop_app.domain.return_templates import ReturnTemplate
 from desktop_app.domain.returns import ReturnFigures
 

@@ -65,22 +65,18 @@ class VolunteerFigures:
 
 @dataclass(frozen=True)
 class OutcomeFigures:
-    """Change on one measure (or one ONS4 item) for people with a baseline and a follow-up."""
+    """Change on one measure (or one ONS4 item) for people with a baseline and a follow-up,
+    by the pairing rule of `desktop_app.domain.outcome_change`."""
 
-    measure: str  # code, e.g. "wemwbs" or "ons4_happy"
+    measure: str  # fixed code, e.g. "wemwbs" or "ons4_3"
     label: str
     people: int
     mean_baseline: float | None
     mean_follow_up: float | None
+    mean_change: float | None
     improved: int
     worse: int
     no_change: int
-
-    @property
-    def mean_change(self) -> float | None:
-        if self.mean_baseline is None or self.mean_follow_up is None:
-            return None
-        return self.mean_follow_up - self.mean_baseline
 
 
 @dataclass(frozen=True)

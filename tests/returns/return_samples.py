@@ -58,11 +58,11 @@ def sample_figures() -> ReturnFigures:
             active=9, hours=312.5, hourly_rate=12.21, training_completed=6, dbs_in_date=3
         ),
         outcomes=(
-            OutcomeFigures("wemwbs", "WEMWBS", 20, 40.25, 44.75, 14, 4, 2),
-            OutcomeFigures("ucla3", "UCLA loneliness (3 items)", 4, 7.5, 6.0, 3, 1, 0),
-            OutcomeFigures("ons4_happy", "ONS4: happy yesterday", 12, 5.5, 6.25, 7, 2, 3),
+            OutcomeFigures("wemwbs", "WEMWBS", 20, 40.25, 44.75, 4.5, 14, 4, 2),
+            OutcomeFigures("ucla3", "UCLA loneliness (3 items)", 4, 7.5, 6.0, -1.5, 3, 1, 0),
+            OutcomeFigures("ons4_3", "ONS4: happiness", 12, 5.5, 6.25, 0.75, 7, 2, 3),
         ),
-        onward_referrals={"debt_advice": 6, "housing": 2, "talking_therapies": 11},
+        onward_referrals={"Debt advice": 6, "Housing": 2, "Talking therapies": 11},
         safeguarding_concerns=2,
         case_studies=(
             CaseStudy(

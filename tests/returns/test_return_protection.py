@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 
+from desktop_app.domain import vocabularies
+from desktop_app.domain.age_bands import STANDARD_AGE_BANDS, band_for, band_labels
 from desktop_app.domain.disclosure import DisclosureRules
 from desktop_app.domain.periods import Period, PeriodError
 from desktop_app.domain.protected_return import Figure, ProtectedReturn
@@ -139,6 +141,16 @@ def test_period_presets() -> None:
         Period.quarter(2024, 5)
     with pytest.raises(PeriodError, match=r"ends \(31 March 2024\) before it starts"):
         Period(date(2024, 4, 1), date(2024, 3, 31))
+
+
+def test_standard_age_bands_agree_with_the_records_vocabulary() -> None:
+    period = Period.financial_year(2024)
+    for year in [None, *range(1900, 2027)]:
+        band = band_for(period.age_at_end(year), STANDARD_AGE_BANDS)
+        assert band == vocabularies.age_band(year, period.end)
+    assert band_labels(STANDARD_AGE_BANDS) == [
+        (t.code, t.label) for t in vocabularies.AGE_BAND.terms
+    ]
 
 
 def test_age_is_taken_on_the_last_day_from_the_year_of_birth() -> None:

@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from desktop_app.domain.disclosure import DisclosureRules
-from desktop_app.domain.periods import MONTH_NAMES
+from desktop_app.domain.periods import month_label
 from desktop_app.domain.protected_return import Figure, Table
 from desktop_app.services.return_formats.display import display, hidden
 
@@ -41,7 +41,7 @@ def month_chart(rows: Sequence[Figure], width: float, rules: DisclosureRules) ->
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 36, 34, int(width - 46), int(height - 50)
     chart.data = [[_bar_value(f) for f in rows]]
-    chart.categoryAxis.categoryNames = [_short_month(f.code) for f in rows]
+    chart.categoryAxis.categoryNames = [month_label(f.code, short=True) for f in rows]
     _style(chart, rows, rules)
     chart.categoryAxis.labels.angle = 45 if len(rows) > 12 else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if len(rows) > 12 else "n"
@@ -111,11 +111,6 @@ def _style(
 
 def _bar_value(figure: Figure) -> float:
     return 0.0 if figure.value is None else float(figure.value)
-
-
-def _short_month(month: str) -> str:
-    year, number = month.split("-")
-    return f"{MONTH_NAMES[int(number) - 1][:3]} {year[2:]}"
 
 
 def _short(label: str) -> str:
