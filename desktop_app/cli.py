@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from desktop_app import __version__
@@ -119,6 +120,45 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_return(args: argparse.Namespace) -> int:
+    from desktop_app.domain.disclosure import DisclosureRules, DisclosureSettingsError
+    from desktop_app.domain.periods import Period, PeriodError
+    from desktop_app.domain.return_templates import TemplateError
+    from desktop_app.services.return_formats import write_return
+    from desktop_app.services.return_templates import DEFAULT_TEMPLATE, find_template
+    from desktop_app.services.returns import build_return
+
+    try:
+        period = Period(args.start, args.end)
+        DisclosureRules(args.threshold, args.round)  # refuse a bad threshold before the passphrase
+        template = find_template(args.template or DEFAULT_TEMPLATE)
+        db = Database.open_with(
+            databases.database_folder(args.db), _unlocker_from_environment_or_prompt()
+        )
+        try:
+            protected = build_return(db, period, template, args.threshold, args.round)
+        finally:
+            db.close()
+        write_return(protected, args.format, args.out)
+    except (PeriodError, TemplateError, DisclosureSettingsError) as exc:
+        print(f"peerlog: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"peerlog: could not write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Return for {period.label} written to {args.out}")
+    return 0
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31"
+        ) from None
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.app import run_gui
 
@@ -173,6 +213,25 @@ def build_parser() -> argparse.ArgumentParser:
         "(100,000 sessions) for measuring speed",
     )
     p.add_argument("--seed", type=int, default=1, help="the same seed gives the same records")
+
+    p = command("return", cmd_return, "write an anonymised return for a period")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--from", dest="start", type=_iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--template",
+        help='"Alliance return" (the default), "Funder summary", or a template .json file',
+    )
+    p.add_argument(
+        "--threshold",
+        type=int,
+        default=5,
+        metavar="K",
+        help="hide counts of people below K (3 to 10; default 5)",
+    )
+    p.add_argument("--round", action="store_true", help="round every count of people to 5")
+    p.add_argument("--format", choices=("pdf", "xlsx", "csv", "json"), required=True)
+    p.add_argument("--out", type=Path, required=True, help="file to write")
     return parser
 
 

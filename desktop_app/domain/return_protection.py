@@ -38,6 +38,7 @@ from desktop_app.domain.return_templates import ReturnTemplate, SectionChoice
 from desktop_app.domain.returns import OutcomeFigures, ReturnFigures
 
 Labels = Sequence[tuple[str, str]]
+OTHER = "other"
 HEADLINE = (
     ("sessions", "total"),
     ("sessions", "hours_delivered"),
@@ -78,25 +79,36 @@ def _in_order(counts: Mapping[str, int], labels: Labels, what: str) -> dict[str,
     return {code: counts.get(code, 0) for code, _ in labels}
 
 
-def _districts(counts: Mapping[str, int]) -> Labels:
-    """Postcode districts in order, "not_known" last; a district is its own label."""
-    codes = sorted(code for code in counts if code != NOT_KNOWN)
-    return [(code, code) for code in codes] + (
-        [(NOT_KNOWN, "Not known")] if NOT_KNOWN in counts else []
+def _fold_small(
+    counts: Mapping[str, int], labels: Mapping[str, str], k: int, other_label: str
+) -> tuple[dict[str, int], Labels]:
+    """Open-ended categories (postcode districts, referral destinations) holding fewer than k
+    are counted together as "other": naming a rare one would itself say that someone is there.
+    The rest are sorted by label; "other" and then "not_known" come last."""
+    kept = sorted(
+        (code for code, n in counts.items() if n >= k and code not in (NOT_KNOWN, OTHER)),
+        key=lambda code: labels[code].casefold(),
     )
+    folded = sum(n for code, n in counts.items() if code not in kept and code != NOT_KNOWN)
+    result = {code: counts[code] for code in kept} | {OTHER: folded}
+    names = [(code, labels[code]) for code in kept] + [(OTHER, other_label)]
+    if NOT_KNOWN in counts:
+        result[NOT_KNOWN] = counts[NOT_KNOWN]
+        names.append((NOT_KNOWN, "Not known"))
+    return result, names
 
 
-def _destinations(referrals: Mapping[str, int]) -> tuple[dict[str, int], Labels]:
+def _destinations(referrals: Mapping[str, int]) -> tuple[dict[str, int], dict[str, str]]:
     """Referrals by destination as typed, keyed by a fixed code made from the text
     ("Citizens Advice" -> "citizens_advice"); texts that differ only in case or punctuation
     are counted together."""
     counts: dict[str, int] = {}
     labels: dict[str, str] = {}
     for text, number in sorted(referrals.items(), key=lambda item: item[0].casefold()):
-        code = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_") or "other"
+        code = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_") or OTHER
         counts[code] = counts.get(code, 0) + number
         labels.setdefault(code, " ".join(text.split()))
-    return counts, list(labels.items())
+    return counts, labels
 
 
 class _SectionBuilder:
@@ -120,7 +132,7 @@ class _SectionBuilder:
             "referral_source": self.simple_breakdown(
                 vocab.REFERRAL_SOURCE, lambda b: b.referral_source
             ),
-            "postcode_district": self.simple_breakdown(None, lambda b: b.postcode_district),
+            "postcode_district": self.districts,
             "volunteers": self.volunteers,
             "outcomes": self.outcomes,
             "onward_referrals": self.onward_referrals,
@@ -252,15 +264,24 @@ class _SectionBuilder:
             ),
         )
 
+    def districts(self, choice: SectionChoice) -> Section:
+        raw = self.figures.breakdowns.postcode_district
+        counts, names = _fold_small(
+            raw, {c: c for c in raw}, self.rules.threshold, "Other districts"
+        )
+        table = self.table(
+            choice.section, choice.heading, self.breakdown(counts, "district"), names
+        )
+        return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
+
     def simple_breakdown(
-        self, labels: Labels | None, pick: Callable[..., Mapping[str, int]]
+        self, labels: Labels, pick: Callable[..., Mapping[str, int]]
     ) -> Callable[[SectionChoice], Section]:
         def build(choice: SectionChoice) -> Section:
             raw = pick(self.figures.breakdowns)
-            names = labels if labels is not None else _districts(raw)
-            counts = _in_order(raw, names, choice.section)
+            counts = _in_order(raw, labels, choice.section)
             table = self.table(
-                choice.section, choice.heading, self.breakdown(counts, choice.section), names
+                choice.section, choice.heading, self.breakdown(counts, choice.section), labels
             )
             return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
 
@@ -349,7 +370,8 @@ class _SectionBuilder:
         return Section("outcomes", choice.heading, "outcomes", tables=tables, charts=charts)
 
     def onward_referrals(self, choice: SectionChoice) -> Section:
-        counts, labels = _destinations(self.figures.onward_referrals)
+        by_code, texts = _destinations(self.figures.onward_referrals)
+        counts, labels = _fold_small(by_code, texts, self.rules.threshold, "Other destinations")
         protected = protect_breakdown(counts, self.rules)
         table = self.table("by_destination", "Onward referrals by destination", protected, labels)
         total = _people("total", "Onward referrals made", protected.total)

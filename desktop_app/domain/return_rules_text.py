@@ -67,7 +67,8 @@ def rules_paragraphs(
             f"people who took part. Age is the age reached in the year of {end}, the last day of",
             "the period, from the year of birth alone. Ethnic groups are the 19 groups of the",
             "2021 census; the five high-level groups are shown beside them, never instead of",
-            "them. Where people live is given by postcode district only (for example LS6).",
+            "them. Where people live is given by postcode district only (for example LS6);",
+            f"districts with fewer than {k} people are counted together as other districts.",
         )
     if template.has("volunteers"):
         add(
@@ -89,7 +90,8 @@ def rules_paragraphs(
     if template.has("onward_referrals") or template.has("safeguarding"):
         add(
             "Referrals and safeguarding",
-            "Onward referrals count referrals made to other services, by where to.",
+            "Onward referrals count referrals made to other services, by where to; places",
+            f"with fewer than {k} referrals are counted together as other destinations.",
             "Safeguarding is the number of concerns raised, and nothing more about them.",
         )
     if template.has("case_studies"):
