@@ -82,10 +82,12 @@ def rules_paragraphs(
     if template.has("outcomes"):
         add(
             template.heading("outcomes"),
-            "For each measure, people with a baseline score and a later follow-up score in the",
-            "period. The change is the follow-up score minus the baseline score. Improved, got",
-            "worse and no change count people, taking account of measures where a lower score is",
-            "better. Each ONS4 question is reported on its own.",
+            "For each measure, a person counts when they have a follow-up (review or exit) in",
+            "the period and a baseline on or before it: their earliest baseline is compared with",
+            "their latest follow-up, and incomplete forms are left out. Improved and got worse",
+            "mean a change of at least the measure's meaningful change (for example 3 points on",
+            "WEMWBS), allowing for measures where a lower score is better; anything smaller is",
+            "no change. Each ONS4 question is reported on its own.",
         )
     if template.has("onward_referrals") or template.has("safeguarding"):
         add(

@@ -83,7 +83,7 @@ def outcome_figures(db: Database, period: Period) -> tuple[OutcomeFigures, ...]:
             code = re.sub(r"[^a-z0-9]+", "_", measure.code.casefold()).strip("_")
             label = report.label
             if report.item_number is not None:
-                code, label = f"{code}_{report.item_number}", f"{measure.name}: {report.label}"
+                code, label = f"{code}_{report.item_number}", f"{measure.code}: {report.label}"
             figures.append(
                 OutcomeFigures(
                     code,

@@ -22,7 +22,7 @@ BAR = colors.HexColor("#2b6f77")
 NEGATIVE = colors.HexColor("#b5523b")
 GRID = colors.HexColor("#d9d9d9")
 FONT = "DejaVuSans"
-LABEL_CHARS = 34
+LABEL_CHARS = 40
 MAX_BARS = 25
 
 
@@ -60,7 +60,7 @@ def bar_chart(rows: Sequence[Figure], width: float, rules: DisclosureRules) -> D
     height = 16.0 * len(rows) + 34
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    label_room = min(200.0, 4.6 * max(len(_short(f.label)) for f in rows) + 8)
+    label_room = min(220.0, 4.6 * max(len(_short(f.label)) for f in rows) + 8)
     chart.x, chart.y = int(label_room), 20
     chart.width, chart.height = int(width - label_room - 40), int(height - 28)
     chart.data = [[_bar_value(f) for f in ordered]]
@@ -68,7 +68,8 @@ def bar_chart(rows: Sequence[Figure], width: float, rules: DisclosureRules) -> D
     _style(chart, ordered, rules)
     values = [v for v in chart.data[0] if v is not None]
     if min(values, default=0) < 0:
-        chart.valueAxis.valueMin = min(values) * 1.15
+        chart.valueAxis.valueMin = min(values) * 1.6  # room for the label of the lowest bar
+        chart.categoryAxis.labelAxisMode = "low"  # labels at the left edge, clear of the bars
         for index, value in enumerate(chart.data[0]):
             if value < 0:
                 chart.bars[(0, index)].fillColor = NEGATIVE
@@ -103,7 +104,7 @@ def _style(
     chart.barLabelArray = [["" if f.suppressed else display(f, rules) for f in rows]]
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = 6.5
-    chart.barLabels.boxTarget = "hi"
+    chart.barLabels.boxTarget = "normal"
     chart.barLabels.nudge = 6
     if all(f.value in (None, 0) for f in rows):
         chart.valueAxis.valueMax = 5
