@@ -63,18 +63,12 @@ def return_counts(
     """Every count for the period `start`..`end` (both included). A volunteer's DBS check is in
     date at the end when it was done after `dbs_checked_after`."""
     span = {"start": date_text(start), "end": date_text(end), "end_year": end.year}
+    participants, breakdowns = _people(conn, span)
     return ReturnCounts(
         sessions=_sessions(conn, span),
         attendances=_attendances(conn, span),
-        participants=_participants(conn, span),
-        breakdowns=PeopleBreakdowns(
-            by_age=_people_by(conn, "age", span),
-            gender=_people_by(conn, "gender", span),
-            ethnicity=_people_by(conn, "ethnicity", span),
-            disability=_people_by(conn, "disability", span),
-            referral_source=_people_by(conn, "referral_source", span),
-            postcode_district=_people_by(conn, "postcode_district", span),
-        ),
+        participants=participants,
+        breakdowns=breakdowns,
         volunteers=_volunteers(conn, {**span, "dbs_after": date_text(dbs_checked_after)}),
         onward_referrals=dict(
             conn.execute(
@@ -130,24 +124,35 @@ def _attendances(conn: Connection, span: dict[str, Any]) -> AttendanceFigures:
     )
 
 
-def _participants(conn: Connection, span: dict[str, Any]) -> ParticipantFigures:
-    unique, new = conn.execute(
-        _ATTENDED + "SELECT COUNT(*), COALESCE(SUM(first_time >= :start), 0) FROM ("
-        "  SELECT (SELECT MIN(s.held_on) FROM attendances a JOIN sessions s "
-        "          ON s.id = a.session_id WHERE a.person_id = t.person_id) AS first_time"
-        "  FROM attended t)",
-        span,
-    ).fetchone()
-    return ParticipantFigures(unique, new)
-
-
-def _people_by(conn: Connection, breakdown: str, span: dict[str, Any]) -> dict[Any, int]:
+def _people(conn: Connection, span: dict[str, Any]) -> tuple[ParticipantFigures, PeopleBreakdowns]:
+    """The attending people counted once, in one pass: grouped by every breakdown at once and
+    by whether they are new, then added up here into one-way counts."""
+    columns = ", ".join(_PEOPLE_BY.values())
     rows = conn.execute(
-        _ATTENDED + f"SELECT {_PEOPLE_BY[breakdown]} AS value, COUNT(*) FROM attended t "
-        "JOIN people p ON p.id = t.person_id GROUP BY value",
+        _ATTENDED + f"SELECT {columns}, NOT EXISTS ("
+        "  SELECT 1 FROM attendances a JOIN sessions s ON s.id = a.session_id"
+        "  WHERE a.person_id = t.person_id AND s.held_on < :start"
+        f"), COUNT(*) FROM attended t JOIN people p ON p.id = t.person_id "
+        f"GROUP BY {', '.join(str(n) for n in range(1, len(_PEOPLE_BY) + 2))}",
         span,
+    ).fetchall()
+    counts: dict[str, Counter[Any]] = {name: Counter() for name in _PEOPLE_BY}
+    new = 0
+    for row in rows:
+        *values, is_new, people = row
+        for name, value in zip(_PEOPLE_BY, values, strict=True):
+            counts[name][value] += people
+        new += people if is_new else 0
+    unique = sum(row[-1] for row in rows)
+    breakdowns = PeopleBreakdowns(
+        by_age=dict(counts["age"]),
+        gender=dict(counts["gender"]),
+        ethnicity=dict(counts["ethnicity"]),
+        disability=dict(counts["disability"]),
+        referral_source=dict(counts["referral_source"]),
+        postcode_district=dict(counts["postcode_district"]),
     )
-    return dict(rows.fetchall())
+    return ParticipantFigures(unique, new), breakdowns
 
 
 def _volunteers(conn: Connection, span: dict[str, Any]) -> VolunteerCounts:
