@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_protection
 from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, RECOVERY_CODE, ask_secret
 from desktop_app.logging_setup import setup_logging
 from desktop_app.services import databases
@@ -50,6 +50,15 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     problems = databases.check_database(args.db, _unlocker_from_environment_or_prompt())
+    if problems and all(p.startswith("audit trail:") for p in problems):
+        print(
+            "The audit trail's chain is broken: entries were changed or removed outside "
+            "PeerLog. The records themselves passed every check.",
+            file=sys.stderr,
+        )
+        for problem in problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
     if problems:
         print("The database is damaged. Restore it from a backup.", file=sys.stderr)
         for problem in problems[:20]:
@@ -124,9 +133,8 @@ def cmd_return(args: argparse.Namespace) -> int:
     from desktop_app.domain.disclosure import DisclosureRules, DisclosureSettingsError
     from desktop_app.domain.periods import Period, PeriodError
     from desktop_app.domain.return_templates import TemplateError
-    from desktop_app.services.return_formats import write_return
     from desktop_app.services.return_templates import DEFAULT_TEMPLATE, find_template
-    from desktop_app.services.returns import build_return
+    from desktop_app.services.returns import build_return, export_return
 
     try:
         period = Period(args.start, args.end)
@@ -137,9 +145,9 @@ def cmd_return(args: argparse.Namespace) -> int:
         )
         try:
             protected = build_return(db, period, template, args.threshold, args.round)
+            export_return(db, protected, args.format, args.out)
         finally:
             db.close()
-        write_return(protected, args.format, args.out)
     except (PeriodError, TemplateError, DisclosureSettingsError) as exc:
         print(f"peerlog: {exc}", file=sys.stderr)
         return 1
@@ -232,6 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--round", action="store_true", help="round every count of people to 5")
     p.add_argument("--format", choices=("pdf", "xlsx", "csv", "json"), required=True)
     p.add_argument("--out", type=Path, required=True, help="file to write")
+
+    cli_protection.add_commands(sub)
     return parser
 
 

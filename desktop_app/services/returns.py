@@ -3,11 +3,14 @@ disclosure control. What comes back is a `ProtectedReturn`, ready for any format
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 from desktop_app.domain import outcome_change
+from desktop_app.domain.audit import Action
 from desktop_app.domain.disclosure import DEFAULT_THRESHOLD, DisclosureRules
 from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Problem
@@ -16,12 +19,18 @@ from desktop_app.domain.redaction import redact_names
 from desktop_app.domain.return_protection import protect_return
 from desktop_app.domain.return_templates import ReturnTemplate
 from desktop_app.domain.returns import CaseStudy, OutcomeFigures, ReturnFigures, VolunteerFigures
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS, dbs_due_on
 from desktop_app.services import case_studies, outcomes
+from desktop_app.services.access import exporting
+from desktop_app.services.return_formats import write_return
 from desktop_app.services.return_templates import find_template
+from desktop_app.services.settings import change_setting
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store import return_queries
 from desktop_app.store.database import Database
+
+log = logging.getLogger(__name__)
 
 HOURLY_RATE_SETTING = "volunteer_hourly_rate"
 DEFAULT_HOURLY_RATE = 12.21  # the UK National Living Wage from April 2025, a common choice
@@ -111,6 +120,19 @@ def shareable_case_study(db: Database, study_id: str) -> CaseStudy:
     return CaseStudy(redact_names(study.title, names), redact_names(study.text, names))
 
 
+def export_return(db: Database, protected: ProtectedReturn, fmt: str, path: Path) -> None:
+    """Write the return as `fmt` to `path` (whole, or not at all), for users allowed to export
+    returns, and note in the audit trail that a return was exported."""
+    with exporting(db, Permission.EXPORT_RETURNS, Action.RETURN, "return"):
+        partial = path.with_name(f".{path.name}.partial")
+        try:
+            write_return(protected, fmt, partial)
+            partial.replace(path)
+        finally:
+            partial.unlink(missing_ok=True)
+    log.info("Return exported as %s", fmt)
+
+
 def hourly_rate(db: Database) -> float:
     """The value of an hour of volunteering the organisation chose (pounds)."""
     stored = db.setting(HOURLY_RATE_SETTING)
@@ -127,7 +149,7 @@ def set_hourly_rate(db: Database, rate: float) -> None:
             f"Enter an hourly rate from £0 to £{HIGHEST_HOURLY_RATE:,.0f}; you entered {rate:g}."
         )
         raise ValidationFailed([Problem("hourly_rate", message)])
-    db.set_setting(HOURLY_RATE_SETTING, f"{rate:.2f}")
+    change_setting(db, HOURLY_RATE_SETTING, f"{rate:.2f}")
 
 
 def _last_check_due_by(end: date) -> date:

@@ -10,9 +10,17 @@ import pytest
 from desktop_app.domain.case_studies import CaseStudy as StoredCaseStudy
 from desktop_app.domain.periods import Period
 from desktop_app.domain.protected_return import ProtectedReturn
-from desktop_app.services import case_studies, people
+from desktop_app.domain.roles import Role
+from desktop_app.services import audit, case_studies, people, users
+from desktop_app.services.access import NotAllowed
+from desktop_app.services.databases import open_database
 from desktop_app.services.return_formats import FORMATS, write_return
-from desktop_app.services.returns import build_return, hourly_rate, shareable_case_study
+from desktop_app.services.returns import (
+    build_return,
+    export_return,
+    hourly_rate,
+    shareable_case_study,
+)
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from tests.conftest import PASSPHRASE
@@ -175,3 +183,29 @@ def test_the_cli_explains_what_is_wrong(db: Database, db_path: Path, tmp_path: P
     assert wrong_date.returncode == 2
     assert "write it as YYYY-MM-DD" in wrong_date.stderr
     assert not (tmp_path / "r.csv").exists()
+
+
+def test_a_lead_may_not_export_returns(db: Database, tmp_path: Path) -> None:
+    users.add_user(db, "Sam Lead", Role.LEAD, "lead volunteer walks the dog daily")
+    folder = db.folder
+    db.close()
+    lead_db = open_database(folder, "lead volunteer walks the dog daily")
+    try:
+        result = build_return(lead_db, PERIOD, "Alliance return")
+        with pytest.raises(NotAllowed):
+            export_return(lead_db, result, "csv", tmp_path / "r.csv")
+    finally:
+        lead_db.close()
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_exporting_a_return_is_audited_and_whole(organisation: Database, tmp_path: Path) -> None:
+    result = build_return(organisation, PERIOD, "Alliance return")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "return.xlsx"
+    export_return(organisation, result, "xlsx", out)
+    assert out.stat().st_size > 0
+    assert list(folder.iterdir()) == [out]  # no partial file left behind
+    newest = audit.list_entries(organisation).rows[0]
+    assert (newest.action, newest.record_kind) == ("return", "return")

@@ -11,7 +11,12 @@ from collections.abc import Callable
 
 from desktop_app.store.connection import Connection, translated_errors
 from desktop_app.store.errors import NewerVersion
-from desktop_app.store.migrations import m0001_foundation, m0002_records, m0003_outcomes
+from desktop_app.store.migrations import (
+    m0001_foundation,
+    m0002_records,
+    m0003_outcomes,
+    m0004_protection,
+)
 from desktop_app.store.migrations.step import Migration
 
 log = logging.getLogger(__name__)
@@ -20,6 +25,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0001_foundation.MIGRATION,
     m0002_records.MIGRATION,
     m0003_outcomes.MIGRATION,
+    m0004_protection.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
