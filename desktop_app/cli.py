@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from desktop_app import __version__, cli_protection
@@ -194,6 +195,42 @@ def _end_progress_line() -> None:
         print(file=sys.stderr)
 
 
+def cmd_return(args: argparse.Namespace) -> int:
+    from desktop_app.domain.disclosure import DisclosureRules, DisclosureSettingsError
+    from desktop_app.domain.periods import Period, PeriodError
+    from desktop_app.domain.return_templates import TemplateError
+    from desktop_app.services.return_templates import DEFAULT_TEMPLATE, find_template
+    from desktop_app.services.returns import build_return, export_return
+
+    try:
+        period = Period(args.start, args.end)
+        DisclosureRules(args.threshold, args.round)  # refuse a bad threshold before the passphrase
+        template = find_template(args.template or DEFAULT_TEMPLATE)
+        db = _open_for_command(args.db)
+        try:
+            protected = build_return(db, period, template, args.threshold, args.round)
+            export_return(db, protected, args.format, args.out)
+        finally:
+            db.close()
+    except (PeriodError, TemplateError, DisclosureSettingsError) as exc:
+        print(f"peerlog: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"peerlog: could not write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Return for {period.label} written to {args.out}")
+    return 0
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31"
+        ) from None
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.app import run_gui
 
@@ -270,6 +307,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("xlsx", "csv"), default="xlsx", help="when --out is a folder"
     )
+
+    p = command("return", cmd_return, "write an anonymised return for a period")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--from", dest="start", type=_iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--template",
+        help='"Alliance return" (the default), "Funder summary", or a template .json file',
+    )
+    p.add_argument(
+        "--threshold",
+        type=int,
+        default=5,
+        metavar="K",
+        help="hide counts of people below K (3 to 10; default 5)",
+    )
+    p.add_argument("--round", action="store_true", help="round every count of people to 5")
+    p.add_argument("--format", choices=("pdf", "xlsx", "csv", "json"), required=True)
+    p.add_argument("--out", type=Path, required=True, help="file to write")
+
     cli_protection.add_commands(sub)
     return parser
 
