@@ -12,8 +12,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from desktop_app.domain.vocabularies import (
@@ -26,7 +24,7 @@ from desktop_app.domain.vocabularies import (
     SESSION_KIND,
     Vocabulary,
 )
-from desktop_app.resources import resources_dir
+from desktop_app.services.pdf_fonts import FONT, register_fonts
 
 SECTIONS = (
     ("consent_history", "Consent: what you were told and what you agreed to"),
@@ -42,17 +40,6 @@ INTRO = (
     "same information is in the JSON file that comes with this document. The last part lists "
     "every record table that refers to you, in full, so that nothing is left out."
 )
-
-
-def _font() -> str:
-    fonts = resources_dir() / "fonts"
-    found = sorted(fonts.glob("*.ttf")) if fonts.is_dir() else []
-    if not found:
-        return "Helvetica"
-    name = found[0].stem
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(found[0])))
-    return name
 
 
 # Coded fields, shown by their words ("Woman", not "woman"; "Group peer support", not "group").
@@ -120,7 +107,8 @@ def _rows(rows: list[dict[str, Any]], body: ParagraphStyle) -> list[Any]:
 
 
 def write_pdf(data: dict[str, Any], out: Path) -> None:
-    font = _font()
+    register_fonts()
+    font = FONT
     styles = getSampleStyleSheet()
     body = ParagraphStyle("body", parent=styles["BodyText"], fontName=font, fontSize=9)
     heading = ParagraphStyle("heading", parent=styles["Heading2"], fontName=font)

@@ -15,8 +15,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -31,11 +29,10 @@ from reportlab.platypus import Table as PdfTable
 
 from desktop_app.domain.disclosure import DisclosureRules
 from desktop_app.domain.protected_return import Figure, ProtectedReturn, Section
-from desktop_app.resources import resource_path
+from desktop_app.services.pdf_fonts import BOLD, FONT, register_fonts
 from desktop_app.services.return_formats.display import display
 from desktop_app.services.return_formats.pdf_charts import chart_for
 
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 INK = colors.HexColor("#1d2b2f")
 ACCENT = colors.HexColor("#2b6f77")
 PALE = colors.HexColor("#eef4f4")
@@ -44,12 +41,6 @@ WIDTH = A4[0] - 2 * MARGIN
 
 
 @cache
-def register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
-
-
 def _style(name: str, size: float, bold: bool = False, **extra: Any) -> ParagraphStyle:
     settings: dict[str, Any] = {"leading": size * 1.3, "textColor": INK} | extra
     return ParagraphStyle(name, fontName=BOLD if bold else FONT, fontSize=size, **settings)
