@@ -1,16 +1,67 @@
 """Changing settings: coordinators only, and each change is in the audit trail (by name of the
-setting; the value is not recorded)."""
+setting; the value is not recorded). Simple settings that belong to no other service live here."""
 
 from __future__ import annotations
 
 from desktop_app.domain.audit import Action
+from desktop_app.domain.problems import Problem
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
+from desktop_app.services.validation import refuse
 from desktop_app.store import settings_repo
 from desktop_app.store.database import Database
+
+ORGANISATION_SETTING = "organisation_name"
+AUTO_LOCK_SETTING = "auto_lock_minutes"
+DEFAULT_AUTO_LOCK_MINUTES = 5
+MAX_AUTO_LOCK_MINUTES = 120
+HOURLY_RATE_SETTING = "volunteer_hourly_rate"
+MAX_HOURLY_RATE = 1000.0
 
 
 def change_setting(db: Database, key: str, value: str) -> None:
     with change(db, Permission.CHANGE_SETTINGS) as work:
         settings_repo.put(work.conn, key, value)
         work.record(Action.SETTING_CHANGE, "setting", key)
+
+
+def organisation_name(db: Database) -> str:
+    return db.setting(ORGANISATION_SETTING, "") or ""
+
+
+def set_organisation_name(db: Database, name: str) -> None:
+    cleaned = name.strip()
+    if not cleaned:
+        refuse([Problem("organisation_name", "Give the organisation a name, as on returns.")])
+    change_setting(db, ORGANISATION_SETTING, cleaned)
+
+
+def auto_lock_minutes(db: Database) -> int:
+    """Idle minutes before PeerLog locks itself (5 unless changed)."""
+    stored = db.setting(AUTO_LOCK_SETTING)
+    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_AUTO_LOCK_MINUTES:
+        return int(stored)
+    return DEFAULT_AUTO_LOCK_MINUTES
+
+
+def set_auto_lock_minutes(db: Database, minutes: int) -> None:
+    if not 1 <= minutes <= MAX_AUTO_LOCK_MINUTES:
+        message = f"Choose from 1 to {MAX_AUTO_LOCK_MINUTES} minutes; you entered {minutes}."
+        refuse([Problem("auto_lock_minutes", message)])
+    change_setting(db, AUTO_LOCK_SETTING, str(minutes))
+
+
+def volunteer_hourly_rate(db: Database) -> float | None:
+    """Pounds an hour used to value volunteer time on returns; None when not set."""
+    stored = db.setting(HOURLY_RATE_SETTING)
+    try:
+        return float(stored) if stored else None
+    except ValueError:
+        return None
+
+
+def set_volunteer_hourly_rate(db: Database, pounds: float | None) -> None:
+    if pounds is not None and not 0 < pounds <= MAX_HOURLY_RATE:
+        message = f"Give a rate from £0.01 to £{MAX_HOURLY_RATE:,.0f} an hour, or leave it empty."
+        refuse([Problem("volunteer_hourly_rate", message)])
+    change_setting(db, HOURLY_RATE_SETTING, "" if pounds is None else f"{pounds:.2f}")

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
+from desktop_app.domain.roles import Permission
 from desktop_app.services import databases
 from desktop_app.store.database import Database
 from desktop_app.ui import worker
@@ -20,6 +21,8 @@ from desktop_app.ui.home_screen import HomeScreen
 from desktop_app.ui.people_screen import PeopleScreen
 from desktop_app.ui.session_dialog import SessionDialog
 from desktop_app.ui.sessions_screen import SessionsScreen
+from desktop_app.ui.settings_dialogs import ChangePassphraseDialog
+from desktop_app.ui.settings_screen import SettingsScreen
 from desktop_app.ui.start_screen import StartScreen
 from desktop_app.ui.volunteers_screen import VolunteersScreen
 from desktop_app.ui.workspace import Section, Workspace
@@ -36,6 +39,7 @@ def sections() -> list[Section]:
         Section("Sessions", SessionsScreen),
         Section("People", PeopleScreen),
         Section("Volunteers", VolunteersScreen),
+        Section("Settings", SettingsScreen, Permission.CHANGE_SETTINGS),
     ]
 
 
@@ -70,6 +74,9 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.passphrase_action = self._action(
+            "Change my &passphrase…", None, self.change_passphrase
+        )
         self.log_session_action = self._action("&Log a session…", "Ctrl+N", self.log_session)
         self.log_session_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.add_person_action = self._action(
@@ -91,6 +98,7 @@ class MainWindow(QMainWindow):
         ]
         self.record_actions = [
             self.lock_action,
+            self.passphrase_action,
             self.log_session_action,
             self.add_person_action,
             self.add_volunteer_action,
@@ -101,6 +109,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         records_menu = self.menuBar().addMenu("&Records")
@@ -134,6 +143,14 @@ class MainWindow(QMainWindow):
                 return
         self.workspace.open_session(None)
 
+    @Slot()
+    def change_passphrase(self) -> None:
+        if self.db is None or self.workspace is None:
+            return
+        dialog = ChangePassphraseDialog(self.db, self.workspace)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
     def _open_record(self, kind: str) -> None:
         if self.workspace is None:
             return
@@ -151,12 +168,16 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.lock()
         self.db = db
-        self.workspace = Workspace(db, sections())
+        shown = [section for section in sections() if section.shown_to(db)]
+        self.workspace = Workspace(db, shown)
         self.workspace.record_saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:
             action.setEnabled(True)
+        for index, action in enumerate(self.go_actions):
+            action.setVisible(index < len(shown))  # not sections this user may not see
+            action.setEnabled(index < len(shown))
         for menu in self.unlocked_menus:
             menu.menuAction().setVisible(True)
         organisation = db.setting("organisation_name", "") or ""

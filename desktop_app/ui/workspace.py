@@ -16,6 +16,8 @@ import shiboken6
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
 from desktop_app.ui.hours_dialog import HoursDialog
 from desktop_app.ui.person_dialog import PersonDialog
@@ -34,6 +36,10 @@ class ShowsRecords(Protocol):
 class Section:
     title: str
     make: Callable[[Database, RecordOpener], QWidget]
+    needs: Permission | None = None  # shown only to users allowed this
+
+    def shown_to(self, db: Database) -> bool:
+        return self.needs is None or allowed(db, self.needs)
 
 
 class Workspace(QWidget):
