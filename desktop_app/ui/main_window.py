@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app.domain.roles import Permission
-from desktop_app.services import databases
+from desktop_app.services import auto_backup, databases
 from desktop_app.store.database import Database
 from desktop_app.ui import worker
 from desktop_app.ui.home_screen import HomeScreen
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         self.workspace = None
         self.db = None
         folder = db.folder
-        db.close()
+        auto_backup.close_with_backup(db)  # the day's backup when due; always closes
         self._show_locked_state()
         self.start.refresh(select=folder)
         self.start.focus_passphrase()
