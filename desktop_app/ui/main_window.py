@@ -14,9 +14,12 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app.domain.roles import Permission
-from desktop_app.services import auto_backup, databases
+from desktop_app.services import auto_backup, databases, drafts, settings
 from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
 from desktop_app.ui import worker
+from desktop_app.ui.auto_lock import IdleLock
+from desktop_app.ui.draft_forms import drafts_of_open_forms
 from desktop_app.ui.home_screen import HomeScreen
 from desktop_app.ui.people_screen import PeopleScreen
 from desktop_app.ui.session_dialog import SessionDialog
@@ -48,6 +51,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db: Database | None = None
         self.workspace: Workspace | None = None
+        self._resume: tuple[Path, int] | None = None  # the screen to go back to after unlock
+        self.idle = IdleLock(self)
+        self.idle.lock_now.connect(self.lock_by_itself)
         self.start = StartScreen()
         self.start.unlocked.connect(self.show_database)
         self.stack = QStackedWidget()
@@ -184,6 +190,32 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{organisation} — {APP_TITLE}" if organisation else APP_TITLE)
         self.statusBar().showMessage("Unlocked. Press Ctrl+L to lock when you step away.")
         self.workspace.nav.setFocus()
+        if (
+            self._resume is not None
+            and self._resume[0] == db.folder
+            and self._resume[1] < len(shown)
+        ):
+            self.workspace.show_section(self._resume[1])
+        self._resume = None
+        self.idle.start(settings.auto_lock_minutes(db))
+        self._offer_drafts(db, self.workspace)
+
+    def _offer_drafts(self, db: Database, workspace: Workspace) -> None:
+        """Open again every form that was kept as a draft at the last lock."""
+        shown = 0
+        for draft in drafts.my_drafts(db):
+            try:
+                workspace.open_draft(draft)
+            except StoreError:
+                log.info("A draft's record has gone; the draft is discarded")
+            else:
+                shown += 1
+            drafts.discard_draft(db, draft.id)
+        if shown:
+            self.statusBar().showMessage(
+                "Your unsaved work was kept as a draft when PeerLog locked, and is open again. "
+                "Save it, or Cancel to drop it."
+            )
 
     @Slot()
     def lock(self) -> None:
@@ -191,6 +223,9 @@ class MainWindow(QMainWindow):
         db, workspace = self.db, self.workspace
         if db is None or workspace is None:
             return
+        self.idle.stop()
+        self._keep_drafts(db, workspace)
+        self._resume = (db.folder, workspace.current_index)
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
@@ -209,6 +244,27 @@ class MainWindow(QMainWindow):
         self.start.refresh(select=folder)
         self.start.focus_passphrase()
         log.info("Locked")
+
+    @Slot(str)
+    def lock_by_itself(self, why: str) -> None:
+        if self.db is None:
+            return
+        minutes = settings.auto_lock_minutes(self.db)
+        self.lock()
+        reason = (
+            f"after {minutes} minute{'s' if minutes != 1 else ''} without use"
+            if why == "idle"
+            else "when the computer was locked or suspended"
+        )
+        self.statusBar().showMessage(f"PeerLog locked itself {reason}. Unlock to go on.")
+
+    def _keep_drafts(self, db: Database, workspace: Workspace) -> None:
+        """Forms being edited go into the encrypted database as drafts, never left on screen."""
+        kept = drafts_of_open_forms(workspace)
+        try:
+            drafts.save_drafts(db, kept)
+        except StoreError:
+            log.warning("%d unsaved forms could not be kept as drafts", len(kept))
 
     def _show_locked_state(self) -> None:
         self.stack.setCurrentWidget(self.start)

@@ -32,6 +32,7 @@ from desktop_app.domain.scoring import item_problem, score
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.form_state import remember_opening_state
 
 NOT_ANSWERED = -1
 ERROR_STYLE = "color: #b00020;"
@@ -92,7 +93,7 @@ class OutcomeForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._person_id = person_id
+        self.person_id = person_id
         self._measures = {m.code: m for m in outcomes.measures(db)}
         self.boxes: list[ItemScoreBox] = []
         self.problems: list[QLabel] = []
@@ -152,6 +153,7 @@ class OutcomeForm(QDialog):
         if measure_code in self._measures:
             self.measure_box.setCurrentIndex(self.measure_box.findData(measure_code))
         self._show_measure()
+        remember_opening_state(self)  # a lock keeps the form as a draft only once changed
 
     # Building ------------------------------------------------------------------------------
 
@@ -251,7 +253,7 @@ class OutcomeForm(QDialog):
         try:
             record = outcomes.record_outcome(
                 self._db,
-                self._person_id,
+                self.person_id,
                 self.measure.code,
                 Stage(self.stage_box.currentData()),
                 _day(self.date_edit.date()),

@@ -16,9 +16,12 @@ import shiboken6
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+from desktop_app.domain.drafts import Draft
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
+from desktop_app.ui.draft_forms import form_for
+from desktop_app.ui.form_state import remember_opening_state
 from desktop_app.ui.hours_dialog import HoursDialog
 from desktop_app.ui.person_dialog import PersonDialog
 from desktop_app.ui.record_dialog import RecordDialog
@@ -121,7 +124,19 @@ class Workspace(QWidget):
     def open_dialogs(self) -> list[RecordDialog]:
         return [d for d in self.findChildren(RecordDialog) if d.isVisible()]
 
-    def _open(self, dialog: RecordDialog) -> None:
+    def open_draft(self, draft: Draft) -> None:
+        """Show a draft kept at the last lock in its form again (StoreError: its record has
+        gone meanwhile)."""
+        form = form_for(self.db, draft, self)
+        if isinstance(form, RecordDialog):
+            self._open(form, remember=False)
+        else:
+            form.finished.connect(lambda _result: form.deleteLater())
+            form.open()
+
+    def _open(self, dialog: RecordDialog, remember: bool = True) -> None:
+        if remember:
+            remember_opening_state(dialog)
         before = QApplication.focusWidget()
         back_to = before if before is not None and before.window() is self.window() else None
         dialog.saved.connect(lambda _id: self._after_save(dialog.outcome))
