@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.outcome_change import ReviewDue
 from desktop_app.domain.overview import ATTENTION_WINDOW_DAYS, Attention, PeriodFigures
 from desktop_app.domain.problems import long_date
 from desktop_app.domain.vocabularies import SESSION_KIND
@@ -129,21 +130,26 @@ class HomeScreen(QWidget):
             self.refresh()
 
     def show_reviews_due(self) -> None:
-        """People whose baseline is older than the review interval, with no review since."""
+        """People whose baseline is older than the review interval, with no review since: one
+        line a person, however many measures are due."""
         due = outcomes.people_due_review(self.db)
         if not due:
             return
         names = short_measure_names(self.db)
-        found = {p.id: p for p in people.people_summaries(self.db, [d.person_id for d in due])}
+        by_person: dict[str, list[ReviewDue]] = {}
         for review in due:
-            person = found.get(review.person_id)
+            by_person.setdefault(review.person_id, []).append(review)
+        found = {p.id: p for p in people.people_summaries(self.db, list(by_person))}
+        for person_id, reviews in by_person.items():
+            person = found.get(person_id)
             if person is None:
                 continue
+            measures = ", ".join(names.get(r.measure_code, r.measure_code) for r in reviews)
+            weeks = max(r.weeks_since for r in reviews)
             self._add_item(
-                f"Wellbeing review due for {person.known_as} ({person.ref}): "
-                f"{names.get(review.measure_code, review.measure_code)} baseline "
-                f"{review.weeks_since} weeks ago",
-                partial(self.opener.open_person, review.person_id),
+                f"Wellbeing review due for {person.known_as} ({person.ref}): {measures} "
+                f"(baseline {weeks} weeks ago)",
+                partial(self.opener.open_person, person_id),
             )
 
     def _add_item(self, text: str, action: Callable[[], None]) -> None:

@@ -85,7 +85,7 @@ class PersonOutcomes(QDialog):
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 36)
+        self.resize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 40)
         self.refresh()
         self.record_button.setFocus()
 

@@ -75,6 +75,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.passphrase.returnPressed.connect(self.show_preview)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 80, metrics.lineSpacing() * 18)
 
     def _busy(self, busy: bool, text: str = "") -> None:
         self.preview_button.setEnabled(not busy)

@@ -71,6 +71,8 @@ class SettingsScreen(QWidget):
         self.hourly_rate.setRange(0, settings.MAX_HOURLY_RATE)
         self.hourly_rate.setPrefix("£")
         self.hourly_rate.setSpecialValueText("Not set")
+        self.hourly_rate.setSuffix(" an hour")
+        self.hourly_rate.setToolTip("What an hour of volunteer time is worth, for returns")
         self.hourly_rate.setAccessibleName("Value of a volunteer hour")
         self.review_weeks = _spin("Review after", 1, outcomes.MAX_REVIEW_WEEKS, " weeks")
         self.retention_years = _spin("Keep records for", 1, 100, " years")
@@ -141,6 +143,7 @@ class SettingsScreen(QWidget):
         self.save_button = _button("&Save settings", self.save)
         save_row = QHBoxLayout()
         save_row.addWidget(e.general, 1)
+        save_row.addStretch(1)
         save_row.addWidget(self.save_button)
 
         left = QVBoxLayout()

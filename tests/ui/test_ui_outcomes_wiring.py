@@ -122,7 +122,7 @@ def test_home_lists_people_due_a_review_and_enter_opens_them(qtbot: QtBot, db: D
     home = HomeScreen(db, opened)
     show(qtbot, home)
     texts = [home.attention.item(i).text() for i in range(home.attention.count())]
-    wanted = f"Wellbeing review due for Cora D. ({due.ref}): SWEMWBS baseline 20 weeks ago"
+    wanted = f"Wellbeing review due for Cora D. ({due.ref}): SWEMWBS (baseline 20 weeks ago)"
     assert wanted in texts
     assert not any("Dev E." in text and "review" in text for text in texts)
     home.attention.setCurrentRow(texts.index(wanted))
