@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ ACTIVITY = frozenset(
 class IdleLock(QObject):
     """Emits `lock_now` after the idle time, or when the application is suspended."""
 
-    lock_now = Signal(str)  # why: "idle" or "suspended"
+    lock_now = Signal(str)  # why: "idle", "suspended" or "keys" (Ctrl+L inside a form)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,8 +58,14 @@ class IdleLock(QObject):
         self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and self.timer.isActive():
-            self.timer.start()  # restarts the idle countdown
+        if event.type() not in ACTIVITY or not self.timer.isActive():
+            return False
+        if isinstance(event, QKeyEvent) and _is_lock_keys(event):
+            # Ctrl+L reaches here only when no shortcut took it: a form open in front of the
+            # window blocks the window's own Lock action. Lock all the same.
+            self._fire("keys")
+            return True
+        self.timer.start()  # restarts the idle countdown
         return False
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
@@ -70,3 +76,7 @@ class IdleLock(QObject):
         self.timer.stop()
         log.info("Locking by itself (%s)", why)
         self.lock_now.emit(why)
+
+
+def _is_lock_keys(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_L and event.modifiers() == Qt.KeyboardModifier.ControlModifier

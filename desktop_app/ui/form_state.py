@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.volunteers import TrainingRecord
 from desktop_app.ui.record_picker import Choice, RecordPicker
+from desktop_app.ui.training_fields import TrainingFields
 
 State = dict[str, Any]
 
@@ -45,22 +47,27 @@ def _named_fields(form: QWidget) -> list[tuple[str, QWidget]]:
     return found
 
 
+_FIELD_TYPES = (
+    QPlainTextEdit,
+    QComboBox,
+    QDateEdit,
+    QTimeEdit,
+    QSpinBox,
+    QDoubleSpinBox,
+    RecordPicker,
+    TrainingFields,
+)
+
+
 def _is_field(widget: QWidget) -> bool:
     if isinstance(widget, QLineEdit):
         inside = widget.parentWidget()
         if isinstance(inside, QAbstractSpinBox | QComboBox):
             return False  # the box's own editor; the box is kept
         return widget.echoMode() == QLineEdit.EchoMode.Normal
-    return isinstance(
-        widget,
-        QPlainTextEdit
-        | QComboBox
-        | QDateEdit
-        | QTimeEdit
-        | QSpinBox
-        | QDoubleSpinBox
-        | RecordPicker,
-    ) or (isinstance(widget, QAbstractButton) and widget.isCheckable())
+    return isinstance(widget, _FIELD_TYPES) or (
+        isinstance(widget, QAbstractButton) and widget.isCheckable()
+    )
 
 
 def capture(form: QWidget) -> State:
@@ -82,6 +89,18 @@ def _value(widget: QWidget) -> Any:
         return widget.value()
     if isinstance(widget, RecordPicker):
         return [[c.id, c.name, c.ref] for c in widget.choices()]
+    if isinstance(widget, TrainingFields):
+        return [
+            [
+                t.course,
+                t.completed_on.isoformat(),
+                t.expires_on.isoformat() if t.expires_on else None,
+                t.id,
+                t.created_at,
+                t.updated_at,
+            ]
+            for t in widget.training()
+        ]
     assert isinstance(widget, QAbstractButton)
     return widget.isChecked()
 
@@ -123,8 +142,19 @@ def _set(widget: QWidget, value: Any) -> None:
         wanted = [Choice(c[0], c[1], c[2]) for c in value]
         if widget.choices() != wanted:
             widget.set_choices(wanted)
+    elif isinstance(widget, TrainingFields):
+        records = tuple(
+            TrainingRecord(course, date.fromisoformat(done), _day_or_none(expires), *rest)
+            for course, done, expires, *rest in value
+        )
+        if widget.training() != records:
+            widget.load(records)
     elif isinstance(widget, QAbstractButton):
         widget.setChecked(bool(value))
+
+
+def _day_or_none(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 _OPENING_STATE = "_peerlog_opening_state"

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         shown = [section for section in sections() if section.shown_to(db)]
         self.workspace = Workspace(db, shown)
         self.workspace.record_saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.workspace.settings_saved.connect(self._settings_saved)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:
@@ -186,8 +187,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(index < len(shown))
         for menu in self.unlocked_menus:
             menu.menuAction().setVisible(True)
-        organisation = db.setting("organisation_name", "") or ""
-        self.setWindowTitle(f"{organisation} — {APP_TITLE}" if organisation else APP_TITLE)
+        self._show_title(db)
         self.statusBar().showMessage("Unlocked. Press Ctrl+L to lock when you step away.")
         self.workspace.nav.setFocus()
         if (
@@ -199,6 +199,16 @@ class MainWindow(QMainWindow):
         self._resume = None
         self.idle.start(settings.auto_lock_minutes(db))
         self._offer_drafts(db, self.workspace)
+
+    def _show_title(self, db: Database) -> None:
+        organisation = settings.organisation_name(db)
+        self.setWindowTitle(f"{organisation} — {APP_TITLE}" if organisation else APP_TITLE)
+
+    @Slot()
+    def _settings_saved(self) -> None:
+        if self.db is not None:
+            self._show_title(self.db)
+            self.idle.start(settings.auto_lock_minutes(self.db))
 
     def _offer_drafts(self, db: Database, workspace: Workspace) -> None:
         """Open again every form that was kept as a draft at the last lock."""
@@ -251,6 +261,8 @@ class MainWindow(QMainWindow):
             return
         minutes = settings.auto_lock_minutes(self.db)
         self.lock()
+        if why == "keys":
+            return
         reason = (
             f"after {minutes} minute{'s' if minutes != 1 else ''} without use"
             if why == "idle"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
@@ -59,6 +59,8 @@ def _button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
 
 
 class SettingsScreen(QWidget):
+    settings_saved = Signal()  # the window re-reads what it uses (auto-lock minutes, title)
+
     def __init__(self, db: Database, opener: RecordOpener, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
@@ -229,8 +231,8 @@ class SettingsScreen(QWidget):
                 problems.append(Problem("", str(error)))
         self.errors.show(problems)
         if not problems:  # with problems, the edits stay on screen to be corrected
-            self.window().setWindowTitle(f"{settings.organisation_name(db)} — PeerLog")
             self.load()
+            self.settings_saved.emit()
             messages.inform(self, "Settings saved", "The settings were saved.")
 
     def _keep_changed(self) -> bool:

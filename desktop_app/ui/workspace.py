@@ -48,6 +48,7 @@ class Section:
 class Workspace(QWidget):
     section_changed = Signal(int)
     record_saved = Signal(str)  # what happened, for the status bar ("Session saved.")
+    settings_saved = Signal()  # a screen changed settings the window uses
 
     def __init__(self, db: Database, sections: list[Section], parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,6 +77,9 @@ class Workspace(QWidget):
         if index not in self._screens:
             screen = self.sections[index].make(self.db, self)
             screen.setAccessibleName(self.sections[index].title)
+            saved = getattr(screen, "settings_saved", None)
+            if saved is not None:
+                saved.connect(self.settings_saved)
             self._screens[index] = screen
             self.pages.addWidget(screen)
         return self._screens[index]

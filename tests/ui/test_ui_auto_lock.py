@@ -19,6 +19,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.outcome_form import OutcomeForm
 from desktop_app.ui.person_dialog import PersonDialog
 from desktop_app.ui.session_dialog import SessionDialog
+from desktop_app.ui.volunteer_dialog import VolunteerDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 
@@ -153,3 +154,29 @@ def test_activity_restarts_the_countdown(
     assert window.idle.timer.remainingTime() > before
     window.lock()
     assert not window.idle.active, "no countdown while locked"
+
+
+def test_ctrl_l_keeps_a_volunteer_form_with_its_training(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase
+) -> None:
+    unlock_with_short_idle(qtbot, window, created)
+    window.idle.interval_override_ms = None
+    assert window.workspace is not None
+    window.workspace.open_volunteer(None)
+    (form,) = window.workspace.open_dialogs()
+    assert isinstance(form, VolunteerDialog)
+    form.name.setText("Priya Shah")
+    form.training.course.setText("Safeguarding adults")
+    form.training.add_entered()
+    assert len(form.training.training()) == 1
+
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    qtbot.keyClick(form.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.db is None
+    unlock(qtbot, window, created.database.folder)
+    assert window.workspace is not None
+    (again,) = window.workspace.open_dialogs()
+    assert isinstance(again, VolunteerDialog)
+    assert again.name.text() == "Priya Shah"
+    assert [t.course for t in again.training.training()] == ["Safeguarding adults"]

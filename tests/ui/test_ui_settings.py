@@ -75,6 +75,7 @@ def test_coordinator_changes_settings_on_the_screen(
     assert settings.auto_lock_minutes(db) == 15
     assert settings.volunteer_hourly_rate(db) == 12.5
     assert window.windowTitle() == "Hill Street Peers — PeerLog"
+    assert window.idle.timer.interval() == 15 * 60_000, "the new idle time applies at once"
     assert shown_messages[-1].title == "Settings saved"
 
 
