@@ -6,6 +6,7 @@ from __future__ import annotations
 from desktop_app.domain.audit import Action
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS
 from desktop_app.services.access import change
 from desktop_app.services.validation import refuse
 from desktop_app.store import settings_repo
@@ -15,6 +16,8 @@ ORGANISATION_SETTING = "organisation_name"
 AUTO_LOCK_SETTING = "auto_lock_minutes"
 DEFAULT_AUTO_LOCK_MINUTES = 5
 MAX_AUTO_LOCK_MINUTES = 120
+DBS_YEARS_SETTING = "dbs_renewal_years"
+MAX_DBS_YEARS = 10
 HOURLY_RATE_SETTING = "volunteer_hourly_rate"
 MAX_HOURLY_RATE = 1000.0
 
@@ -49,6 +52,21 @@ def set_auto_lock_minutes(db: Database, minutes: int) -> None:
         message = f"Choose from 1 to {MAX_AUTO_LOCK_MINUTES} minutes; you entered {minutes}."
         refuse([Problem("auto_lock_minutes", message)])
     change_setting(db, AUTO_LOCK_SETTING, str(minutes))
+
+
+def dbs_renewal_years(db: Database) -> int:
+    """How often DBS checks are renewed, in years (3 unless changed)."""
+    stored = db.setting(DBS_YEARS_SETTING)
+    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_DBS_YEARS:
+        return int(stored)
+    return DBS_RENEWAL_YEARS
+
+
+def set_dbs_renewal_years(db: Database, years: int) -> None:
+    if not 1 <= years <= MAX_DBS_YEARS:
+        message = f"Choose from 1 to {MAX_DBS_YEARS} years; you entered {years}."
+        refuse([Problem("dbs_renewal_years", message)])
+    change_setting(db, DBS_YEARS_SETTING, str(years))
 
 
 def volunteer_hourly_rate(db: Database) -> float | None:

@@ -184,6 +184,8 @@ class ChangePassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.new)
+        metrics = self.fontMetrics()
+        self.resize(metrics.averageCharWidth() * 70, self.sizeHint().height())
         buttons = _buttons(self, "Change passphrase")
         buttons.accepted.disconnect()
         buttons.accepted.connect(self.save)

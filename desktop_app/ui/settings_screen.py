@@ -76,6 +76,7 @@ class SettingsScreen(QWidget):
         self.hourly_rate.setSuffix(" an hour")
         self.hourly_rate.setToolTip("What an hour of volunteer time is worth, for returns")
         self.hourly_rate.setAccessibleName("Value of a volunteer hour")
+        self.dbs_years = _spin("Renew DBS checks every", 1, settings.MAX_DBS_YEARS, " years")
         self.review_weeks = _spin("Review after", 1, outcomes.MAX_REVIEW_WEEKS, " weeks")
         self.retention_years = _spin("Keep records for", 1, 100, " years")
         self.auto_lock = _spin("Lock after", 1, settings.MAX_AUTO_LOCK_MINUTES, " minutes idle")
@@ -103,6 +104,12 @@ class SettingsScreen(QWidget):
             "Value of a volunteer &hour:",
             self.hourly_rate,
             e.label("volunteer_hourly_rate", "the rate"),
+        )
+        add_row(
+            organisation,
+            "Renew DBS checks ever&y:",
+            self.dbs_years,
+            e.label("dbs_renewal_years", "the years"),
         )
         measures = QFormLayout()
         add_row(
@@ -173,6 +180,7 @@ class SettingsScreen(QWidget):
         self.notice_version.setText(consent.privacy_notice_version(self.db))
         self.hourly_rate.setValue(settings.volunteer_hourly_rate(self.db) or 0)
         self.review_weeks.setValue(outcomes.review_weeks(self.db))
+        self.dbs_years.setValue(settings.dbs_renewal_years(self.db))
         self.retention_years.setValue(retention.retention_years(self.db))
         self.auto_lock.setValue(settings.auto_lock_minutes(self.db))
         keep = self.db.setting(auto_backup.KEEP_SETTING, str(DEFAULT_KEEP)) or DEFAULT_KEEP
@@ -216,6 +224,10 @@ class SettingsScreen(QWidget):
             (
                 self.auto_lock.value() != settings.auto_lock_minutes(db),
                 lambda: settings.set_auto_lock_minutes(db, self.auto_lock.value()),
+            ),
+            (
+                self.dbs_years.value() != settings.dbs_renewal_years(db),
+                lambda: settings.set_dbs_renewal_years(db, self.dbs_years.value()),
             ),
             (self._keep_changed(), self._save_keep),
         ]

@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.drafts import DraftKind
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
-from desktop_app.services import databases, drafts, people, sessions
+from desktop_app.services import databases, drafts, erasure, people, sessions
 from desktop_app.store.database import CreatedDatabase
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.outcome_form import OutcomeForm
@@ -180,3 +181,13 @@ def test_ctrl_l_keeps_a_volunteer_form_with_its_training(
     assert isinstance(again, VolunteerDialog)
     assert again.name.text() == "Priya Shah"
     assert [t.course for t in again.training.training()] == ["Safeguarding adults"]
+
+
+def test_erasing_a_person_removes_drafts_of_their_forms(created: CreatedDatabase) -> None:
+    db = created.database
+    person = people.add_person(db, Person(SECRET))
+    other = people.add_person(db, Person("Someone Else"))
+    drafts.save_draft(db, DraftKind.PERSON, person.id, {"Notes": "about them"})
+    drafts.save_draft(db, DraftKind.OUTCOME, other.id, {})
+    erasure.erase_person(db, person.id)
+    assert [(d.kind, d.record_id) for d in drafts.my_drafts(db)] == [(DraftKind.OUTCOME, other.id)]

@@ -4,6 +4,7 @@ passphrase and recovery code; a peer support lead sees none of it and the servic
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,17 +13,21 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Role
+from desktop_app.domain.volunteers import Volunteer, dbs_due_on
 from desktop_app.services import (
     auto_backup,
     consent,
     databases,
+    home,
     outcomes,
     people,
     retention,
     settings,
     users,
+    volunteers,
 )
 from desktop_app.services.access import NotAllowed
+from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import messages
@@ -67,6 +72,7 @@ def test_coordinator_changes_settings_on_the_screen(
     screen.retention_years.setValue(7)
     screen.auto_lock.setValue(15)
     screen.hourly_rate.setValue(12.5)
+    screen.dbs_years.setValue(2)
     screen.save_button.click()
     assert settings.organisation_name(db) == "Hill Street Peers"
     assert consent.privacy_notice_version(db) == "2025-04"
@@ -74,6 +80,7 @@ def test_coordinator_changes_settings_on_the_screen(
     assert retention.retention_years(db) == 7
     assert settings.auto_lock_minutes(db) == 15
     assert settings.volunteer_hourly_rate(db) == 12.5
+    assert settings.dbs_renewal_years(db) == 2
     assert window.windowTitle() == "Hill Street Peers — PeerLog"
     assert window.idle.timer.interval() == 15 * 60_000, "the new idle time applies at once"
     assert shown_messages[-1].title == "Settings saved"
@@ -209,3 +216,14 @@ def test_a_lead_sees_no_coordinator_actions_and_services_refuse(
         with pytest.raises(NotAllowed):
             refused()
     assert settings.auto_lock_minutes(lead_db) == 5
+
+
+def test_dbs_renewal_years_moves_the_reminder(db: Database) -> None:
+    checked = date.today() - timedelta(days=2 * 365 + 20)
+    volunteers.add_volunteer(db, Volunteer("Priya Shah", dbs_checked_on=checked))
+    assert home.attention(db).dbs_due == [], "renewed every 3 years: not yet due"
+    settings.set_dbs_renewal_years(db, 2)
+    (due,) = home.attention(db).dbs_due
+    assert due.due_on == dbs_due_on(checked, 2)
+    with pytest.raises(ValidationFailed):
+        settings.set_dbs_renewal_years(db, 0)
