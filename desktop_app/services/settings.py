@@ -39,34 +39,39 @@ def set_organisation_name(db: Database, name: str) -> None:
     change_setting(db, ORGANISATION_SETTING, cleaned)
 
 
+def stored_count(db: Database, key: str, most: int, default: int) -> int:
+    """A whole-number setting from 1 to `most`; `default` when unset or out of range."""
+    stored = db.setting(key)
+    if stored and stored.isdigit() and 1 <= int(stored) <= most:
+        return int(stored)
+    return default
+
+
+def change_count(db: Database, key: str, value: int, most: int, unit: str, field: str) -> None:
+    """Set a whole-number setting from 1 to `most` (coordinators only)."""
+    if not 1 <= value <= most:
+        refuse([Problem(field, f"Choose from 1 to {most} {unit}; you entered {value}.")])
+    change_setting(db, key, str(value))
+
+
 def auto_lock_minutes(db: Database) -> int:
     """Idle minutes before PeerLog locks itself (5 unless changed)."""
-    stored = db.setting(AUTO_LOCK_SETTING)
-    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_AUTO_LOCK_MINUTES:
-        return int(stored)
-    return DEFAULT_AUTO_LOCK_MINUTES
+    return stored_count(db, AUTO_LOCK_SETTING, MAX_AUTO_LOCK_MINUTES, DEFAULT_AUTO_LOCK_MINUTES)
 
 
 def set_auto_lock_minutes(db: Database, minutes: int) -> None:
-    if not 1 <= minutes <= MAX_AUTO_LOCK_MINUTES:
-        message = f"Choose from 1 to {MAX_AUTO_LOCK_MINUTES} minutes; you entered {minutes}."
-        refuse([Problem("auto_lock_minutes", message)])
-    change_setting(db, AUTO_LOCK_SETTING, str(minutes))
+    change_count(
+        db, AUTO_LOCK_SETTING, minutes, MAX_AUTO_LOCK_MINUTES, "minutes", "auto_lock_minutes"
+    )
 
 
 def dbs_renewal_years(db: Database) -> int:
     """How often DBS checks are renewed, in years (3 unless changed)."""
-    stored = db.setting(DBS_YEARS_SETTING)
-    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_DBS_YEARS:
-        return int(stored)
-    return DBS_RENEWAL_YEARS
+    return stored_count(db, DBS_YEARS_SETTING, MAX_DBS_YEARS, DBS_RENEWAL_YEARS)
 
 
 def set_dbs_renewal_years(db: Database, years: int) -> None:
-    if not 1 <= years <= MAX_DBS_YEARS:
-        message = f"Choose from 1 to {MAX_DBS_YEARS} years; you entered {years}."
-        refuse([Problem("dbs_renewal_years", message)])
-    change_setting(db, DBS_YEARS_SETTING, str(years))
+    change_count(db, DBS_YEARS_SETTING, years, MAX_DBS_YEARS, "years", "dbs_renewal_years")
 
 
 def volunteer_hourly_rate(db: Database) -> float | None:
