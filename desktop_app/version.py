@@ -1,5 +1,5 @@
 """The version, from pyproject.toml: the file itself when it is beside the package (a source
-checkout or a frozen build, and quicker than reading installed metadata), else installed metadata."""
+checkout or a frozen build; quicker than installed metadata), else installed metadata."""
 
 import sys
 import tomllib
