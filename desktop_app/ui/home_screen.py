@@ -33,7 +33,9 @@ from desktop_app.ui.text_styles import heading, note, scaled_font
 from desktop_app.ui.value_text import hours_text, short_date
 from desktop_app.ui.workspace import ShowsRecords
 
-ACTION_ROLE = Qt.ItemDataRole.UserRole
+ACTION_ROLE = Qt.ItemDataRole.UserRole  # an index into HomeScreen._actions
+# Home is a to-do list, not a report: a long list is cut short with a count of the rest.
+LONGEST_LIST = 20
 
 
 class FigureTile(QFrame):
@@ -74,6 +76,9 @@ class HomeScreen(QWidget):
         self.attention = QListWidget()
         self.attention.setAccessibleName("Things that need attention")
         self.attention.itemActivated.connect(self._open_item)
+        # What Enter on each line does. Kept here, with only its index on the item: PySide6
+        # mishandles None stored in item data (reading it back often enough crashed the app).
+        self._actions: list[Callable[[], None] | None] = []
         log_button = QPushButton("&Log a session… (Ctrl+N)")
         log_button.setToolTip("Log a session (Ctrl+N, from anywhere)")
         log_button.clicked.connect(lambda: opener.open_session(None))
@@ -115,12 +120,14 @@ class HomeScreen(QWidget):
         self.show_attention(home.attention(self.db))
         self.show_reviews_due()
         past = self.protection.refresh().past_retention
-        for person in past:
+        for person in past[:LONGEST_LIST]:
             self._add_item(
                 f"Past the retention period: {person.known_as} ({person.ref}), last contact "
                 f"{long_date(person.last_contact)}",
                 partial(self.opener.open_person, person.person_id),
             )
+        if len(past) > LONGEST_LIST:
+            self._add(f"…and {len(past) - LONGEST_LIST:,} more people past the retention period")
 
     def _protection_changed(self) -> None:
         opener = self.opener
@@ -139,8 +146,10 @@ class HomeScreen(QWidget):
         by_person: dict[str, list[ReviewDue]] = {}
         for review in due:
             by_person.setdefault(review.person_id, []).append(review)
-        found = {p.id: p for p in people.people_summaries(self.db, list(by_person))}
-        for person_id, reviews in by_person.items():
+        shown = list(by_person)[:LONGEST_LIST]
+        found = {p.id: p for p in people.people_summaries(self.db, shown)}
+        for person_id in shown:
+            reviews = by_person[person_id]
             person = found.get(person_id)
             if person is None:
                 continue
@@ -151,11 +160,13 @@ class HomeScreen(QWidget):
                 f"(baseline {weeks} weeks ago)",
                 partial(self.opener.open_person, person_id),
             )
+        if len(by_person) > LONGEST_LIST:
+            self._add(f"…and {len(by_person) - LONGEST_LIST:,} more people due a review")
 
     def _add_item(self, text: str, action: Callable[[], None]) -> None:
         """Add to the list, replacing "Nothing needs attention" if that is all it shows."""
-        if self.attention.count() == 1 and self.attention.item(0).data(ACTION_ROLE) is None:
-            self.attention.clear()
+        if self.attention.count() == 1 and self._action_of(self.attention.item(0)) is None:
+            self._clear()
         self._add(text, action)
         if self.attention.currentRow() < 0:
             self.attention.setCurrentRow(0)
@@ -171,9 +182,9 @@ class HomeScreen(QWidget):
         self.tiles["hours"].set_value(hours_text(figures.volunteer_hours))
 
     def show_attention(self, attention: Attention) -> None:
-        self.attention.clear()
+        self._clear()
         if attention.is_empty:
-            self._add("Nothing needs attention at the moment.", None)
+            self._add("Nothing needs attention at the moment.")
             return
         today = date.today()
         for concern in attention.open_concerns:
@@ -203,16 +214,25 @@ class HomeScreen(QWidget):
             )
         more = attention.people_without_consent_total - len(attention.people_without_consent)
         if more > 0:
-            self._add(f"…and {more:,} more people with no consent recorded", None)
+            self._add(f"…and {more:,} more people with no consent recorded")
         self.attention.setCurrentRow(0)
 
-    def _add(self, text: str, action: Callable[[], None] | None) -> None:
+    def _clear(self) -> None:
+        self.attention.clear()
+        self._actions.clear()
+
+    def _add(self, text: str, action: Callable[[], None] | None = None) -> None:
         item = QListWidgetItem(text)
-        item.setData(ACTION_ROLE, action)
+        item.setData(ACTION_ROLE, len(self._actions))
+        self._actions.append(action)
         self.attention.addItem(item)
+
+    def _action_of(self, item: QListWidgetItem) -> Callable[[], None] | None:
+        index = item.data(ACTION_ROLE)
+        return self._actions[index] if isinstance(index, int) else None
 
     @Slot(QListWidgetItem)
     def _open_item(self, item: QListWidgetItem) -> None:
-        action = item.data(ACTION_ROLE)
-        if callable(action):
+        action = self._action_of(item)
+        if action is not None:
             action()
