@@ -18,6 +18,7 @@ from desktop_app.store.database import Database
 from desktop_app.ui import worker
 from desktop_app.ui.home_screen import HomeScreen
 from desktop_app.ui.people_screen import PeopleScreen
+from desktop_app.ui.returns_screen import ReturnsScreen
 from desktop_app.ui.session_dialog import SessionDialog
 from desktop_app.ui.sessions_screen import SessionsScreen
 from desktop_app.ui.start_screen import StartScreen
@@ -36,6 +37,7 @@ def sections() -> list[Section]:
         Section("Sessions", SessionsScreen),
         Section("People", PeopleScreen),
         Section("Volunteers", VolunteersScreen),
+        Section("Returns", ReturnsScreen),
     ]
 
 
