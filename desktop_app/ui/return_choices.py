@@ -80,7 +80,7 @@ class PeriodChoice(QWidget):
         self.error = FieldError("the period")
         dates = QHBoxLayout()
         dates.setContentsMargins(0, 0, 0, 0)
-        from_label, to_label = QLabel("&From"), QLabel("&to")
+        from_label, to_label = QLabel("Fro&m"), QLabel("t&o")
         from_label.setBuddy(self.start)
         to_label.setBuddy(self.end)
         for widget in (from_label, self.start, to_label, self.end):
@@ -164,7 +164,7 @@ class ReturnChoices(QWidget):
             self.template.addItem(template.name)
         self.template_note = QLabel()
         self.template_note.setWordWrap(True)
-        self.open_template = QPushButton("Open a template &file…")
+        self.open_template = QPushButton("Op&en a template file…")
         self.open_template.setAccessibleName("Open a template file")
         self.open_template.setToolTip("Use a return template your funder or alliance gave you")
         self.open_template.clicked.connect(self.choose_template_file)
@@ -177,7 +177,7 @@ class ReturnChoices(QWidget):
             "Counts of people smaller than this are hidden so nobody can be recognised. "
             f"{DEFAULT_THRESHOLD} is usual."
         )
-        self.rounding = QCheckBox("&Round counts of people to the nearest 5")
+        self.rounding = QCheckBox("Round counts of people to the &nearest 5")
         self.rounding.setAccessibleName("Round counts of people to the nearest 5")
 
         template_row = QVBoxLayout()

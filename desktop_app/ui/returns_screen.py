@@ -39,7 +39,7 @@ from desktop_app.ui.worker import Report
 
 # format code: (button text, what the file is called in the save dialog, file filter, suffix)
 EXPORTS = {
-    "pdf": ("Export &PDF…", "PDF", "PDF documents (*.pdf)", ".pdf"),
+    "pdf": ("Export P&DF…", "PDF", "PDF documents (*.pdf)", ".pdf"),
     "xlsx": ("Export &spreadsheet…", "spreadsheet", "Excel spreadsheets (*.xlsx)", ".xlsx"),
     "csv": ("Export &CSV…", "CSV file", "CSV files (*.csv)", ".csv"),
     "json": ("Export &JSON…", "JSON file", "JSON files (*.json)", ".json"),
