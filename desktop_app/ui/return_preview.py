@@ -46,6 +46,7 @@ class ReturnPreview(QWidget):
         self.document = QTextBrowser()
         self.document.setAccessibleName("Preview of the return")
         self.document.setOpenLinks(False)
+        self.document.setTabChangesFocus(True)  # Tab moves on, as everywhere else
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName("What the marks in the preview mean")

@@ -27,6 +27,7 @@ from desktop_app.services.returns import build_return, export_return
 from desktop_app.store.database import Database
 from desktop_app.ui import messages
 from desktop_app.ui.case_study_picker import ID_ROLE, RedactionPreview
+from desktop_app.ui.return_choices import OTHER_DATES
 from desktop_app.ui.returns_screen import COORDINATORS_ONLY, EXPORTS, STALE, ReturnsScreen
 from tests.returns.return_readback import csv_rows, json_document, pdf_text, xlsx_cells
 from tests.ui.conftest import FileDialogAnswers
@@ -119,6 +120,23 @@ def test_hidden_counts_show_as_below_the_threshold_with_a_legend(
     assert {row.shown for row in hidden} <= {"<7", "n<7"}
     assert "<7" in screen.preview.text()
     assert "<7 marks a count of people hidden" in screen.preview.legend.text()
+
+
+def test_dates_the_wrong_way_round_are_explained_and_nothing_is_built(
+    qtbot: QtBot, demo: Database
+) -> None:
+    screen = open_screen(qtbot, demo)
+    screen.choices.period.start.set_value(date(2025, 3, 1))
+    screen.choices.period.end.set_value(date(2025, 2, 1))
+    assert screen.choices.period.preset.currentText() == OTHER_DATES
+    qtbot.mouseClick(screen.build_button, Qt.MouseButton.LeftButton)
+    assert screen.protected is None
+    assert screen.choices.period.error.problem == (
+        "The period ends (1 February 2025) before it starts (1 March 2025). Swap the two dates."
+    )
+    screen.choices.period.end.set_value(date(2025, 3, 31))
+    assert screen.choices.period.error.problem == ""
+    assert build(qtbot, screen).period == Period(date(2025, 3, 1), date(2025, 3, 31))
 
 
 def test_each_format_is_exported_off_the_gui_thread_and_reads_back(
