@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.domain.disclosure import DisclosureRules
@@ -33,11 +34,15 @@ class PreviewRow:
 def legend(rules: DisclosureRules) -> str:
     rounding = " Counts of people are rounded to the nearest 5." if rules.round_to_five else ""
     return (
-        f"{rules.marker} marks a count of people hidden because it is below {rules.threshold} "
-        f"(or because it could be worked out from the others); {rules.mean_marker} marks an "
-        f"average based on fewer than {rules.threshold} people.{rounding} Counts of sessions "
-        "and hours are shown as they are."
+        f"{_marked(rules.marker)} marks a count of people hidden because it is below "
+        f"{rules.threshold} (or because it could be worked out from the others); "
+        f"{_marked(rules.mean_marker)} marks an average based on fewer than {rules.threshold} "
+        f"people.{rounding} Counts of sessions and hours are shown as they are."
     )
+
+
+def _marked(marker: str) -> str:
+    return f'<span style="{HIDDEN_STYLE}">&nbsp;{escape(marker)}&nbsp;</span>'
 
 
 class ReturnPreview(QWidget):
@@ -49,6 +54,7 @@ class ReturnPreview(QWidget):
         self.document.setTabChangesFocus(True)  # Tab moves on, as everywhere else
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAccessibleName("What the marks in the preview mean")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +101,7 @@ class ReturnPreview(QWidget):
         for figure in figures:
             shown = display(figure, rules)
             self.rows.append(PreviewRow(heading, title, figure.label, shown, figure.value is None))
-            style = f' style="{HIDDEN_STYLE}"' if figure.value is None else ""
+            style = f' style="{HIDDEN_STYLE}"' if figure.value is None else ""  # as in legend
             cells.append(
                 f"<tr><td>{escape(figure.label)}</td>"
                 f'<td width="30%" align="right"{style}>{escape(shown)}</td></tr>'

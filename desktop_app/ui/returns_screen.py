@@ -49,7 +49,10 @@ COORDINATORS_ONLY = (
     "everyone the group supports, so PeerLog keeps them to coordinators. Ask your coordinator "
     "if a funder needs figures."
 )
-STALE = "The choices have changed since the preview was built. Press Build to see the new return."
+STALE = (
+    "The preview is out of date: the choices or the records changed after it was built. "
+    "Press Build to see the new return."
+)
 STALE_STYLE = "background-color: #fff1c2; color: #5c3b00; font-weight: bold; padding: 4px;"
 READY = "This is exactly what will be exported. Check it, then choose a format below."
 
@@ -177,6 +180,14 @@ class ReturnsScreen(QWidget):
             self.choices.choices(),
             self.picker.chosen(),
         )
+
+    def records_changed(self) -> None:
+        """Records were saved elsewhere: list the stories again; the preview is out of date."""
+        if not self.may_export:
+            return
+        self.built_with = None
+        self.picker.refresh()
+        self._show_state()
 
     @Slot()
     def _choices_changed(self) -> None:
