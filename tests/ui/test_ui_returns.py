@@ -4,6 +4,7 @@ stories go in only once their redacted text is approved, and leads cannot export
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from desktop_app.services.demo import DEMO_ORGANISATION, create_demo_database
 from desktop_app.services.return_formats.display import display
 from desktop_app.services.returns import build_return, export_return
 from desktop_app.store.database import Database
-from desktop_app.ui import messages
+from desktop_app.ui import messages, returns_screen
 from desktop_app.ui.case_study_picker import ID_ROLE, RedactionPreview
 from desktop_app.ui.return_choices import OTHER_DATES
 from desktop_app.ui.returns_screen import COORDINATORS_ONLY, EXPORTS, STALE, ReturnsScreen
@@ -100,6 +101,35 @@ def test_the_preview_shows_the_figures_build_return_computes(qtbot: QtBot, demo:
         assert section.heading in text
     assert DEMO_ORGANISATION in text
     assert all(button.isEnabled() for button in screen.export_buttons.values())
+
+
+def test_building_and_exporting_run_off_the_gui_thread(
+    qtbot: QtBot,
+    demo: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    file_answers: FileDialogAnswers,
+    shown_messages: list[messages.Shown],
+) -> None:
+    threads: list[str] = []
+
+    def on_thread(real: Callable[..., object]) -> Callable[..., object]:
+        def spy(*args: object) -> object:
+            threads.append(threading.current_thread().name)
+            return real(*args)
+
+        return spy
+
+    monkeypatch.setattr(returns_screen, "build_return", on_thread(build_return))
+    monkeypatch.setattr(returns_screen, "export_return", on_thread(export_return))
+    screen = open_screen(qtbot, demo)
+    build(qtbot, screen)
+    file_answers.answers.append(tmp_path / "return.csv")
+    qtbot.mouseClick(screen.export_buttons["csv"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown_messages) == 1)
+
+    assert len(threads) == 2
+    assert threading.main_thread().name not in threads
 
 
 def test_hidden_counts_show_as_below_the_threshold_with_a_legend(
