@@ -11,7 +11,7 @@ import os
 import platform
 from datetime import date
 
-from benchmarks import gui_figures, logging_session, unlock
+from benchmarks import gui_figures, logging_session, returns_figures, unlock
 from benchmarks.common import print_table
 from benchmarks.stress_db import ensure_stress_database
 
@@ -24,6 +24,7 @@ def main() -> None:
     figures = unlock.measure()
     figures += gui_figures.measure(stress)
     figures += logging_session.measure(stress)
+    figures += returns_figures.measure(stress)
     print_table(figures)
 
 

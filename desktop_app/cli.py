@@ -12,13 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app import __version__, cli_protection
 from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, RECOVERY_CODE, ask_secret
 from desktop_app.logging_setup import setup_logging
-from desktop_app.services import databases
-from desktop_app.store.database import Database, Unlocker, passphrase_unlocker, recovery_unlocker
 from desktop_app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database, Unlocker
 
 log = logging.getLogger(__name__)
 Command = Callable[[argparse.Namespace], int]
@@ -28,12 +30,16 @@ def _unlocker_from_environment_or_prompt() -> Unlocker:
     """The recovery code when PEERLOG_RECOVERY_CODE is set, else the passphrase."""
     import os
 
+    from desktop_app.store.database import passphrase_unlocker, recovery_unlocker
+
     if os.environ.get(RECOVERY_CODE):
         return recovery_unlocker(os.environ[RECOVERY_CODE])
     return passphrase_unlocker(ask_secret(PASSPHRASE, "Passphrase: "))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     passphrase = ask_secret(PASSPHRASE, "Choose a passphrase: ", confirm=True)
     created = databases.create_database(args.db, args.organisation, passphrase)
     folder = created.database.folder
@@ -49,6 +55,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     problems = databases.check_database(args.db, _unlocker_from_environment_or_prompt())
     if problems and all(p.startswith("audit trail:") for p in problems):
         print(
@@ -69,6 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     db = _open_for_command(args.db)
     try:
         databases.backup_database(db, args.out)
@@ -79,6 +89,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     replaced = databases.restore_database(
         args.backup, args.db, _unlocker_from_environment_or_prompt()
     )
@@ -89,6 +101,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     current = ask_secret(PASSPHRASE, "Current passphrase: ")
     db = databases.open_database(args.db, current)
     try:
@@ -101,6 +115,8 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     code = ask_secret(RECOVERY_CODE, "Recovery code: ")
     new = ask_secret(NEW_PASSPHRASE, "New passphrase: ", confirm=True)
     db = databases.reset_passphrase_with_recovery_code(args.db, code, new)
@@ -128,6 +144,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _open_for_command(path: Path) -> Database:
+    from desktop_app.services import databases
+    from desktop_app.store.database import Database
+
     return Database.open_with(
         databases.database_folder(path), _unlocker_from_environment_or_prompt()
     )

@@ -8,23 +8,28 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, ask_secret
 from desktop_app.domain.audit import AuditFilter
 from desktop_app.domain.listing import Page
 from desktop_app.domain.roles import Role
-from desktop_app.services import audit, databases, users
-from desktop_app.store.database import Database
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database
 
 Command = Callable[[argparse.Namespace], int]
 
 
 def _open(args: argparse.Namespace) -> Database:
+    from desktop_app.services import databases
+
     return databases.open_database(args.db, ask_secret(PASSPHRASE, "Your passphrase: "))
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
+    from desktop_app.services import users
+
     db = _open(args)
     try:
         for user in users.list_users(db, include_removed=args.all):
@@ -38,6 +43,8 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
+    from desktop_app.services import users
+
     db = _open(args)
     try:
         passphrase = ask_secret(NEW_PASSPHRASE, f"Passphrase for {args.name}: ", confirm=True)
@@ -50,6 +57,8 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 
 def cmd_users_remove(args: argparse.Namespace) -> int:
+    from desktop_app.services import users
+
     db = _open(args)
     try:
         users.remove_user(db, args.user)
@@ -69,6 +78,8 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
+    from desktop_app.services import audit
+
     db = _open(args)
     try:
         names = audit.user_names(db)
@@ -83,6 +94,8 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
+    from desktop_app.services import audit
+
     db = _open(args)
     try:
         count = audit.export_csv(db, args.out, _filter(args))

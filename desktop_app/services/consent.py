@@ -12,6 +12,7 @@ from desktop_app.domain.people import CONSENT_PARTS, Consent, ConsentPart, Perso
 from desktop_app.domain.problems import Problem, long_date
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
+from desktop_app.services.settings import change_setting
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store import consents_repo, people_repo, settings_repo
 from desktop_app.store.connection import Connection
@@ -24,6 +25,15 @@ DEFAULT_NOTICE_VERSION = "1"
 
 def privacy_notice_version(db: Database) -> str:
     return db.setting(NOTICE_VERSION_SETTING, DEFAULT_NOTICE_VERSION) or DEFAULT_NOTICE_VERSION
+
+
+def set_privacy_notice_version(db: Database, version: str) -> None:
+    """The version of the privacy notice people are told from now on (coordinators only)."""
+    cleaned = version.strip()
+    if not cleaned:
+        message = "Give the version of your privacy notice, like 2 or 2025-04."
+        raise ValidationFailed([Problem("privacy_notice_version", message)])
+    change_setting(db, NOTICE_VERSION_SETTING, cleaned)
 
 
 def with_notice_version(conn: Connection, person: Person) -> Person:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.passphrase import passphrase_problem
-from desktop_app.services.access import record
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import record, require
 from desktop_app.store import layout, pending_audit
 from desktop_app.store.backup import restore_backup
 from desktop_app.store.check import check_folder
@@ -106,3 +107,11 @@ def reset_passphrase_with_recovery_code(path: Path, code: str, new: str) -> Data
         db.close()
         raise
     return db
+
+
+def regenerate_recovery_code(db: Database) -> str:
+    """A new recovery code (coordinators only); the old one stops working. Show it once."""
+    require(db, Permission.MANAGE_USERS)
+    code = db.regenerate_recovery_code()
+    record(db, Action.PASSPHRASE_CHANGE, "recovery code")
+    return code

@@ -28,7 +28,7 @@ from desktop_app.domain.scoring import (
     total_problems,
 )
 from desktop_app.services.access import change
-from desktop_app.services.settings import change_setting
+from desktop_app.services.settings import change_count, stored_count
 from desktop_app.services.validation import ValidationFailed, refuse
 from desktop_app.store import outcomes_repo
 from desktop_app.store.database import Database, utc_now
@@ -170,17 +170,11 @@ def person_outcomes(db: Database, person_id: str) -> list[OutcomeRecord]:
 
 
 def review_weeks(db: Database) -> int:
-    stored = db.setting(REVIEW_WEEKS_SETTING)
-    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_REVIEW_WEEKS:
-        return int(stored)
-    return DEFAULT_REVIEW_WEEKS
+    return stored_count(db, REVIEW_WEEKS_SETTING, MAX_REVIEW_WEEKS, DEFAULT_REVIEW_WEEKS)
 
 
 def set_review_weeks(db: Database, weeks: int) -> None:
-    if not 1 <= weeks <= MAX_REVIEW_WEEKS:
-        message = f"Choose from 1 to {MAX_REVIEW_WEEKS} weeks; you entered {weeks}."
-        raise ValidationFailed([Problem("review_weeks", message)])
-    change_setting(db, REVIEW_WEEKS_SETTING, str(weeks))
+    change_count(db, REVIEW_WEEKS_SETTING, weeks, MAX_REVIEW_WEEKS, "weeks", "review_weeks")
 
 
 def people_due_review(db: Database, today: date | None = None) -> list[ReviewDue]:

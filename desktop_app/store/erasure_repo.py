@@ -31,6 +31,8 @@ def erase_person(conn: Connection, person_id: str) -> None:
     )
     delete_rows_that_would_block(conn, "people", key)
     conn.execute("DELETE FROM people WHERE id = ?", (key,))
+    # Drafts of their own form or of a measure for them (m0005) name no foreign key.
+    conn.execute("DELETE FROM drafts WHERE record_id = ?", (person_id,))
 
 
 def anonymise_person(conn: Connection, person_id: str, today: date, now: str) -> list[str]:

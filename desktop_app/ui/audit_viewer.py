@@ -59,6 +59,9 @@ class AuditViewer(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
         filters = QHBoxLayout()
@@ -105,6 +108,7 @@ class AuditViewer(QWidget):
             )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
         problems = audit.chain_problems(self._db)
         chain = (
             "The audit trail is whole."

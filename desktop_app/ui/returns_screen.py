@@ -1,8 +1,9 @@
 """Returns: choose a period and template, build the anonymised return off the GUI thread, read
 the preview, pick approved stories, and export it as PDF, spreadsheet, CSV or JSON.
 
-Only coordinators export returns. A lead volunteer sees a short explanation instead of the
-controls (the services refuse them too).
+Only coordinators export returns: the window does not offer this section to a lead volunteer,
+and should the screen ever be shown to one it explains instead of showing controls (the services
+refuse them too).
 """
 
 from __future__ import annotations

@@ -36,7 +36,10 @@ def test_a_schema_2_database_upgrades(tmp_path: Path, monkeypatch: pytest.Monkey
         old.close()
     db = open_database(folder, PASSPHRASE)
     try:
-        assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 4
+        assert (
+            db.connection().execute("PRAGMA user_version").fetchone()[0]
+            == migrations.LATEST_VERSION
+        )
         person = people.get_person(db, "p-1")
         assert person.consent is not None and person.consent.notice_version == ""
         assert person.consent.stands("share_story")

@@ -29,6 +29,7 @@ from desktop_app.services.returns import build_return, export_return
 from desktop_app.store.database import Database
 from desktop_app.ui import messages, returns_screen
 from desktop_app.ui.case_study_picker import ID_ROLE, RedactionPreview
+from desktop_app.ui.main_window import sections
 from desktop_app.ui.return_choices import OTHER_DATES
 from desktop_app.ui.returns_screen import COORDINATORS_ONLY, EXPORTS, STALE, ReturnsScreen
 from tests.returns.return_readback import csv_rows, json_document, pdf_text, xlsx_cells
@@ -337,10 +338,11 @@ def lead_demo(demo: Database) -> Iterator[Database]:
         opened.close()
 
 
-def test_a_lead_is_told_only_a_coordinator_can_export_returns(
+def test_a_lead_has_no_returns_section_and_cannot_export(
     qtbot: QtBot, lead_demo: Database, tmp_path: Path, visible_texts: Callable[[], str]
 ) -> None:
-    screen = open_screen(qtbot, lead_demo)
+    assert "Returns" not in [s.title for s in sections() if s.shown_to(lead_demo)]
+    screen = open_screen(qtbot, lead_demo)  # should it ever be shown, it explains
     assert screen.export_buttons == {}
     assert screen.explanation.isVisible()
     assert COORDINATORS_ONLY in visible_texts()

@@ -16,6 +16,7 @@ from desktop_app.store.migrations import (
     m0002_records,
     m0003_outcomes,
     m0004_protection,
+    m0005_drafts,
 )
 from desktop_app.store.migrations.step import Migration
 
@@ -26,6 +27,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0002_records.MIGRATION,
     m0003_outcomes.MIGRATION,
     m0004_protection.MIGRATION,
+    m0005_drafts.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
