@@ -22,6 +22,7 @@ from desktop_app.ui.auto_lock import IdleLock
 from desktop_app.ui.draft_forms import drafts_of_open_forms
 from desktop_app.ui.home_screen import HomeScreen
 from desktop_app.ui.people_screen import PeopleScreen
+from desktop_app.ui.returns_screen import ReturnsScreen
 from desktop_app.ui.session_dialog import SessionDialog
 from desktop_app.ui.sessions_screen import SessionsScreen
 from desktop_app.ui.settings_dialogs import ChangePassphraseDialog
@@ -43,6 +44,7 @@ def sections() -> list[Section]:
         Section("People", PeopleScreen),
         Section("Volunteers", VolunteersScreen),
         Section("Settings", SettingsScreen, Permission.CHANGE_SETTINGS),
+        Section("Returns", ReturnsScreen, Permission.EXPORT_RETURNS),
     ]
 
 
