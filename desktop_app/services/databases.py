@@ -8,6 +8,7 @@ from desktop_app.domain.passphrase import passphrase_problem
 from desktop_app.store import layout
 from desktop_app.store.backup import restore_backup
 from desktop_app.store.check import check_folder
+from desktop_app.store.connection import cipher_version
 from desktop_app.store.database import (
     CreatedDatabase,
     Database,
@@ -80,3 +81,8 @@ def reset_passphrase_with_recovery_code(path: Path, code: str, new: str) -> Data
         db.close()
         raise
     return db
+
+
+def encryption_library_version() -> str:
+    """SQLCipher's version ("" if this copy of PeerLog was built without it)."""
+    return cipher_version()
