@@ -131,7 +131,9 @@ class Database:
         return Database.open_with(folder, recovery_unlocker(code))
 
     @staticmethod
-    def open_with(folder: Path, unlock: Unlocker) -> Database:
+    def open_with(folder: Path, unlock: Unlocker, *, quick_check: bool = True) -> Database:
+        """Unlock and open. With `quick_check=False` the caller must run `quick_check()` itself
+        soon after (the GUI runs it on a worker thread, so a large database opens at once)."""
         layout.require_database_folder(folder)
         slots = KeySlots.load(layout.slots_file(folder))
         try:
@@ -143,7 +145,7 @@ class Database:
         try:
             conn = raw_connection(layout.db_file(folder), data_key)
             try:
-                Database._prepare(conn, folder, data_key, slots)
+                Database._prepare(conn, folder, data_key, slots, quick_check)
             except BaseException:
                 conn.close()
                 raise
@@ -156,15 +158,15 @@ class Database:
         return db
 
     @staticmethod
-    def _prepare(conn: Connection, folder: Path, data_key: bytes, slots: KeySlots) -> None:
+    def _prepare(
+        conn: Connection, folder: Path, data_key: bytes, slots: KeySlots, quick_check: bool
+    ) -> None:
         """Check and upgrade a freshly keyed connection. Refuses before writing anything."""
         version = schema_version(conn)
         refuse_if_newer(version)
         with translated_errors():
             configure(conn)
-            result = conn.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            log.warning("Quick check failed on open")
+        if quick_check and _quick_check_problems(conn):
             raise DamagedDatabase()
 
         def backup_before_upgrade(old_version: int) -> None:
@@ -213,6 +215,8 @@ class Database:
         """Close every connection, forget the data key and release the folder lock."""
         with self._guard:
             for conn in self._connections.values():
+                with contextlib.suppress(*SQLITE_ERRORS):
+                    conn.execute("PRAGMA optimize")  # keeps query plans good as data grows
                 with contextlib.suppress(*SQLITE_ERRORS):
                     conn.close()
             self._connections.clear()
@@ -269,6 +273,11 @@ class Database:
     def backup_to(self, out_path: Path) -> None:
         write_backup(self.connection(), self._data_key(), self._slots, out_path)
 
+    def quick_check(self) -> list[str]:
+        """`PRAGMA quick_check` on this thread's connection; the problems found (empty if sound).
+        Reads every page, so on a large database it takes a second or two."""
+        return _quick_check_problems(self.connection())
+
     def verify(self) -> list[str]:
         """Full integrity checks on the open database; the problems found (empty when sound)."""
         conn = self.connection()
@@ -296,3 +305,14 @@ class Database:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _quick_check_problems(conn: Connection) -> list[str]:
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except SQLITE_ERRORS as exc:
+        rows = [str(exc)]
+    problems = [r for r in rows if r != "ok"]
+    if problems:
+        log.warning("Quick check found %d problems", len(problems))
+    return problems

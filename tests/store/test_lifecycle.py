@@ -218,3 +218,24 @@ def test_restoring_a_damaged_backup_changes_nothing(
     with pytest.raises(NotAPeerLogDatabase, match="not a PeerLog backup"):
         databases.restore_database(not_backup, folder, passphrase_unlocker(PASSPHRASE))
     assert snapshot(folder) == before
+
+
+def test_quick_check_can_run_after_open_on_another_thread(created: CreatedDatabase) -> None:
+    import threading
+
+    db = created.database
+    _add_notes(db, 400)
+    folder = db.folder
+    db.close()
+    data = bytearray(layout.db_file(folder).read_bytes())
+    data[5 * 4096 + 500] ^= 0x01
+    layout.db_file(folder).write_bytes(bytes(data))
+    with pytest.raises(DamagedDatabase):
+        Database.open(folder, PASSPHRASE)
+    db = Database.open_with(folder, passphrase_unlocker(PASSPHRASE), quick_check=False)
+    found: list[str] = []
+    worker = threading.Thread(target=lambda: found.extend(db.quick_check()))
+    worker.start()
+    worker.join()
+    db.close()
+    assert found, "the damaged page must be found by the background check"
