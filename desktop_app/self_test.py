@@ -136,7 +136,8 @@ def check_return(work: SelfTestRun) -> str:
     return f"a JSON return of {out.stat().st_size} bytes"
 
 
-CHECKS: tuple[tuple[str, Callable[[SelfTestRun], str]], ...] = (
+Check = Callable[[SelfTestRun], str]  # returns a short detail; raises when the check fails
+CHECKS: tuple[tuple[str, Check], ...] = (
     ("version", check_version),
     ("files", check_files),
     ("encryption", check_encryption),
@@ -146,7 +147,7 @@ CHECKS: tuple[tuple[str, Callable[[SelfTestRun], str]], ...] = (
 )
 
 
-def run_self_test(out: TextIO | None = None) -> int:
+def run_self_test(out: TextIO | None = None, checks: tuple[tuple[str, Check], ...] = CHECKS) -> int:
     out = out or sys.stdout
     print(
         f"PeerLog {__version__} self-test (in a temporary folder; nothing of yours is used)",
@@ -156,7 +157,7 @@ def run_self_test(out: TextIO | None = None) -> int:
     with throwaway_environment() as folder:
         work = SelfTestRun(folder)
         try:
-            for name, check in CHECKS:
+            for name, check in checks:
                 try:
                     detail = check(work)
                 except Skipped as skipped:
