@@ -17,6 +17,7 @@ from typing import Literal
 
 from desktop_app.domain.overview import month_containing
 from desktop_app.services.databases import create_database
+from desktop_app.services.demo_outcomes import make_outcomes
 from desktop_app.services.demo_people import (
     SHAPES,
     DemoRandom,
@@ -27,6 +28,7 @@ from desktop_app.services.demo_sessions import SessionMaker, make_case_studies
 from desktop_app.store import (
     case_studies_repo,
     hours_repo,
+    outcomes_repo,
     people_repo,
     sessions_repo,
     volunteers_repo,
@@ -87,7 +89,10 @@ def fill_demo_database(
         last_day = min(month_containing(month.first_day)[1], today)
         now = _stamp(last_day)
         with db.transaction() as conn:
-            upto = bisect_right(first_contacts, last_day)
+            # Sessions of a week may take in people who arrive later that week, and the first
+            # week can start in the month before: write everyone arriving up to six days on,
+            # and never go back.
+            upto = max(written, bisect_right(first_contacts, last_day + timedelta(days=6)))
             people_repo.insert_people(conn, [p.person for p in people[written:upto]], now)
             written = upto
             sessions_repo.insert_sessions(conn, month.sessions, now)
@@ -97,6 +102,8 @@ def fill_demo_database(
         people_repo.insert_people(conn, [p.person for p in people[written:]], _stamp(today))
         studies = make_case_studies(rng, shape, people, today)
         case_studies_repo.insert_case_studies(conn, studies, _stamp(today))
+        for record in make_outcomes(rng, [p for p in people if p.first_contact <= today], today):
+            outcomes_repo.insert_outcome(conn, record, _stamp(record.taken_on))
     db.set_setting("demo_size", size)
     db.set_setting("demo_seed", str(seed))
     refresh_query_statistics(db.connection())

@@ -22,6 +22,7 @@ KeyedTable = Literal[
     "onward_referrals",
     "volunteer_hours",
     "case_studies",
+    "outcome_records",
 ]
 _BATCH = 500
 RowT = TypeVar("RowT")

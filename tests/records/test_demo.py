@@ -118,3 +118,28 @@ def test_peerlog_demo_command(tmp_path: Path) -> None:
         assert sessions.list_sessions(db).total > 500
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("today", [date(2026, 10, 31), date(2026, 11, 1), date(2027, 2, 28)])
+def test_demo_can_be_made_on_any_day(tmp_path: Path, today: date) -> None:
+    """The first week can start in the month before; people must still be written once each."""
+    created = create_demo_database(tmp_path / "Any", today=today)
+    conn = created.database.connection()
+    refs = conn.execute("SELECT count(*), count(DISTINCT ref) FROM people").fetchone()
+    created.database.close()
+    assert refs[0] == refs[1] > 0
+
+
+def test_demo_has_outcome_journeys(demo: Database) -> None:
+    from desktop_app.domain.outcome_change import Period
+    from desktop_app.services import outcomes
+
+    stages = dict(
+        demo.connection()
+        .execute("SELECT stage, count(*) FROM outcome_records GROUP BY stage")
+        .fetchall()
+    )
+    assert stages["baseline"] > stages["review"] > 0
+    reports = outcomes.change_report(demo, "SWEMWBS", Period(date(TODAY.year - 2, 1, 1), TODAY))
+    assert reports and reports[0].people > 0
+    assert reports[0].improved > reports[0].worse

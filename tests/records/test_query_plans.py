@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -15,33 +14,11 @@ from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
 from desktop_app.services import home, people, sessions, volunteers
 from desktop_app.store.database import Database
+from tests.query_plans import Step, plans_of
 
 BIG_TABLE_SCAN = re.compile(
     r"^SCAN (s|sessions|a|attendances|h|volunteer_hours|f|session_facilitators)$"
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    id: int
-    parent: int
-    detail: str
-
-
-def plans_of(db: Database, call: Callable[[], object]) -> list[list[Step]]:
-    """The query plan of every SELECT that `call` runs."""
-    conn = db.connection()
-    statements: list[str] = []
-    conn.set_trace_callback(statements.append)
-    try:
-        call()
-    finally:
-        conn.set_trace_callback(None)
-    return [
-        [Step(r[0], r[1], str(r[-1])) for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
-        for sql in statements
-        if sql.lstrip().upper().startswith("SELECT")
-    ]
 
 
 def full_scans(plan: list[Step]) -> list[str]:

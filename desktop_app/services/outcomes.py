@@ -1,0 +1,193 @@
+"""Recording wellbeing and loneliness measures, and reading them back for pages and returns."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+
+from desktop_app.domain.measures import SHIPPED, Measure, MeasureProblem, custom_measure
+from desktop_app.domain.outcome_change import (
+    ChangeReport,
+    OutcomeRecord,
+    Period,
+    ReviewDue,
+    Stage,
+    due_for_review,
+    outcome_change,
+)
+from desktop_app.domain.problems import Problem, not_in_future
+from desktop_app.domain.scoring import (
+    Score,
+    score,
+    score_from_total,
+    score_problems,
+    total_problems,
+)
+from desktop_app.services.validation import ValidationFailed, refuse
+from desktop_app.store import outcomes_repo
+from desktop_app.store.database import Database, utc_now
+
+log = logging.getLogger(__name__)
+
+REVIEW_WEEKS_SETTING = "outcomes_review_after_weeks"
+DEFAULT_REVIEW_WEEKS = 12
+MAX_REVIEW_WEEKS = 104
+
+
+# Measures ------------------------------------------------------------------------------------
+
+
+def measures(db: Database) -> list[Measure]:
+    """Every measure the organisation can record: PeerLog's own, then its custom ones."""
+    conn = db.connection()
+    shipped = [
+        m.with_wording(outcomes_repo.item_wording(conn, m.code)) if m.wording_is_licensed else m
+        for m in SHIPPED.values()
+    ]
+    return shipped + outcomes_repo.custom_measures(conn)
+
+
+def measure(db: Database, code: str) -> Measure:
+    found = next((m for m in measures(db) if m.code == code), None)
+    if found is None:
+        raise ValidationFailed(
+            [Problem("measure", f"There is no measure called {code} in this database.")]
+        )
+    return found
+
+
+def set_item_wording(db: Database, code: str, wording: Mapping[int, str]) -> Measure:
+    """Keep the organisation's own licensed wording for WEMWBS or SWEMWBS items; an empty
+    text puts "Item N" back."""
+    base = SHIPPED.get(code)
+    if base is None or not base.wording_is_licensed:
+        raise ValidationFailed(
+            [Problem("measure", "Only WEMWBS and SWEMWBS take the organisation's wording.")]
+        )
+    worded = _checked(lambda: base.with_wording(wording))
+    with db.transaction() as conn:
+        outcomes_repo.replace_item_wording(conn, code, wording)
+    return worded
+
+
+def add_custom_measure(
+    db: Database,
+    name: str,
+    item_wording: Sequence[str],
+    item_min: int,
+    item_max: int,
+    higher_is_better: bool,
+    threshold: float,
+) -> Measure:
+    code = f"custom-{uuid.uuid4().hex[:12]}"
+    new = _checked(
+        lambda: custom_measure(
+            code, name, list(item_wording), item_min, item_max, higher_is_better, threshold
+        )
+    )
+    if new.name.casefold() in {m.name.casefold() for m in measures(db)}:
+        refuse([Problem("name", f"There is already a measure called {new.name}.")])
+    with db.transaction() as conn:
+        outcomes_repo.insert_custom_measure(conn, new, utc_now())
+    log.info("Custom measure added")
+    return new
+
+
+def _checked(make: Callable[[], Measure]) -> Measure:
+    try:
+        return make()
+    except MeasureProblem as exc:
+        raise ValidationFailed([Problem("measure", str(exc))]) from exc
+
+
+# Recording -----------------------------------------------------------------------------------
+
+
+def record_outcome(
+    db: Database,
+    person_id: str,
+    measure_code: str,
+    stage: Stage,
+    taken_on: date,
+    item_scores: Sequence[int | None],
+    today: date | None = None,
+) -> OutcomeRecord:
+    """Save one form. A form with a missing item is kept, without a total, as incomplete."""
+    chosen = measure(db, measure_code)
+    refuse(score_problems(chosen, item_scores) + _date_problems(taken_on, today))
+    return _save(db, person_id, chosen, stage, taken_on, score(chosen, item_scores))
+
+
+def record_outcome_total(
+    db: Database,
+    person_id: str,
+    measure_code: str,
+    stage: Stage,
+    taken_on: date,
+    total: int,
+    today: date | None = None,
+) -> OutcomeRecord:
+    """Save a total without item scores, as imports from other systems provide."""
+    chosen = measure(db, measure_code)
+    refuse(total_problems(chosen, total) + _date_problems(taken_on, today))
+    return _save(db, person_id, chosen, stage, taken_on, score_from_total(chosen, total))
+
+
+def _date_problems(taken_on: date, today: date | None) -> list[Problem]:
+    return not_in_future(taken_on, "taken_on", "The date", today or date.today())
+
+
+def _save(
+    db: Database, person_id: str, chosen: Measure, stage: Stage, taken_on: date, result: Score
+) -> OutcomeRecord:
+    record = OutcomeRecord(person_id, chosen.code, Stage(stage), taken_on, result)
+    with db.transaction() as conn:
+        outcomes_repo.insert_outcome(conn, record, utc_now())
+    return record
+
+
+def delete_outcome(db: Database, record_id: str) -> None:
+    with db.transaction() as conn:
+        outcomes_repo.delete_outcome(conn, record_id)
+
+
+# Reading -------------------------------------------------------------------------------------
+
+
+def person_outcomes(db: Database, person_id: str) -> list[OutcomeRecord]:
+    """A person's forms, oldest first."""
+    return outcomes_repo.outcomes_for_person(db.connection(), person_id)
+
+
+def review_weeks(db: Database) -> int:
+    stored = db.setting(REVIEW_WEEKS_SETTING)
+    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_REVIEW_WEEKS:
+        return int(stored)
+    return DEFAULT_REVIEW_WEEKS
+
+
+def set_review_weeks(db: Database, weeks: int) -> None:
+    if not 1 <= weeks <= MAX_REVIEW_WEEKS:
+        message = f"Choose from 1 to {MAX_REVIEW_WEEKS} weeks; you entered {weeks}."
+        raise ValidationFailed([Problem("review_weeks", message)])
+    db.set_setting(REVIEW_WEEKS_SETTING, str(weeks))
+
+
+def people_due_review(db: Database, today: date | None = None) -> list[ReviewDue]:
+    """People (not archived) whose baseline is older than the review interval with no review
+    or exit since, longest waiting first."""
+    records = outcomes_repo.outcomes_of_active_people(db.connection())
+    return due_for_review(records, today or date.today(), review_weeks(db))
+
+
+def change_inputs(db: Database, measure_code: str, period: Period) -> list[OutcomeRecord]:
+    """The records the pairing rule needs for one measure and period."""
+    return outcomes_repo.change_inputs(db.connection(), measure_code, period)
+
+
+def change_report(db: Database, measure_code: str, period: Period) -> list[ChangeReport]:
+    """Change on one measure over a period (one report per item for ONS4)."""
+    chosen = measure(db, measure_code)
+    return outcome_change(chosen, change_inputs(db, measure_code, period), period)
