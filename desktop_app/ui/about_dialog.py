@@ -27,7 +27,6 @@ from desktop_app.licences import Component, bundled_components
 from desktop_app.ui.app_icon import app_icon
 
 ICON_SIZE = 64
-COMPONENT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class AboutDialog(QDialog):
@@ -56,17 +55,19 @@ class AboutDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName("Parts of PeerLog and their licences")
         for component in self.components:
-            item = QListWidgetItem(f"{component.name}\n{component.licence}")
-            item.setData(COMPONENT_ROLE, component.name)
-            item.setToolTip(f"{component.name}: used for {component.used_for}")
+            item = QListWidgetItem(component.name)
+            item.setToolTip(f"{component.name}: {component.licence}")
             self.list.addItem(item)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Licence text")
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # the texts keep their lines
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(self.text)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        chars = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([chars * 24, chars * 84])
 
         replace_note = QLabel(
             "Qt's libraries are separate files inside the PeerLog folder, so you may replace them "
@@ -88,8 +89,7 @@ class AboutDialog(QDialog):
 
         self.list.currentRowChanged.connect(self._show_licence)
         self.list.setCurrentRow(0)
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 120, metrics.height() * 32)
+        self.resize(chars * 116, self.fontMetrics().height() * 34)
 
     def component_names(self) -> list[str]:
         return [component.name for component in self.components]
@@ -104,8 +104,8 @@ class AboutDialog(QDialog):
             return
         component: Component = self.components[row]
         self.text.setPlainText(
-            f"{component.name} — used for {component.used_for}.\n"
-            f"Licence: {component.licence}\n\n{component.licence_text()}"
+            f"{component.name}, used for {component.used_for}.\n"
+            f"Licence: {component.licence}.\n\n{component.licence_text()}"
         )
         self.text.moveCursor(self.text.textCursor().MoveOperation.Start)
 
