@@ -1,0 +1,27 @@
+"""The one door for file and folder pickers, so tests can answer them without real dialogs.
+
+Each function returns the chosen path, or None when the user cancelled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(chosen) if chosen else None
+
+
+def choose_database(parent: QWidget | None, start: Path) -> Path | None:
+    """An existing database folder (the one ending in .peerlog)."""
+    return choose_folder(parent, "Choose a PeerLog database folder (Name.peerlog)", start)
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, suggested: Path, file_filter: str
+) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(chosen) if chosen else None

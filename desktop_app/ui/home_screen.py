@@ -1,0 +1,164 @@
+"""Home: this month at a glance, and the things that need attention (each opens with Enter)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.overview import ATTENTION_WINDOW_DAYS, Attention, PeriodFigures
+from desktop_app.domain.problems import long_date
+from desktop_app.domain.vocabularies import SESSION_KIND
+from desktop_app.domain.volunteers import describe_due
+from desktop_app.services import home
+from desktop_app.store.database import Database
+from desktop_app.ui.record_opener import RecordOpener
+from desktop_app.ui.text_styles import heading, note, scaled_font
+from desktop_app.ui.value_text import hours_text, short_date
+
+ACTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FigureTile(QFrame):
+    """One number with what it counts underneath."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption = caption
+        self.number = QLabel("0")
+        self.number.setFont(scaled_font(self.font(), 2.2, bold=True))
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label = QLabel(caption)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number)
+        layout.addWidget(label)
+
+    def set_value(self, text: str) -> None:
+        self.number.setText(text)
+        self.setAccessibleName(f"{self.caption}: {text}")
+
+
+class HomeScreen(QWidget):
+    def __init__(self, db: Database, opener: RecordOpener, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.opener = opener
+        self.title = heading("")
+        self.period = note("")
+        self.tiles = {
+            "sessions": FigureTile("sessions"),
+            "attendances": FigureTile("attendances (including people without a record)"),
+            "people": FigureTile("different people came"),
+            "hours": FigureTile("volunteer hours"),
+        }
+        self.attention = QListWidget()
+        self.attention.setAccessibleName("Things that need attention")
+        self.attention.itemActivated.connect(self._open_item)
+        log_button = QPushButton("&Log a session… (Ctrl+N)")
+        log_button.setToolTip("Log a session (Ctrl+N, from anywhere)")
+        log_button.clicked.connect(lambda: opener.open_session(None))
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(log_button)
+        grid = QGridLayout()
+        for column, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, 0, column)
+        attention_label = heading("Needs &attention", 2)
+        attention_label.setBuddy(self.attention)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(heading("This month", 2))
+        layout.addWidget(self.period)
+        layout.addLayout(grid)
+        layout.addSpacing(self.fontMetrics().lineSpacing())
+        layout.addWidget(attention_label)
+        layout.addWidget(
+            note(
+                f"DBS checks and training running out within {ATTENTION_WINDOW_DAYS} days, "
+                "people with no consent recorded, and safeguarding concerns not yet resolved. "
+                "Select one and press Enter to open it."
+            )
+        )
+        layout.addWidget(self.attention, 1)
+        self.setFocusProxy(self.attention)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.title.setText(self.db.setting("organisation_name", "") or "Home")
+        self.show_figures(home.month_figures(self.db))
+        self.show_attention(home.attention(self.db))
+
+    def records_changed(self) -> None:
+        self.refresh()
+
+    def show_figures(self, figures: PeriodFigures) -> None:
+        self.period.setText(f"{long_date(figures.start)} to {long_date(figures.end)}")
+        self.tiles["sessions"].set_value(f"{figures.sessions:,}")
+        self.tiles["attendances"].set_value(f"{figures.attendances:,}")
+        self.tiles["people"].set_value(f"{figures.people:,}")
+        self.tiles["hours"].set_value(hours_text(figures.volunteer_hours))
+
+    def show_attention(self, attention: Attention) -> None:
+        self.attention.clear()
+        if attention.is_empty:
+            self._add("Nothing needs attention at the moment.", None)
+            return
+        today = date.today()
+        for concern in attention.open_concerns:
+            kind = SESSION_KIND.label(concern.kind)
+            where = f" at {concern.venue}" if concern.venue else ""
+            self._add(
+                f"Safeguarding concern not yet resolved: {kind}, {short_date(concern.held_on)}"
+                f"{where}",
+                partial(self.opener.open_session, concern.session_id),
+            )
+        for dbs in attention.dbs_due:
+            self._add(
+                f"DBS check for {dbs.name}: renewal {describe_due(dbs.due_on, today)}",
+                partial(self.opener.open_volunteer, dbs.volunteer_id),
+            )
+        for training in attention.training_due:
+            ran_out = training.expires_on < today
+            expiry = f"{'ran' if ran_out else 'runs'} out on {long_date(training.expires_on)}"
+            self._add(
+                f"Training for {training.name}: {training.course} {expiry}",
+                partial(self.opener.open_volunteer, training.volunteer_id),
+            )
+        for person in attention.people_without_consent:
+            self._add(
+                f"No consent recorded for {person.known_as} ({person.ref})",
+                partial(self.opener.open_person, person.id),
+            )
+        more = attention.people_without_consent_total - len(attention.people_without_consent)
+        if more > 0:
+            self._add(f"…and {more:,} more people with no consent recorded", None)
+        self.attention.setCurrentRow(0)
+
+    def _add(self, text: str, action: Callable[[], None] | None) -> None:
+        item = QListWidgetItem(text)
+        item.setData(ACTION_ROLE, action)
+        self.attention.addItem(item)
+
+    @Slot(QListWidgetItem)
+    def _open_item(self, item: QListWidgetItem) -> None:
+        action = item.data(ACTION_ROLE)
+        if callable(action):
+            action()

@@ -1,0 +1,87 @@
+"""The one door for message boxes: every pop-up in PeerLog is made here.
+
+Tests (and headless runs) call `headless()` so that no box blocks: each message is recorded
+instead of shown, and questions get the answers queued up in advance.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+@dataclass(frozen=True)
+class Shown:
+    kind: str  # "information", "warning", "error" or "question"
+    title: str
+    text: str
+
+
+@dataclass
+class _Headless:
+    answers: list[bool]
+    shown: list[Shown] = field(default_factory=list)
+
+    def answer(self) -> bool:
+        return self.answers.pop(0) if self.answers else False
+
+
+_headless: _Headless | None = None
+
+
+@contextlib.contextmanager
+def headless(answers: Iterable[bool] = ()) -> Iterator[list[Shown]]:
+    """Record messages instead of showing them; questions take `answers` in turn, then "No"."""
+    global _headless
+    previous = _headless
+    _headless = _Headless(list(answers))
+    try:
+        yield _headless.shown
+    finally:
+        _headless = previous
+
+
+def _show(parent: QWidget | None, kind: str, title: str, text: str) -> None:
+    if _headless is not None:
+        _headless.shown.append(Shown(kind, title, text))
+        return
+    icon = {
+        "information": QMessageBox.Icon.Information,
+        "warning": QMessageBox.Icon.Warning,
+        "error": QMessageBox.Icon.Critical,
+    }[kind]
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAccessibleName(title)
+    box.exec()
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    _show(parent, "information", title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    _show(parent, "warning", title, text)
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    """A problem the user can act on; `text` says what happened and what to do."""
+    _show(parent, "error", title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes_label: str) -> bool:
+    """Ask before doing something that cannot be undone. "No" is the default button."""
+    if _headless is not None:
+        _headless.shown.append(Shown("question", title, text))
+        return _headless.answer()
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
+    box.setParent(parent, box.windowFlags())
+    yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.setAccessibleName(title)
+    box.exec()
+    return box.clickedButton() is yes
