@@ -116,6 +116,12 @@ def check_windows(work: SelfTestRun) -> str:
     return "drew " + ", ".join(shown) + " offscreen"
 
 
+def check_crash_report(_work: SelfTestRun) -> str:
+    from desktop_app.ui.smoke import check_crash_report as crash_report_works
+
+    return crash_report_works()
+
+
 def check_return(work: SelfTestRun) -> str:
     """Build a small return through the command line the returns issue specifies."""
     if importlib.util.find_spec(RETURNS_MODULE) is None:
@@ -143,6 +149,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("encryption", check_encryption),
     ("demo database", check_demo_database),
     ("windows", check_windows),
+    ("crash report", check_crash_report),
     ("return", check_return),
 )
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 from desktop_app.services import databases
 from desktop_app.store.database import Database
 from desktop_app.ui import worker
+from desktop_app.ui.about_dialog import show_about
 from desktop_app.ui.home_screen import HomeScreen
 from desktop_app.ui.people_screen import PeopleScreen
 from desktop_app.ui.session_dialog import SessionDialog
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = self._action("&About PeerLog", None, lambda: show_about(self))
         self.log_session_action = self._action("&Log a session…", "Ctrl+N", self.log_session)
         self.log_session_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.add_person_action = self._action(
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(self.go_actions)
         self.unlocked_menus.append(go_menu)
+        help_menu = self.menuBar().addMenu("H&elp")  # Alt+H and Alt+P are taken on some screens
+        help_menu.addAction(self.about_action)
 
     @Slot()
     def go_to(self, index: int) -> None:
