@@ -11,12 +11,20 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Figure:
     what: str
-    median_s: float
+    value: str
     target: str
     verdict: str = ""
 
     def row(self) -> str:
-        return f"| {self.what} | {self.median_s * 1000:.0f} ms | {self.target} | {self.verdict} |"
+        return f"| {self.what} | {self.value} | {self.target} | {self.verdict} |"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def verdict(ok: bool, detail: str = "") -> str:
+    return f"{detail} {'ok' if ok else 'MISSED'}".strip()
 
 
 def median_time(action: Callable[[], object], runs: int = 5) -> float:
@@ -32,4 +40,4 @@ def print_table(figures: list[Figure]) -> None:
     print("| what | median | target | result |")
     print("|---|---|---|---|")
     for figure in figures:
-        print(figure.row())
+        print(figure.row(), flush=True)

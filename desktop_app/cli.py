@@ -10,14 +10,17 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_protection
 from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, RECOVERY_CODE, ask_secret
 from desktop_app.logging_setup import setup_logging
-from desktop_app.services import databases
-from desktop_app.store.database import Database, Unlocker, passphrase_unlocker, recovery_unlocker
 from desktop_app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database, Unlocker
 
 log = logging.getLogger(__name__)
 Command = Callable[[argparse.Namespace], int]
@@ -27,12 +30,16 @@ def _unlocker_from_environment_or_prompt() -> Unlocker:
     """The recovery code when PEERLOG_RECOVERY_CODE is set, else the passphrase."""
     import os
 
+    from desktop_app.store.database import passphrase_unlocker, recovery_unlocker
+
     if os.environ.get(RECOVERY_CODE):
         return recovery_unlocker(os.environ[RECOVERY_CODE])
     return passphrase_unlocker(ask_secret(PASSPHRASE, "Passphrase: "))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     passphrase = ask_secret(PASSPHRASE, "Choose a passphrase: ", confirm=True)
     created = databases.create_database(args.db, args.organisation, passphrase)
     folder = created.database.folder
@@ -48,7 +55,18 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     problems = databases.check_database(args.db, _unlocker_from_environment_or_prompt())
+    if problems and all(p.startswith("audit trail:") for p in problems):
+        print(
+            "The audit trail's chain is broken: entries were changed or removed outside "
+            "PeerLog. The records themselves passed every check.",
+            file=sys.stderr,
+        )
+        for problem in problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
     if problems:
         print("The database is damaged. Restore it from a backup.", file=sys.stderr)
         for problem in problems[:20]:
@@ -59,9 +77,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    db = Database.open_with(
-        databases.database_folder(args.db), _unlocker_from_environment_or_prompt()
-    )
+    from desktop_app.services import databases
+
+    db = _open_for_command(args.db)
     try:
         databases.backup_database(db, args.out)
     finally:
@@ -71,6 +89,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     replaced = databases.restore_database(
         args.backup, args.db, _unlocker_from_environment_or_prompt()
     )
@@ -81,6 +101,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_change_passphrase(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     current = ask_secret(PASSPHRASE, "Current passphrase: ")
     db = databases.open_database(args.db, current)
     try:
@@ -93,6 +115,8 @@ def cmd_change_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    from desktop_app.services import databases
+
     code = ask_secret(RECOVERY_CODE, "Recovery code: ")
     new = ask_secret(NEW_PASSPHRASE, "New passphrase: ", confirm=True)
     db = databases.reset_passphrase_with_recovery_code(args.db, code, new)
@@ -117,6 +141,113 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"Its passphrase is: {DEMO_PASSPHRASE}")
     print("Every person, volunteer and session in it is invented.")
     return 0
+
+
+def _open_for_command(path: Path) -> Database:
+    from desktop_app.services import databases
+    from desktop_app.store.database import Database
+
+    return Database.open_with(
+        databases.database_folder(path), _unlocker_from_environment_or_prompt()
+    )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.services.importing import ImportRefused, preview_import, run_import
+
+    db = _open_for_command(args.db)
+    try:
+        if args.dry_run:
+            report = preview_import(db, args.source, progress=_progress_line)
+        else:
+            report = run_import(db, args.source, progress=_progress_line)
+    except ImportRefused as refused:
+        report = refused.report
+    finally:
+        _end_progress_line()
+        db.close()
+    if not report.ok:
+        count = len(report.problems) + report.more_problems
+        print(f"Nothing was imported: {count} problem(s) to fix first.", file=sys.stderr)
+        for problem in report.problems:
+            print(f"  {problem.describe()}", file=sys.stderr)
+        if report.more_problems:
+            print(f"  ... and {report.more_problems} more.", file=sys.stderr)
+        return 1
+    print("Checked; nothing was written (dry run):" if args.dry_run else "Imported:")
+    for line in report.summary() or ["nothing to import"]:
+        print(f"  {line}")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from desktop_app.services.template_files import write_template
+
+    print(f"Template written to {write_template(args.out)}")
+    return 0
+
+
+def cmd_export_all(args: argparse.Namespace) -> int:
+    from desktop_app.services.export_all import export_all
+
+    db = _open_for_command(args.db)
+    try:
+        written = export_all(db, args.out, progress=_progress_line, format=args.format)
+    finally:
+        _end_progress_line()
+        db.close()
+    print(f"Every record was written to {written}")
+    print("This is personal data: keep it encrypted or locked away, and delete it when done.")
+    return 0
+
+
+def _progress_line(progress: object) -> None:
+    from desktop_app.services.importing import ImportProgress
+
+    if sys.stderr.isatty() and isinstance(progress, ImportProgress):
+        share = f" {progress.done * 100 // progress.total}%" if progress.total else ""
+        print(f"\r{progress.stage}{share}\033[K", end="", file=sys.stderr)
+
+
+def _end_progress_line() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def cmd_return(args: argparse.Namespace) -> int:
+    from desktop_app.domain.disclosure import DisclosureRules, DisclosureSettingsError
+    from desktop_app.domain.periods import Period, PeriodError
+    from desktop_app.domain.return_templates import TemplateError
+    from desktop_app.services.return_templates import DEFAULT_TEMPLATE, find_template
+    from desktop_app.services.returns import build_return, export_return
+
+    try:
+        period = Period(args.start, args.end)
+        DisclosureRules(args.threshold, args.round)  # refuse a bad threshold before the passphrase
+        template = find_template(args.template or DEFAULT_TEMPLATE)
+        db = _open_for_command(args.db)
+        try:
+            protected = build_return(db, period, template, args.threshold, args.round)
+            export_return(db, protected, args.format, args.out)
+        finally:
+            db.close()
+    except (PeriodError, TemplateError, DisclosureSettingsError) as exc:
+        print(f"peerlog: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"peerlog: could not write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Return for {period.label} written to {args.out}")
+    return 0
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31"
+        ) from None
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -178,6 +309,49 @@ def build_parser() -> argparse.ArgumentParser:
         "(100,000 sessions) for measuring speed",
     )
     p.add_argument("--seed", type=int, default=1, help="the same seed gives the same records")
+
+    p = command("import", cmd_import, "import records from the PeerLog template")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("source", type=Path, help="an .xlsx workbook, a .zip of CSV files or a folder")
+    p.add_argument(
+        "--dry-run", action="store_true", help="check and say what would change; write nothing"
+    )
+
+    p = command("template", cmd_template, "write the blank import template (.xlsx)")
+    p.add_argument("--out", type=Path, required=True, help="workbook to write")
+
+    p = command("export-all", cmd_export_all, "write every record to the template (personal data)")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="a .xlsx file, a new folder for CSV files, or an existing folder to write into",
+    )
+    p.add_argument(
+        "--format", choices=("xlsx", "csv"), default="xlsx", help="when --out is a folder"
+    )
+
+    p = command("return", cmd_return, "write an anonymised return for a period")
+    p.add_argument("--db", type=Path, required=True)
+    p.add_argument("--from", dest="start", type=_iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=_iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument(
+        "--template",
+        help='"Alliance return" (the default), "Funder summary", or a template .json file',
+    )
+    p.add_argument(
+        "--threshold",
+        type=int,
+        default=5,
+        metavar="K",
+        help="hide counts of people below K (3 to 10; default 5)",
+    )
+    p.add_argument("--round", action="store_true", help="round every count of people to 5")
+    p.add_argument("--format", choices=("pdf", "xlsx", "csv", "json"), required=True)
+    p.add_argument("--out", type=Path, required=True, help="file to write")
+
+    cli_protection.add_commands(sub)
     return parser
 
 

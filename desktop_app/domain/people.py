@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Literal
 
 from desktop_app.domain.identity import new_id
 from desktop_app.domain.problems import (
@@ -32,10 +33,19 @@ _DISTRICT = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?")
 _FULL_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?) ?[0-9][A-Z]{2}")
 
 
+ConsentPart = Literal["keep_data", "be_contacted", "share_story"]
+CONSENT_PARTS: dict[ConsentPart, str] = {
+    "keep_data": "keeping their information",
+    "be_contacted": "being contacted",
+    "share_story": "sharing their story",
+}
+
+
 @dataclass(frozen=True)
 class Consent:
-    """One record of what a person agreed to, and when and how. A person's consent history is
-    kept: a new agreement is a new record, and the latest is the one in force."""
+    """One record of what a person agreed to, when and how, and what they were told (the
+    version of the privacy notice). A person's consent history is kept: a new agreement is a new
+    record, and the latest is the one in force. Any part can later be withdrawn, with a date."""
 
     recorded_on: date
     method: str  # CONSENT_METHOD code
@@ -45,6 +55,19 @@ class Consent:
     id: str = field(default_factory=new_id)
     created_at: str = ""
     updated_at: str = ""
+    notice_version: str = ""  # filled from the privacy notice setting when saved without one
+    keep_data_withdrawn_on: date | None = None
+    be_contacted_withdrawn_on: date | None = None
+    share_story_withdrawn_on: date | None = None
+
+    def withdrawn_on(self, part: ConsentPart) -> date | None:
+        withdrawn: date | None = getattr(self, f"{part}_withdrawn_on")
+        return withdrawn
+
+    def stands(self, part: ConsentPart) -> bool:
+        """Whether they agreed to this part and have not withdrawn it."""
+        agreed: bool = getattr(self, part)
+        return agreed and self.withdrawn_on(part) is None
 
 
 @dataclass(frozen=True)

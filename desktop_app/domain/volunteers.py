@@ -83,9 +83,9 @@ class VolunteerHours:
     updated_at: str = ""
 
 
-def dbs_due_on(checked_on: date) -> date:
-    """When a DBS check is due for renewal (29 February rolls to 28 February)."""
-    year = checked_on.year + DBS_RENEWAL_YEARS
+def dbs_due_on(checked_on: date, years: int = DBS_RENEWAL_YEARS) -> date:
+    """When a DBS check is due for renewal, `years` after it (29 February rolls to 28)."""
+    year = checked_on.year + years
     try:
         return checked_on.replace(year=year)
     except ValueError:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy, cleaned_case_study, validate_case_study
 from desktop_app.domain.listing import Page, Paged
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import change
 from desktop_app.services.validation import refuse
 from desktop_app.store import case_studies_repo
 from desktop_app.store.database import Database, utc_now
@@ -14,22 +17,25 @@ from desktop_app.store.database import Database, utc_now
 def add_case_study(db: Database, study: CaseStudy) -> CaseStudy:
     s = cleaned_case_study(study)
     refuse(validate_case_study(s, date.today()))
-    with db.transaction() as conn:
-        case_studies_repo.insert_case_studies(conn, [s], utc_now())
-        return case_studies_repo.get_case_study(conn, s.id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        case_studies_repo.insert_case_studies(work.conn, [s], utc_now())
+        work.record(Action.CREATE, "case study", s.id)
+        return case_studies_repo.get_case_study(work.conn, s.id)
 
 
 def update_case_study(db: Database, study: CaseStudy) -> CaseStudy:
     s = cleaned_case_study(study)
     refuse(validate_case_study(s, date.today()))
-    with db.transaction() as conn:
-        case_studies_repo.update_case_study(conn, s, utc_now())
-        return case_studies_repo.get_case_study(conn, s.id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        case_studies_repo.update_case_study(work.conn, s, utc_now())
+        work.record(Action.CHANGE, "case study", s.id)
+        return case_studies_repo.get_case_study(work.conn, s.id)
 
 
 def delete_case_study(db: Database, study_id: str) -> None:
-    with db.transaction() as conn:
-        case_studies_repo.delete_case_study(conn, study_id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        case_studies_repo.delete_case_study(work.conn, study_id)
+        work.record(Action.DELETE, "case study", study_id)
 
 
 def get_case_study(db: Database, study_id: str) -> CaseStudy:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.passphrase import passphrase_problem
-from desktop_app.store import layout
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import record, require
+from desktop_app.store import layout, pending_audit
 from desktop_app.store.backup import restore_backup
 from desktop_app.store.check import check_folder
 from desktop_app.store.connection import cipher_version
@@ -15,8 +18,10 @@ from desktop_app.store.database import (
     Unlocker,
     passphrase_unlocker,
     recovery_unlocker,
+    utc_now,
 )
 from desktop_app.store.errors import StoreError
+from desktop_app.store.keyslots import KeySlots
 from desktop_app.store.users import first_coordinator_id
 
 
@@ -46,8 +51,14 @@ def create_database(
     return Database.create(database_folder(path), organisation.strip(), passphrase, user_name)
 
 
-def open_database(path: Path, passphrase: str, user_id: str | None = None) -> Database:
-    return Database.open_with(database_folder(path), passphrase_unlocker(passphrase, user_id))
+def open_database(
+    path: Path, passphrase: str, user_id: str | None = None, *, quick_check: bool = True
+) -> Database:
+    """Unlock and open. `quick_check=False` leaves the caller to run `db.quick_check()` soon
+    after, off the GUI thread (it reads every page: seconds on ten years of records)."""
+    return Database.open_with(
+        database_folder(path), passphrase_unlocker(passphrase, user_id), quick_check=quick_check
+    )
 
 
 def open_with_recovery_code(path: Path, code: str) -> Database:
@@ -60,15 +71,29 @@ def check_database(path: Path, unlock: Unlocker) -> list[str]:
 
 def backup_database(db: Database, out: Path) -> None:
     db.backup_to(out)
+    record(db, Action.BACKUP, "database")
 
 
 def restore_database(backup: Path, path: Path, unlock: Unlocker) -> Path | None:
-    return restore_backup(backup, database_folder(path), lambda slots: unlock(slots)[0])
+    """Replace the database with a backup. The restore goes into the restored database's audit
+    trail at its next unlock (the database is closed while it is replaced)."""
+    folder = database_folder(path)
+    user: list[str] = []
+
+    def unlock_noting_user(slots: KeySlots) -> bytes:
+        key, slot = unlock(slots)
+        user.append(slot.user_id or "")
+        return key
+
+    replaced = restore_backup(backup, folder, unlock_noting_user)
+    pending_audit.add(folder, utc_now(), Action.RESTORE, user[0] if user else "")
+    return replaced
 
 
 def change_passphrase(db: Database, current: str, new: str) -> None:
     require_good_passphrase(new)
     db.change_passphrase(current, new)
+    record(db, Action.PASSPHRASE_CHANGE, "user", db.unlocked_by.user_id or "")
 
 
 def reset_passphrase_with_recovery_code(path: Path, code: str, new: str) -> Database:
@@ -76,11 +101,21 @@ def reset_passphrase_with_recovery_code(path: Path, code: str, new: str) -> Data
     require_good_passphrase(new)
     db = open_with_recovery_code(path, code)
     try:
-        db.set_passphrase(new, first_coordinator_id(db.connection()))
+        coordinator = first_coordinator_id(db.connection())
+        db.set_passphrase(new, coordinator)
+        record(db, Action.PASSPHRASE_CHANGE, "user", coordinator or "")
     except BaseException:
         db.close()
         raise
     return db
+
+
+def regenerate_recovery_code(db: Database) -> str:
+    """A new recovery code (coordinators only); the old one stops working. Show it once."""
+    require(db, Permission.MANAGE_USERS)
+    code = db.regenerate_recovery_code()
+    record(db, Action.PASSPHRASE_CHANGE, "recovery code")
+    return code
 
 
 def encryption_library_version() -> str:

@@ -10,6 +10,7 @@ from desktop_app.domain.overview import (
     PeriodFigures,
     month_containing,
 )
+from desktop_app.services import settings
 from desktop_app.store import overview_queries
 from desktop_app.store.database import Database
 
@@ -35,7 +36,9 @@ def attention(db: Database, today: date | None = None) -> Attention:
         conn, PEOPLE_WITHOUT_CONSENT_SHOWN
     )
     return Attention(
-        dbs_due=overview_queries.dbs_due(conn, day, ATTENTION_WINDOW_DAYS),
+        dbs_due=overview_queries.dbs_due(
+            conn, day, ATTENTION_WINDOW_DAYS, settings.dbs_renewal_years(db)
+        ),
         training_due=overview_queries.training_due(conn, day, ATTENTION_WINDOW_DAYS),
         people_without_consent=without_consent,
         people_without_consent_total=total,

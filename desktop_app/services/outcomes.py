@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.measures import SHIPPED, Measure, MeasureProblem, custom_measure
 from desktop_app.domain.outcome_change import (
     ChangeReport,
@@ -18,6 +19,7 @@ from desktop_app.domain.outcome_change import (
     outcome_change,
 )
 from desktop_app.domain.problems import Problem, not_in_future
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.scoring import (
     Score,
     score,
@@ -25,6 +27,8 @@ from desktop_app.domain.scoring import (
     score_problems,
     total_problems,
 )
+from desktop_app.services.access import change
+from desktop_app.services.settings import change_count, stored_count
 from desktop_app.services.validation import ValidationFailed, refuse
 from desktop_app.store import outcomes_repo
 from desktop_app.store.database import Database, utc_now
@@ -67,8 +71,9 @@ def set_item_wording(db: Database, code: str, wording: Mapping[int, str]) -> Mea
             [Problem("measure", "Only WEMWBS and SWEMWBS take the organisation's wording.")]
         )
     worded = _checked(lambda: base.with_wording(wording))
-    with db.transaction() as conn:
-        outcomes_repo.replace_item_wording(conn, code, wording)
+    with change(db, Permission.CHANGE_SETTINGS) as work:
+        outcomes_repo.replace_item_wording(work.conn, code, wording)
+        work.record(Action.CHANGE, "measure wording", code)
     return worded
 
 
@@ -89,8 +94,9 @@ def add_custom_measure(
     )
     if new.name.casefold() in {m.name.casefold() for m in measures(db)}:
         refuse([Problem("name", f"There is already a measure called {new.name}.")])
-    with db.transaction() as conn:
-        outcomes_repo.insert_custom_measure(conn, new, utc_now())
+    with change(db, Permission.CHANGE_SETTINGS) as work:
+        outcomes_repo.insert_custom_measure(work.conn, new, utc_now())
+        work.record(Action.CREATE, "custom measure", code)
     log.info("Custom measure added")
     return new
 
@@ -143,14 +149,16 @@ def _save(
     db: Database, person_id: str, chosen: Measure, stage: Stage, taken_on: date, result: Score
 ) -> OutcomeRecord:
     record = OutcomeRecord(person_id, chosen.code, Stage(stage), taken_on, result)
-    with db.transaction() as conn:
-        outcomes_repo.insert_outcome(conn, record, utc_now())
+    with change(db, Permission.LOG_RECORDS) as work:
+        outcomes_repo.insert_outcome(work.conn, record, utc_now())
+        work.record(Action.CREATE, "outcome", record.id)
     return record
 
 
 def delete_outcome(db: Database, record_id: str) -> None:
-    with db.transaction() as conn:
-        outcomes_repo.delete_outcome(conn, record_id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        outcomes_repo.delete_outcome(work.conn, record_id)
+        work.record(Action.DELETE, "outcome", record_id)
 
 
 # Reading -------------------------------------------------------------------------------------
@@ -162,17 +170,11 @@ def person_outcomes(db: Database, person_id: str) -> list[OutcomeRecord]:
 
 
 def review_weeks(db: Database) -> int:
-    stored = db.setting(REVIEW_WEEKS_SETTING)
-    if stored and stored.isdigit() and 1 <= int(stored) <= MAX_REVIEW_WEEKS:
-        return int(stored)
-    return DEFAULT_REVIEW_WEEKS
+    return stored_count(db, REVIEW_WEEKS_SETTING, MAX_REVIEW_WEEKS, DEFAULT_REVIEW_WEEKS)
 
 
 def set_review_weeks(db: Database, weeks: int) -> None:
-    if not 1 <= weeks <= MAX_REVIEW_WEEKS:
-        message = f"Choose from 1 to {MAX_REVIEW_WEEKS} weeks; you entered {weeks}."
-        raise ValidationFailed([Problem("review_weeks", message)])
-    db.set_setting(REVIEW_WEEKS_SETTING, str(weeks))
+    change_count(db, REVIEW_WEEKS_SETTING, weeks, MAX_REVIEW_WEEKS, "weeks", "review_weeks")
 
 
 def people_due_review(db: Database, today: date | None = None) -> list[ReviewDue]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, PeopleFilter, PersonRow
 from desktop_app.domain.people import (
     PERSON_REF_PREFIX,
@@ -17,6 +18,9 @@ from desktop_app.domain.people import (
     validate_person,
 )
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import change
+from desktop_app.services.consent import with_notice_version
 from desktop_app.services.validation import refuse
 from desktop_app.store import consents_repo, people_repo
 from desktop_app.store.connection import Connection
@@ -28,7 +32,7 @@ def prepare_new_people(
     conn: Connection, people: Sequence[Person], today: date
 ) -> tuple[list[Person], list[Problem]]:
     """Clean and check people about to be added, giving a reference to those without one."""
-    cleaned = [cleaned_person(p) for p in people]
+    cleaned = [with_notice_version(conn, cleaned_person(p)) for p in people]
     problems = [problem for p in cleaned for problem in validate_person(p, today)]
     given = [p.ref.casefold() for p in cleaned if p.ref]
     for p in cleaned:
@@ -55,18 +59,21 @@ def _ref_taken(ref: str) -> Problem:
 
 
 def add_person(db: Database, person: Person) -> Person:
-    with db.transaction() as conn:
-        ready, problems = prepare_new_people(conn, [person], date.today())
+    with change(db, Permission.LOG_RECORDS) as work:
+        ready, problems = prepare_new_people(work.conn, [person], date.today())
         refuse(problems)
-        people_repo.insert_people(conn, ready, utc_now())
-        return people_repo.get_person(conn, ready[0].id)
+        people_repo.insert_people(work.conn, ready, utc_now())
+        work.record(Action.CREATE, "person", ready[0].id)
+        return people_repo.get_person(work.conn, ready[0].id)
 
 
 def update_person(db: Database, person: Person) -> Person:
     """Save changes. A consent with a new id is added to the person's consent history; one
     with an existing id corrects that record. Consent history is never removed here."""
     p = cleaned_person(person)
-    with db.transaction() as conn:
+    with change(db, Permission.LOG_RECORDS) as work:
+        conn = work.conn
+        p = with_notice_version(conn, p)
         problems = validate_person(p, date.today())
         if not p.ref:
             problems.append(Problem("ref", "The reference is missing. Every person needs one."))
@@ -74,19 +81,22 @@ def update_person(db: Database, person: Person) -> Person:
             problems.append(_ref_taken(p.ref))
         refuse(problems)
         people_repo.update_person(conn, p, utc_now())
+        work.record(Action.CHANGE, "person", p.id)
         return people_repo.get_person(conn, p.id)
 
 
 def archive_person(db: Database, person_id: str, archived: bool = True) -> None:
     """Archived people keep their history but leave the lists and the attendee picker."""
-    with db.transaction() as conn:
-        people_repo.set_archived(conn, person_id, archived, utc_now())
+    with change(db, Permission.LOG_RECORDS) as work:
+        people_repo.set_archived(work.conn, person_id, archived, utc_now())
+        work.record(Action.CHANGE, "person", person_id)
 
 
 def delete_person(db: Database, person_id: str) -> None:
-    """Erase a person: their attendances, consent records and case studies go too."""
-    with db.transaction() as conn:
-        people_repo.delete_person(conn, person_id)
+    """Erase a person (coordinators only): see `services.erasure.erase_person`."""
+    from desktop_app.services.erasure import erase_person
+
+    erase_person(db, person_id)
 
 
 def get_person(db: Database, person_id: str) -> Person:

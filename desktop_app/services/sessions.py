@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
 from desktop_app.domain.people import Person, PersonSummary
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.sessions import (
     Session,
     SessionDefaults,
@@ -22,6 +24,7 @@ from desktop_app.domain.volunteers import (
     VolunteerHours,
     VolunteerSummary,
 )
+from desktop_app.services.access import change
 from desktop_app.services.people import prepare_new_people
 from desktop_app.services.validation import refuse
 from desktop_app.store import hours_repo, people_repo, sessions_list, sessions_repo, volunteers_repo
@@ -57,7 +60,8 @@ def log_session(
     today = date.today()
     s = cleaned_session(session)
     s = replace(s, attendee_ids=(*s.attendee_ids, *_not_yet_in(new_people, s.attendee_ids)))
-    with db.transaction() as conn:
+    with change(db, Permission.LOG_RECORDS) as work:
+        conn = work.conn
         people, people_problems = prepare_new_people(conn, new_people, today)
         problems = validate_session(s, today)
         problems += [Problem(f"new_people.{p.field}", p.message) for p in people_problems]
@@ -72,6 +76,9 @@ def log_session(
             if facilitator_hours is not None
         ]
         hours_repo.insert_hours(conn, hours, now)
+        work.record(Action.CREATE, "person", *(p.id for p in people))
+        work.record(Action.CREATE, "session", s.id)
+        work.record(Action.CREATE, "volunteer hours", *(h.id for h in hours))
         return LoggedSession(
             sessions_repo.get_session(conn, s.id),
             [people_repo.get_person(conn, p.id) for p in people],
@@ -99,16 +106,18 @@ def update_session(db: Database, session: Session) -> Session:
     """Save changes; the attendees, facilitators and referrals become exactly those given.
     Hours already recorded for the session are left as they are."""
     s = cleaned_session(session)
-    with db.transaction() as conn:
+    with change(db, Permission.LOG_RECORDS) as work:
         refuse(validate_session(s, date.today()))
-        sessions_repo.update_session(conn, s, utc_now())
-        return sessions_repo.get_session(conn, s.id)
+        sessions_repo.update_session(work.conn, s, utc_now())
+        work.record(Action.CHANGE, "session", s.id)
+        return sessions_repo.get_session(work.conn, s.id)
 
 
 def delete_session(db: Database, session_id: str) -> None:
     """Delete a session with its attendance, referrals and the hours recorded against it."""
-    with db.transaction() as conn:
-        sessions_repo.delete_session(conn, session_id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        sessions_repo.delete_session(work.conn, session_id)
+        work.record(Action.DELETE, "session", session_id)
 
 
 def get_session(db: Database, session_id: str) -> Session:

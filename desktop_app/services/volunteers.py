@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import (
     TrainingRecord,
     Volunteer,
@@ -17,6 +19,7 @@ from desktop_app.domain.volunteers import (
     validate_training,
     validate_volunteer,
 )
+from desktop_app.services.access import change
 from desktop_app.services.validation import refuse
 from desktop_app.store import hours_repo, volunteers_repo
 from desktop_app.store.connection import Connection
@@ -38,23 +41,27 @@ def _ref_problems(conn: Connection, volunteer: Volunteer) -> list[Problem]:
 
 def add_volunteer(db: Database, volunteer: Volunteer) -> Volunteer:
     v = cleaned_volunteer(volunteer)
-    with db.transaction() as conn:
+    with change(db, Permission.LOG_RECORDS) as work:
+        conn = work.conn
         refuse(validate_volunteer(v, date.today()) + _ref_problems(conn, v))
         if not v.ref:
             v = replace(v, ref=volunteers_repo.new_ref(conn))
         volunteers_repo.insert_volunteers(conn, [v], utc_now())
+        work.record(Action.CREATE, "volunteer", v.id)
         return volunteers_repo.get_volunteer(conn, v.id)
 
 
 def update_volunteer(db: Database, volunteer: Volunteer) -> Volunteer:
     """Save changes; the training records become exactly those in `volunteer.training`."""
     v = cleaned_volunteer(volunteer)
-    with db.transaction() as conn:
+    with change(db, Permission.LOG_RECORDS) as work:
+        conn = work.conn
         problems = validate_volunteer(v, date.today()) + _ref_problems(conn, v)
         if not v.ref:
             problems.append(Problem("ref", "The reference is missing. Every volunteer needs one."))
         refuse(problems)
         volunteers_repo.update_volunteer(conn, v, utc_now())
+        work.record(Action.CHANGE, "volunteer", v.id)
         return volunteers_repo.get_volunteer(conn, v.id)
 
 
@@ -67,8 +74,9 @@ def add_training(db: Database, volunteer_id: str, record: TrainingRecord) -> Vol
 def delete_volunteer(db: Database, volunteer_id: str) -> None:
     """Only for a volunteer entered by mistake: one with sessions or hours is refused
     (RecordInUse); give them an end date instead."""
-    with db.transaction() as conn:
-        volunteers_repo.delete_volunteer(conn, volunteer_id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        volunteers_repo.delete_volunteer(work.conn, volunteer_id)
+        work.record(Action.DELETE, "volunteer", volunteer_id)
 
 
 def get_volunteer(db: Database, volunteer_id: str) -> Volunteer:
@@ -85,22 +93,25 @@ def list_volunteers(
 def record_hours(db: Database, hours: VolunteerHours) -> VolunteerHours:
     entry = replace(hours, activity=" ".join(hours.activity.split()))
     refuse(validate_hours(entry, date.today()))
-    with db.transaction() as conn:
-        hours_repo.insert_hours(conn, [entry], utc_now())
-        return hours_repo.get_hours(conn, entry.id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        hours_repo.insert_hours(work.conn, [entry], utc_now())
+        work.record(Action.CREATE, "volunteer hours", entry.id)
+        return hours_repo.get_hours(work.conn, entry.id)
 
 
 def update_hours(db: Database, hours: VolunteerHours) -> VolunteerHours:
     entry = replace(hours, activity=" ".join(hours.activity.split()))
     refuse(validate_hours(entry, date.today()))
-    with db.transaction() as conn:
-        hours_repo.update_hours(conn, entry, utc_now())
-        return hours_repo.get_hours(conn, entry.id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        hours_repo.update_hours(work.conn, entry, utc_now())
+        work.record(Action.CHANGE, "volunteer hours", entry.id)
+        return hours_repo.get_hours(work.conn, entry.id)
 
 
 def delete_hours(db: Database, hours_id: str) -> None:
-    with db.transaction() as conn:
-        hours_repo.delete_hours(conn, hours_id)
+    with change(db, Permission.LOG_RECORDS) as work:
+        hours_repo.delete_hours(work.conn, hours_id)
+        work.record(Action.DELETE, "volunteer hours", hours_id)
 
 
 def list_hours(

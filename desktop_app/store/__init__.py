@@ -1,6 +1,5 @@
-"""The encrypted store: SQLCipher database, key slots, migrations, backups. Knows nothing of Qt."""
+"""The encrypted store: SQLCipher database, key slots, migrations, backups. Knows nothing of Qt.
 
-from desktop_app.store.database import CreatedDatabase, Database
-from desktop_app.store.errors import StoreError
-
-__all__ = ["CreatedDatabase", "Database", "StoreError"]
+Import what you need from its modules (`desktop_app.store.database`, `.errors`...): this package
+file stays empty so that importing an error class does not load the crypto libraries.
+"""

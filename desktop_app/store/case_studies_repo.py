@@ -21,6 +21,14 @@ _QUERY = ListQuery(
 )
 
 
+# The person's consent in force (the latest) still agrees to sharing their story; with no
+# consent record at all, the case study's own flag decides.
+STORY_SHARING_STANDS = (
+    "COALESCE((SELECT k.share_story = 1 AND k.share_story_withdrawn_on IS NULL FROM consents k "
+    "WHERE k.person_id = c.person_id ORDER BY k.recorded_on DESC, k.id DESC LIMIT 1), 1) = 1"
+)
+
+
 def insert_case_studies(conn: Connection, studies: Sequence[CaseStudy], now: str) -> None:
     people = local_ids(conn, "people", [s.person_id for s in studies])
     conn.executemany(
@@ -80,7 +88,7 @@ def list_case_studies(
     if person_id is not None:
         where.add("c.person_id = ?", local_ids(conn, "people", [person_id])[person_id])
     if shareable_only:
-        where.add("c.consent_to_share = 1")
+        where.add(f"c.consent_to_share = 1 AND {STORY_SHARING_STANDS}")
     return fetch_page(
         conn,
         _QUERY,

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.store import layout
+from desktop_app.domain.audit import Action, AuditEvent
+from desktop_app.store import audit_repo, layout, pending_audit
 from desktop_app.store.backup import timestamp, write_backup
 from desktop_app.store.connection import (
     SQLITE_ERRORS,
@@ -140,12 +141,14 @@ class Database:
             data_key, slot = unlock(slots)
         except WrongSecret:
             log.info("Unlock refused: wrong secret")
+            pending_audit.add(folder, utc_now(), Action.FAILED_UNLOCK)
             raise
         lock = FolderLock.acquire(folder)
         try:
             conn = raw_connection(layout.db_file(folder), data_key)
             try:
                 Database._prepare(conn, folder, data_key, slots, quick_check)
+                Database._record_pending_events(conn, folder)
             except BaseException:
                 conn.close()
                 raise
@@ -174,6 +177,23 @@ class Database:
             write_backup(conn, data_key, slots, layout.backups_dir(folder) / name)
 
         migrate(conn, version, backup_before_upgrade)
+
+    @staticmethod
+    def _record_pending_events(conn: Connection, folder: Path) -> None:
+        """Failed unlocks and restores noted while the database was locked."""
+        events = pending_audit.read(folder)
+        if not events:
+            return
+        with translated_errors():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for at, action, user_id in events:
+                    audit_repo.append(conn, at, user_id, [AuditEvent(action, "database")])
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        pending_audit.clear(folder)
 
     # Connections ---------------------------------------------------------------------------
 
@@ -267,6 +287,19 @@ class Database:
         self._save_slots(self._slots.with_recovery_code(self._data_key(), code))
         log.info("Recovery code regenerated")
         return code
+
+    def purge_freed_space(self) -> bool:
+        """Make deleted data unrecoverable from the files. secure_delete (always on) zeroes
+        deleted rows and freed pages, but until a checkpoint the write-ahead log still holds the
+        pages as they were; a TRUNCATE checkpoint copies the zeroed pages into the database and
+        empties the log. (Tests that decrypt every page found VACUUM adds nothing to this.)
+        False when another connection's open read kept the log from being emptied: closing the
+        database empties it then."""
+        with translated_errors():
+            row = self.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if row[0]:
+            log.warning("Could not empty the write-ahead log yet; it is emptied on close")
+        return not row[0]
 
     # Backups -------------------------------------------------------------------------------
 

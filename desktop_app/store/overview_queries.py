@@ -33,7 +33,9 @@ def period_figures(conn: Connection, start: date, end: date) -> PeriodFigures:
     return PeriodFigures(start, end, sessions, registered, headcount, people, float(hours))
 
 
-def dbs_due(conn: Connection, today: date, within_days: int) -> list[DbsDue]:
+def dbs_due(
+    conn: Connection, today: date, within_days: int, years: int = DBS_RENEWAL_YEARS
+) -> list[DbsDue]:
     """Active volunteers whose DBS check is due for renewal within `within_days`, or overdue."""
     horizon = today + timedelta(days=within_days)
     rows = conn.execute(
@@ -43,14 +45,14 @@ def dbs_due(conn: Connection, today: date, within_days: int) -> list[DbsDue]:
         {
             "today": date_text(today),
             "horizon": date_text(horizon + timedelta(days=1)),
-            "back": f"-{DBS_RENEWAL_YEARS} years",
+            "back": f"-{int(years)} years",
         },
     )
     due = []
     for uuid, name, checked in rows:
         checked_on = to_required_date(checked)
-        if dbs_due_on(checked_on) <= horizon:
-            due.append(DbsDue(uuid, name, checked_on, dbs_due_on(checked_on)))
+        if dbs_due_on(checked_on, years) <= horizon:
+            due.append(DbsDue(uuid, name, checked_on, dbs_due_on(checked_on, years)))
     return due
 
 

@@ -3,8 +3,6 @@ their consent history (the latest is the one in force); the old ones are kept.""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QWidget
 
 from desktop_app.domain.people import Consent
@@ -56,8 +54,17 @@ class ConsentFields(QGroupBox):
             share_story=self.share_story.isChecked(),
         )
         loaded = self._loaded
-        if loaded is not None and replace(entered, id=loaded.id) == replace(
-            loaded, created_at="", updated_at=""
-        ):
+        if loaded is not None and _edited_parts(entered) == _edited_parts(loaded):
             return loaded
         return entered
+
+
+def _edited_parts(consent: Consent) -> tuple[object, ...]:
+    """What this form edits; the notice version and withdrawals are kept by the services."""
+    return (
+        consent.recorded_on,
+        consent.method,
+        consent.keep_data,
+        consent.be_contacted,
+        consent.share_story,
+    )

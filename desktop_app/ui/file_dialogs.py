@@ -25,3 +25,10 @@ def choose_save_file(
 ) -> Path | None:
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return Path(chosen) if chosen else None
+
+
+def choose_open_file(
+    parent: QWidget | None, title: str, start: Path, file_filter: str
+) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
+    return Path(chosen) if chosen else None

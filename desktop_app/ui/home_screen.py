@@ -19,15 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.outcome_change import ReviewDue
 from desktop_app.domain.overview import ATTENTION_WINDOW_DAYS, Attention, PeriodFigures
 from desktop_app.domain.problems import long_date
 from desktop_app.domain.vocabularies import SESSION_KIND
 from desktop_app.domain.volunteers import describe_due
-from desktop_app.services import home
+from desktop_app.services import home, outcomes, people
 from desktop_app.store.database import Database
+from desktop_app.ui.person_outcomes import short_measure_names
+from desktop_app.ui.protection_panel import ProtectionPanel
 from desktop_app.ui.record_opener import RecordOpener
 from desktop_app.ui.text_styles import heading, note, scaled_font
 from desktop_app.ui.value_text import hours_text, short_date
+from desktop_app.ui.workspace import ShowsRecords
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole
 
@@ -73,6 +77,8 @@ class HomeScreen(QWidget):
         log_button = QPushButton("&Log a session… (Ctrl+N)")
         log_button.setToolTip("Log a session (Ctrl+N, from anywhere)")
         log_button.clicked.connect(lambda: opener.open_session(None))
+        self.protection = ProtectionPanel(db)
+        self.protection.changed.connect(self._protection_changed)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -88,11 +94,13 @@ class HomeScreen(QWidget):
         layout.addWidget(self.period)
         layout.addLayout(grid)
         layout.addSpacing(self.fontMetrics().lineSpacing())
+        layout.addWidget(self.protection)
         layout.addWidget(attention_label)
         layout.addWidget(
             note(
                 f"DBS checks and training running out within {ATTENTION_WINDOW_DAYS} days, "
-                "people with no consent recorded, and safeguarding concerns not yet resolved. "
+                "people with no consent recorded, people due a wellbeing review, and "
+                "safeguarding concerns not yet resolved. "
                 "Select one and press Enter to open it."
             )
         )
@@ -105,6 +113,52 @@ class HomeScreen(QWidget):
         self.title.setText(self.db.setting("organisation_name", "") or "Home")
         self.show_figures(home.month_figures(self.db))
         self.show_attention(home.attention(self.db))
+        self.show_reviews_due()
+        past = self.protection.refresh().past_retention
+        for person in past:
+            self._add_item(
+                f"Past the retention period: {person.known_as} ({person.ref}), last contact "
+                f"{long_date(person.last_contact)}",
+                partial(self.opener.open_person, person.person_id),
+            )
+
+    def _protection_changed(self) -> None:
+        opener = self.opener
+        if isinstance(opener, ShowsRecords):
+            opener.records_changed()
+        else:
+            self.refresh()
+
+    def show_reviews_due(self) -> None:
+        """People whose baseline is older than the review interval, with no review since: one
+        line a person, however many measures are due."""
+        due = outcomes.people_due_review(self.db)
+        if not due:
+            return
+        names = short_measure_names(self.db)
+        by_person: dict[str, list[ReviewDue]] = {}
+        for review in due:
+            by_person.setdefault(review.person_id, []).append(review)
+        found = {p.id: p for p in people.people_summaries(self.db, list(by_person))}
+        for person_id, reviews in by_person.items():
+            person = found.get(person_id)
+            if person is None:
+                continue
+            measures = ", ".join(names.get(r.measure_code, r.measure_code) for r in reviews)
+            weeks = max(r.weeks_since for r in reviews)
+            self._add_item(
+                f"Wellbeing review due for {person.known_as} ({person.ref}): {measures} "
+                f"(baseline {weeks} weeks ago)",
+                partial(self.opener.open_person, person_id),
+            )
+
+    def _add_item(self, text: str, action: Callable[[], None]) -> None:
+        """Add to the list, replacing "Nothing needs attention" if that is all it shows."""
+        if self.attention.count() == 1 and self.attention.item(0).data(ACTION_ROLE) is None:
+            self.attention.clear()
+        self._add(text, action)
+        if self.attention.currentRow() < 0:
+            self.attention.setCurrentRow(0)
 
     def records_changed(self) -> None:
         self.refresh()

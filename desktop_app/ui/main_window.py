@@ -13,14 +13,20 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
-from desktop_app.services import databases
+from desktop_app.domain.roles import Permission
+from desktop_app.services import auto_backup, databases, drafts, settings
 from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
 from desktop_app.ui import worker
 from desktop_app.ui.about_dialog import show_about
+from desktop_app.ui.auto_lock import IdleLock
+from desktop_app.ui.draft_forms import drafts_of_open_forms
 from desktop_app.ui.home_screen import HomeScreen
 from desktop_app.ui.people_screen import PeopleScreen
 from desktop_app.ui.session_dialog import SessionDialog
 from desktop_app.ui.sessions_screen import SessionsScreen
+from desktop_app.ui.settings_dialogs import ChangePassphraseDialog
+from desktop_app.ui.settings_screen import SettingsScreen
 from desktop_app.ui.start_screen import StartScreen
 from desktop_app.ui.volunteers_screen import VolunteersScreen
 from desktop_app.ui.workspace import Section, Workspace
@@ -37,6 +43,7 @@ def sections() -> list[Section]:
         Section("Sessions", SessionsScreen),
         Section("People", PeopleScreen),
         Section("Volunteers", VolunteersScreen),
+        Section("Settings", SettingsScreen, Permission.CHANGE_SETTINGS),
     ]
 
 
@@ -45,6 +52,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db: Database | None = None
         self.workspace: Workspace | None = None
+        self._resume: tuple[Path, int] | None = None  # the screen to go back to after unlock
+        self.idle = IdleLock(self)
+        self.idle.lock_now.connect(self.lock_by_itself)
         self.start = StartScreen()
         self.start.unlocked.connect(self.show_database)
         self.stack = QStackedWidget()
@@ -72,6 +82,9 @@ class MainWindow(QMainWindow):
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("&About PeerLog", None, lambda: show_about(self))
+        self.passphrase_action = self._action(
+            "Change my &passphrase…", None, self.change_passphrase
+        )
         self.log_session_action = self._action("&Log a session…", "Ctrl+N", self.log_session)
         self.log_session_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.add_person_action = self._action(
@@ -93,6 +106,7 @@ class MainWindow(QMainWindow):
         ]
         self.record_actions = [
             self.lock_action,
+            self.passphrase_action,
             self.log_session_action,
             self.add_person_action,
             self.add_volunteer_action,
@@ -103,6 +117,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         records_menu = self.menuBar().addMenu("&Records")
@@ -138,6 +153,14 @@ class MainWindow(QMainWindow):
                 return
         self.workspace.open_session(None)
 
+    @Slot()
+    def change_passphrase(self) -> None:
+        if self.db is None or self.workspace is None:
+            return
+        dialog = ChangePassphraseDialog(self.db, self.workspace)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
     def _open_record(self, kind: str) -> None:
         if self.workspace is None:
             return
@@ -155,18 +178,58 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.lock()
         self.db = db
-        self.workspace = Workspace(db, sections())
+        shown = [section for section in sections() if section.shown_to(db)]
+        self.workspace = Workspace(db, shown)
         self.workspace.record_saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.workspace.settings_saved.connect(self._settings_saved)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:
             action.setEnabled(True)
+        for index, action in enumerate(self.go_actions):
+            action.setVisible(index < len(shown))  # not sections this user may not see
+            action.setEnabled(index < len(shown))
         for menu in self.unlocked_menus:
             menu.menuAction().setVisible(True)
-        organisation = db.setting("organisation_name", "") or ""
-        self.setWindowTitle(f"{organisation} — {APP_TITLE}" if organisation else APP_TITLE)
+        self._show_title(db)
         self.statusBar().showMessage("Unlocked. Press Ctrl+L to lock when you step away.")
         self.workspace.nav.setFocus()
+        if (
+            self._resume is not None
+            and self._resume[0] == db.folder
+            and self._resume[1] < len(shown)
+        ):
+            self.workspace.show_section(self._resume[1])
+        self._resume = None
+        self.idle.start(settings.auto_lock_minutes(db))
+        self._offer_drafts(db, self.workspace)
+
+    def _show_title(self, db: Database) -> None:
+        organisation = settings.organisation_name(db)
+        self.setWindowTitle(f"{organisation} — {APP_TITLE}" if organisation else APP_TITLE)
+
+    @Slot()
+    def _settings_saved(self) -> None:
+        if self.db is not None:
+            self._show_title(self.db)
+            self.idle.start(settings.auto_lock_minutes(self.db))
+
+    def _offer_drafts(self, db: Database, workspace: Workspace) -> None:
+        """Open again every form that was kept as a draft at the last lock."""
+        shown = 0
+        for draft in drafts.my_drafts(db):
+            try:
+                workspace.open_draft(draft)
+            except StoreError:
+                log.info("A draft's record has gone; the draft is discarded")
+            else:
+                shown += 1
+            drafts.discard_draft(db, draft.id)
+        if shown:
+            self.statusBar().showMessage(
+                "Your unsaved work was kept as a draft when PeerLog locked, and is open again. "
+                "Save it, or Cancel to drop it."
+            )
 
     @Slot()
     def lock(self) -> None:
@@ -174,6 +237,9 @@ class MainWindow(QMainWindow):
         db, workspace = self.db, self.workspace
         if db is None or workspace is None:
             return
+        self.idle.stop()
+        self._keep_drafts(db, workspace)
+        self._resume = (db.folder, workspace.current_index)
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
@@ -187,11 +253,34 @@ class MainWindow(QMainWindow):
         self.workspace = None
         self.db = None
         folder = db.folder
-        db.close()
+        auto_backup.close_with_backup(db)  # the day's backup when due; always closes
         self._show_locked_state()
         self.start.refresh(select=folder)
         self.start.focus_passphrase()
         log.info("Locked")
+
+    @Slot(str)
+    def lock_by_itself(self, why: str) -> None:
+        if self.db is None:
+            return
+        minutes = settings.auto_lock_minutes(self.db)
+        self.lock()
+        if why == "keys":
+            return
+        reason = (
+            f"after {minutes} minute{'s' if minutes != 1 else ''} without use"
+            if why == "idle"
+            else "when the computer was locked or suspended"
+        )
+        self.statusBar().showMessage(f"PeerLog locked itself {reason}. Unlock to go on.")
+
+    def _keep_drafts(self, db: Database, workspace: Workspace) -> None:
+        """Forms being edited go into the encrypted database as drafts, never left on screen."""
+        kept = drafts_of_open_forms(workspace)
+        try:
+            drafts.save_drafts(db, kept)
+        except StoreError:
+            log.warning("%d unsaved forms could not be kept as drafts", len(kept))
 
     def _show_locked_state(self) -> None:
         self.stack.setCurrentWidget(self.start)

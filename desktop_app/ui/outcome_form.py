@@ -10,11 +10,10 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,9 +31,11 @@ from desktop_app.domain.scoring import item_problem, score
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.date_fields import DateBox
+from desktop_app.ui.field_error import ERROR_STYLE, FieldError
+from desktop_app.ui.form_state import remember_opening_state
 
 NOT_ANSWERED = -1
-ERROR_STYLE = "color: #b00020;"
 PROBLEM_WIDTH = 220
 
 
@@ -92,7 +93,7 @@ class OutcomeForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self._person_id = person_id
+        self.person_id = person_id
         self._measures = {m.code: m for m in outcomes.measures(db)}
         self.boxes: list[ItemScoreBox] = []
         self.problems: list[QLabel] = []
@@ -108,12 +109,8 @@ class OutcomeForm(QDialog):
         for each in Stage:
             self.stage_box.addItem(each.label, each.value)
         self.stage_box.setCurrentIndex(self.stage_box.findData(Stage(stage).value))
-        self.date_edit = QDateEdit()
-        self.date_edit.setAccessibleName("Date the form was filled in")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.date_edit.setDate(_qdate(taken_on or date.today()))
+        self.date_edit = DateBox("Date the form was filled in")
+        self.date_edit.set_value(taken_on or date.today())
 
         top = QFormLayout()
         top.addRow(_buddy("&Measure", self.measure_box), self.measure_box)
@@ -127,10 +124,7 @@ class OutcomeForm(QDialog):
         self.summary = QLabel()
         self.summary.setAccessibleName("Score")
         self.summary.setWordWrap(True)
-        self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem")
+        self.message = FieldError("saving the form")
 
         self.buttons = QDialogButtonBox()
         # No default button: Enter moves between items and never saves a half-typed form.
@@ -152,6 +146,7 @@ class OutcomeForm(QDialog):
         if measure_code in self._measures:
             self.measure_box.setCurrentIndex(self.measure_box.findData(measure_code))
         self._show_measure()
+        remember_opening_state(self)  # a lock keeps the form as a draft only once changed
 
     # Building ------------------------------------------------------------------------------
 
@@ -212,7 +207,7 @@ class OutcomeForm(QDialog):
             label.setStyleSheet(ERROR_STYLE if problem else "")
             description = f"{item.label}. Score from {m.item_min} to {m.item_max}."
             box.setAccessibleDescription(f"{problem}. {description}" if problem else description)
-        self.message.clear()
+        self.message.show_problem(None)
         self.save_button.setEnabled(not any_problem)
         if any_problem:
             self.summary.setText("Correct the scores marked in red to see the total.")
@@ -251,10 +246,10 @@ class OutcomeForm(QDialog):
         try:
             record = outcomes.record_outcome(
                 self._db,
-                self._person_id,
+                self.person_id,
                 self.measure.code,
                 Stage(self.stage_box.currentData()),
-                _day(self.date_edit.date()),
+                self.date_edit.value(),
                 answers,
             )
         except StoreError as exc:
@@ -264,18 +259,10 @@ class OutcomeForm(QDialog):
         self.accept()
 
     def _refuse(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.show_problem(text)
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
     return label
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(qdate: QDate) -> date:
-    return date(qdate.year(), qdate.month(), qdate.day())

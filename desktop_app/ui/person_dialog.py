@@ -10,16 +10,21 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.people import Person
+from desktop_app.domain.roles import Permission
 from desktop_app.domain.vocabularies import DISABILITY, ETHNIC_GROUP, GENDER, REFERRAL_SOURCE
 from desktop_app.services import people
+from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
 from desktop_app.ui.consent_fields import ConsentFields
 from desktop_app.ui.date_fields import OptionalDateBox, YearBox
+from desktop_app.ui.erase_dialog import ErasePersonDialog
 from desktop_app.ui.form_rows import add_row
+from desktop_app.ui.person_actions import PersonActions
 from desktop_app.ui.record_dialog import RecordDialog
 from desktop_app.ui.vocabulary_combo import VocabularyCombo
 
@@ -68,13 +73,25 @@ class PersonDialog(RecordDialog):
         right.addRow(self.consent)
         add_row(right, "N&otes:", self.notes, e.label("notes", "the notes"))
         right.addRow(self.archived)
-        self.lay_out_columns(about, right)
+        self.record_actions: PersonActions | None = None
         if person_id is not None:
-            self._load(person_id)
+            self.record_actions = PersonActions(db, self._load(person_id))
+            self.record_actions.recorded.connect(lambda: self.saved.emit(person_id))
+        self.lay_out_columns(about, right, self._actions_row())
+        if self.delete_button is not None:
+            self.delete_button.setText("Erase this person…")
+            self.delete_button.setVisible(allowed(db, Permission.ERASE))
         self.known_as.setFocus()
         self.size_for(140, 34)
 
-    def _load(self, person_id: str) -> None:
+    def _actions_row(self) -> QVBoxLayout | None:
+        if self.record_actions is None:
+            return None
+        row = QVBoxLayout()
+        row.addWidget(self.record_actions)
+        return row
+
+    def _load(self, person_id: str) -> Person:
         p = self.existing = people.get_person(self.db, person_id)
         self.known_as.setText(p.known_as)
         self.ref.setText(p.ref)
@@ -88,6 +105,7 @@ class PersonDialog(RecordDialog):
         self.consent.load(p.consent)
         self.notes.setPlainText(p.notes)
         self.archived.setChecked(p.archived)
+        return p
 
     def person_from_fields(self) -> Person:
         base = self.existing or Person(known_as="")
@@ -119,14 +137,11 @@ class PersonDialog(RecordDialog):
 
     @Slot()
     def delete(self) -> None:
+        """Erase, through `services.erasure`: their attendances become anonymous headcount."""
         p = self.existing
         if p is None:
             return
-        if self.confirm_and_delete(
-            "Erase this person's record?",
-            f"Erase everything about {p.known_as} ({p.ref})? Their attendance, consent records "
-            "and stories go too; sessions stay, with one fewer attendee. This cannot be undone. "
-            "To keep their history but leave them out of lists, archive them instead.",
-            lambda: people.delete_person(self.db, p.id),
-        ):
-            self.finish(p.id, "deleted")
+        confirm = ErasePersonDialog(self.db, p.id, p.known_as, p.ref, self)
+        confirm.accepted.connect(lambda: self.finish(p.id, "erased"))
+        confirm.finished.connect(lambda _result: confirm.deleteLater())
+        confirm.open()

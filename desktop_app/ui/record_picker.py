@@ -84,6 +84,11 @@ class RecordPicker(QWidget):
     def choices(self) -> list[Choice]:
         return [self.chosen.item(row).data(CHOICE_ROLE) for row in range(self.chosen.count())]
 
+    def current_choice(self) -> Choice | None:
+        """The choice selected in the chosen list, if any."""
+        item = self.chosen.currentItem()
+        return item.data(CHOICE_ROLE) if item is not None else None
+
     def chosen_ids(self) -> list[str]:
         return [c.id for c in self.choices() if c.id is not None]
 

@@ -39,6 +39,7 @@ from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.ui.date_fields import DateBox, OptionalDateBox
 from desktop_app.ui.form_rows import add_row
+from desktop_app.ui.outcome_form import OutcomeForm
 from desktop_app.ui.record_dialog import RecordDialog, plain_button
 from desktop_app.ui.record_picker import Choice, RecordPicker
 from desktop_app.ui.session_choices import (
@@ -124,6 +125,10 @@ class SessionDialog(RecordDialog):
         self.same_as_last.setAccessibleName("Add the people who came last time")
         self.same_as_last.clicked.connect(self.add_last_attendees)
         self.same_as_last.setVisible(not editing)
+        self.measure_button = plain_button("Record a &measure for the selected attendee…")
+        self.measure_button.setToolTip("A wellbeing form for the attendee chosen in the list")
+        self.measure_button.clicked.connect(self.record_measure)
+        self.measure_button.setVisible(editing)
         self.headcount = QSpinBox()
         self.headcount.setRange(0, LARGEST_HEADCOUNT)
         self.headcount.setAccessibleName("People who came without a record")
@@ -176,6 +181,7 @@ class SessionDialog(RecordDialog):
         right.addWidget(self.attendees, 1)
         right.addWidget(self.attendees_error)
         right.addWidget(self.same_as_last)
+        right.addWidget(self.measure_button)
         right.addLayout(headcount)
 
         more = QFormLayout()
@@ -217,6 +223,18 @@ class SessionDialog(RecordDialog):
         for choice in person_choices(self.db, defaults.attendee_ids):
             self.attendees.add(choice)
         self.attendees.setFocus()
+
+    @Slot()
+    def record_measure(self) -> None:
+        """A wellbeing form for the chosen attendee, dated the day of the session."""
+        choice = self.attendees.current_choice()
+        if choice is None or choice.id is None:
+            self.attendees_error.show_problem("Choose an attendee in the list first.")
+            return
+        self.attendees_error.show_problem(None)
+        form = OutcomeForm(self.db, choice.id, self, taken_on=self.date.value())
+        form.finished.connect(lambda _result: form.deleteLater())
+        form.open()
 
     def _kind_label(self) -> str:
         return SESSION_KIND.label(self.kind.code() or "group").lower()

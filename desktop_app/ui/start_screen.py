@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 from desktop_app import app_dirs
 from desktop_app.services.demo import DEMO_PASSPHRASE
 from desktop_app.store import layout
+from desktop_app.store.backup import BACKUP_SUFFIX
 from desktop_app.store.database import Database
 from desktop_app.ui import file_dialogs, messages
 from desktop_app.ui.demo_panel import DEMO_HINT, DemoPanel, is_demo
 from desktop_app.ui.first_run_wizard import FirstRunWizard
 from desktop_app.ui.recent_databases import forget_database, recent_databases, remember_database
 from desktop_app.ui.recovery_dialog import RecoveryDialog
+from desktop_app.ui.restore_dialog import RestoreDialog
 from desktop_app.ui.text_styles import heading, note
 from desktop_app.ui.unlock_panel import UnlockPanel
 
@@ -64,6 +66,8 @@ class StartScreen(QWidget):
         self.open_other_button.clicked.connect(self.open_other)
         self.create_button = _button("&Set up a new database…", "Set up a new database")
         self.create_button.clicked.connect(self.set_up_new)
+        self.restore_button = _button("Restore from a &backup…", "Restore from a backup")
+        self.restore_button.clicked.connect(self.restore_from_backup)
         self.demo = DemoPanel()
         self.demo.made.connect(self._on_unlocked)
         self.demo.found.connect(self._unlock_demo)
@@ -94,6 +98,7 @@ class StartScreen(QWidget):
         left.addSpacing(lines // 2)
         left.addWidget(self.create_button)
         left.addWidget(self.open_other_button)
+        left.addWidget(self.restore_button)
         left.addWidget(self.demo)
         left.addStretch(1)
         self.unlock_panel.setMinimumWidth(chars * 60)
@@ -184,7 +189,12 @@ class StartScreen(QWidget):
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
-        for widget in (self.database_list, self.open_other_button, self.create_button):
+        for widget in (
+            self.database_list,
+            self.open_other_button,
+            self.create_button,
+            self.restore_button,
+        ):
             widget.setEnabled(not busy)
         self.demo.button.setEnabled(not busy)
         self.unlock_panel.setEnabled(not self.demo.is_busy)
@@ -210,6 +220,30 @@ class StartScreen(QWidget):
             )
             return
         self.select_database(chosen)
+        self.focus_passphrase()
+
+    @Slot()
+    def restore_from_backup(self) -> None:
+        """Restore the selected database from a backup file, after a preview."""
+        folder = self.selected_folder
+        if folder is None:
+            messages.warn(
+                self,
+                "Choose a database first",
+                "Select the database to restore in the list (or open it), then choose the backup.",
+            )
+            return
+        backup = file_dialogs.choose_open_file(
+            self, "Choose a PeerLog backup", folder.parent, f"PeerLog backups (*{BACKUP_SUFFIX})"
+        )
+        if backup is None:
+            return
+        dialog = RestoreDialog(backup, folder, self)
+        dialog.finished.connect(lambda _result: self._after_restore(dialog))
+        dialog.open()
+
+    def _after_restore(self, dialog: RestoreDialog) -> None:
+        dialog.deleteLater()
         self.focus_passphrase()
 
     @Slot()

@@ -31,6 +31,7 @@ def describe(record: TrainingRecord) -> str:
 class TrainingFields(QWidget):
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Training")
         self.records = QListWidget()
         self.records.setAccessibleName("Training done (Delete removes one)")
         self.records.installEventFilter(self)

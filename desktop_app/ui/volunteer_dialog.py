@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.volunteers import Volunteer, dbs_due_on, describe_due
-from desktop_app.services import volunteers
+from desktop_app.services import settings, volunteers
 from desktop_app.store.database import Database
 from desktop_app.ui.date_fields import OptionalDateBox
 from desktop_app.ui.form_rows import add_row
@@ -96,8 +96,9 @@ class VolunteerDialog(RecordDialog):
     @Slot()
     def _show_dbs_due(self) -> None:
         checked = self.dbs_checked_on.value()
+        years = settings.dbs_renewal_years(self.db)
         self.dbs_due.setText(
-            f"Renewal {describe_due(dbs_due_on(checked), date.today())}" if checked else ""
+            f"Renewal {describe_due(dbs_due_on(checked, years), date.today())}" if checked else ""
         )
         self.dbs_due.setVisible(checked is not None)
 

@@ -16,7 +16,12 @@ import shiboken6
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+from desktop_app.domain.drafts import Draft
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
+from desktop_app.ui.draft_forms import form_for
+from desktop_app.ui.form_state import remember_opening_state
 from desktop_app.ui.hours_dialog import HoursDialog
 from desktop_app.ui.person_dialog import PersonDialog
 from desktop_app.ui.record_dialog import RecordDialog
@@ -34,11 +39,16 @@ class ShowsRecords(Protocol):
 class Section:
     title: str
     make: Callable[[Database, RecordOpener], QWidget]
+    needs: Permission | None = None  # shown only to users allowed this
+
+    def shown_to(self, db: Database) -> bool:
+        return self.needs is None or allowed(db, self.needs)
 
 
 class Workspace(QWidget):
     section_changed = Signal(int)
     record_saved = Signal(str)  # what happened, for the status bar ("Session saved.")
+    settings_saved = Signal()  # a screen changed settings the window uses
 
     def __init__(self, db: Database, sections: list[Section], parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,6 +77,9 @@ class Workspace(QWidget):
         if index not in self._screens:
             screen = self.sections[index].make(self.db, self)
             screen.setAccessibleName(self.sections[index].title)
+            saved = getattr(screen, "settings_saved", None)
+            if saved is not None:
+                saved.connect(self.settings_saved)
             self._screens[index] = screen
             self.pages.addWidget(screen)
         return self._screens[index]
@@ -115,7 +128,19 @@ class Workspace(QWidget):
     def open_dialogs(self) -> list[RecordDialog]:
         return [d for d in self.findChildren(RecordDialog) if d.isVisible()]
 
-    def _open(self, dialog: RecordDialog) -> None:
+    def open_draft(self, draft: Draft) -> None:
+        """Show a draft kept at the last lock in its form again (StoreError: its record has
+        gone meanwhile)."""
+        form = form_for(self.db, draft, self)
+        if isinstance(form, RecordDialog):
+            self._open(form, remember=False)
+        else:
+            form.finished.connect(lambda _result: form.deleteLater())
+            form.open()
+
+    def _open(self, dialog: RecordDialog, remember: bool = True) -> None:
+        if remember:
+            remember_opening_state(dialog)
         before = QApplication.focusWidget()
         back_to = before if before is not None and before.window() is self.window() else None
         dialog.saved.connect(lambda _id: self._after_save(dialog.outcome))

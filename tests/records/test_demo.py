@@ -20,25 +20,9 @@ from desktop_app.services import case_studies, home, people, sessions, volunteer
 from desktop_app.services.databases import open_database
 from desktop_app.services.demo import DEMO_ORGANISATION, DEMO_PASSPHRASE, create_demo_database
 from desktop_app.store.database import Database
+from tests.snapshots import RECORD_TABLES, snapshot
 
 TODAY = date(2025, 5, 14)
-RECORD_TABLES = (
-    "people",
-    "consents",
-    "volunteers",
-    "training_records",
-    "sessions",
-    "attendances",
-    "session_facilitators",
-    "onward_referrals",
-    "volunteer_hours",
-    "case_studies",
-)
-
-
-def dump(db: Database) -> dict[str, list[tuple[object, ...]]]:
-    conn = db.connection()
-    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in RECORD_TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +38,10 @@ def test_same_seed_same_records_other_seed_other_records(demo: Database, tmp_pat
     again = create_demo_database(tmp_path / "Again", "small", seed=7, today=TODAY).database
     other = create_demo_database(tmp_path / "Other", "small", seed=8, today=TODAY).database
     try:
-        first = dump(demo)
+        first = snapshot(demo)
         assert all(first[t] for t in RECORD_TABLES)
-        assert dump(again) == first
-        assert dump(other)["people"] != first["people"]
+        assert snapshot(again) == first
+        assert snapshot(other)["people"] != first["people"]
     finally:
         again.close()
         other.close()

@@ -12,6 +12,7 @@ from desktop_app.store import layout
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import WrongRecoveryCode, WrongSecret
 from desktop_app.store.keyslots import KdfParams, KeySlots
+from desktop_app.store.pending_audit import PENDING_FILE
 from desktop_app.store.recovery_code import normalise_recovery_code
 from tests.conftest import PASSPHRASE
 from tests.store.helpers import snapshot
@@ -29,6 +30,7 @@ def test_new_database_opens_with_passphrase_and_recovery_code(created: CreatedDa
 
 
 def test_wrong_passphrase_is_typed_and_changes_no_byte(created: CreatedDatabase) -> None:
+    """Only the note of a failed unlock (for the audit trail) is written, beside the database."""
     folder = created.database.folder
     created.database.close()
     before = snapshot(folder)
@@ -36,7 +38,9 @@ def test_wrong_passphrase_is_typed_and_changes_no_byte(created: CreatedDatabase)
         Database.open(folder, "not the passphrase at all")
     assert "passphrase is not right" in str(caught.value)
     assert "not a database" not in str(caught.value)
-    assert snapshot(folder) == before
+    after = snapshot(folder)
+    assert b"failed unlock" in after.pop(PENDING_FILE)
+    assert after == before
 
 
 def test_wrong_recovery_code_is_typed_and_changes_no_byte(created: CreatedDatabase) -> None:
@@ -48,7 +52,9 @@ def test_wrong_recovery_code_is_typed_and_changes_no_byte(created: CreatedDataba
         Database.open_with_recovery_code(folder, wrong)
     with pytest.raises(WrongRecoveryCode, match="6 groups of 4"):
         Database.open_with_recovery_code(folder, "not a code")
-    assert snapshot(folder) == before
+    after = snapshot(folder)
+    assert after.pop(PENDING_FILE).count(b"failed unlock") == 2
+    assert after == before
 
 
 def test_recovery_code_tolerates_case_spaces_and_confusable_letters() -> None:

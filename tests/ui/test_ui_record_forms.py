@@ -12,7 +12,7 @@ from desktop_app.domain.people import Person
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui import messages
+from desktop_app.ui.erase_dialog import ErasePersonDialog
 from desktop_app.ui.hours_dialog import HoursDialog
 from desktop_app.ui.person_dialog import PersonDialog
 from desktop_app.ui.volunteer_dialog import VolunteerDialog
@@ -89,22 +89,23 @@ def test_unchanged_person_saves_without_a_new_consent(qtbot: QtBot, db: Database
     assert len(people.consent_history(db, person.id)) == 1
 
 
-def test_erasing_a_person_asks_first(qtbot: QtBot, db: Database) -> None:
+def test_erasing_a_person_needs_their_reference_typed(qtbot: QtBot, db: Database) -> None:
     person = people.add_person(db, Person(known_as="Ola"))
     dialog = PersonDialog(db, person.id)
     shown(qtbot, dialog)
-    with messages.headless([False]) as asked:
-        dialog.delete()
-    assert asked[0].title == "Erase this person's record?"
+    assert dialog.delete_button is not None
+    assert dialog.delete_button.text() == "Erase this person…"
+    dialog.delete()
+    confirm = dialog.findChild(ErasePersonDialog)
+    assert confirm is not None
+    assert not confirm.erase_button.isEnabled()
+    qtbot.keyClicks(confirm.typed_ref, "wrong")
+    assert not confirm.erase_button.isEnabled()
     assert people.list_people(db).total == 1
-    with messages.headless([True]):
-        dialog.delete()
-    assert (
-        people.list_people(
-            db,
-        ).total
-        == 0
-    )
+    confirm.typed_ref.setText(person.ref)
+    confirm.erase_button.click()
+    assert people.list_people(db).total == 0
+    assert dialog.outcome == "Person erased."
 
 
 def test_volunteer_with_training_and_dbs(qtbot: QtBot, db: Database) -> None:

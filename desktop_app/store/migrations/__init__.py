@@ -11,7 +11,13 @@ from collections.abc import Callable
 
 from desktop_app.store.connection import Connection, translated_errors
 from desktop_app.store.errors import NewerVersion
-from desktop_app.store.migrations import m0001_foundation, m0002_records, m0003_outcomes
+from desktop_app.store.migrations import (
+    m0001_foundation,
+    m0002_records,
+    m0003_outcomes,
+    m0004_protection,
+    m0005_drafts,
+)
 from desktop_app.store.migrations.step import Migration
 
 log = logging.getLogger(__name__)
@@ -20,6 +26,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0001_foundation.MIGRATION,
     m0002_records.MIGRATION,
     m0003_outcomes.MIGRATION,
+    m0004_protection.MIGRATION,
+    m0005_drafts.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

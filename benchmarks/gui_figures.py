@@ -1,0 +1,171 @@
+"""Figures of the windows: start-up, unlock to a ready main window, the sessions list on 100,000
+sessions, and peak memory. Each runs in a fresh offscreen Qt process, beside a floor measured the
+same way: a bare PySide6 QMainWindow."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.common import Figure, ms, verdict
+from benchmarks.stress_db import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BARE_WINDOW = """
+import json, resource, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1366, 768)
+window.show()
+def done():
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"rss_kib": rss}), flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+START_WINDOW = """
+import json, resource
+import desktop_app.cli  # what `peerlog` imports before the window
+from PySide6.QtCore import QTimer
+from desktop_app.ui.app import make_application
+from desktop_app.ui.main_window import MainWindow
+app = make_application()
+window = MainWindow()
+window.resize(1366, 768)
+window.show()
+def done():
+    print(json.dumps({"rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), flush=True)
+    app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+UNLOCKED = """
+import json, resource, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from desktop_app.services import databases
+from desktop_app.store.keyslots import KeySlots, derive_key
+from desktop_app.store import layout
+from desktop_app.ui.app import make_application
+from desktop_app.ui.main_window import MainWindow
+folder, passphrase = Path(sys.argv[1]), sys.argv[2]
+app = make_application()
+window = MainWindow()
+window.resize(1366, 768)
+window.show()
+app.processEvents()
+slot = KeySlots.load(layout.slots_file(folder)).slots[0]
+started = time.perf_counter()
+derive_key(passphrase, slot.salt, slot.kdf)
+kdf = time.perf_counter() - started
+started = time.perf_counter()
+db = databases.open_database(folder, passphrase, quick_check=False)
+window.show_database(db)
+app.processEvents()
+ready = time.perf_counter() - started
+screen = window.workspace.screen_at(1)   # Sessions
+app.processEvents()
+started = time.perf_counter()
+screen.search.setText("tea")
+screen.refresh()
+app.processEvents()
+filtered = time.perf_counter() - started
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"kdf": kdf, "ready": ready, "filter": filtered, "rss_kib": rss}), flush=True)
+"""
+
+FIRST_ROWS = """
+import json, sys, time
+from pathlib import Path
+from desktop_app.services import databases
+from desktop_app.ui.app import make_application
+from desktop_app.ui.sessions_screen import SessionsScreen
+app = make_application()
+db = databases.open_database(Path(sys.argv[1]), sys.argv[2], quick_check=False)
+started = time.perf_counter()
+screen = SessionsScreen(db, opener=None)
+screen.resize(1366, 700)
+screen.show()
+app.processEvents()
+shown = time.perf_counter() - started
+print(json.dumps({"first_rows": shown, "rows": screen.model.rowCount()}), flush=True)
+db.close()
+"""
+
+
+def _child(script: str, *args: str) -> dict[str, float]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PEERLOG_HOME": str(ROOT / "benchmarks" / ".cache" / "home"),
+    }
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-2000:])
+    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    data["wall"] = wall
+    return data
+
+
+def _median(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def measure(stress: Path, runs: int = 5) -> list[Figure]:
+    bare = [_child(BARE_WINDOW) for _ in range(runs)]
+    start = [_child(START_WINDOW) for _ in range(runs)]
+    unlocked = [_child(UNLOCKED, str(stress), PASSPHRASE) for _ in range(runs)]
+    first = [_child(FIRST_ROWS, str(stress), PASSPHRASE) for _ in range(runs)]
+    floor_start = _median(bare, "wall")
+    ours_start = _median(start, "wall")
+    kdf, ready = _median(unlocked, "kdf"), _median(unlocked, "ready")
+    first_rows, filtered = _median(first, "first_rows"), _median(unlocked, "filter")
+    floor_mib = _median(bare, "rss_kib") / 1024
+    peak_mib = _median(unlocked, "rss_kib") / 1024
+    ratio = ours_start / floor_start
+    extra_mib = peak_mib - floor_mib
+    return [
+        Figure("bare PySide6 window: process start to shown (floor)", ms(floor_start), "—"),
+        Figure(
+            "process start to the start window shown",
+            ms(ours_start),
+            "≤ 1.5× floor",
+            verdict(ratio <= 1.5, f"{ratio:.2f}×"),
+        ),
+        Figure("key derivation alone (floor)", ms(kdf), "—"),
+        Figure(
+            "unlock to main window ready, stress database",
+            ms(kdf + ready),
+            "≤ floor + 0.5 s",
+            verdict(ready <= 0.5, f"+{ms(ready)}"),
+        ),
+        Figure(
+            "sessions list, 100,000 rows: first rows shown",
+            ms(first_rows),
+            "< 100 ms",
+            verdict(first_rows < 0.1),
+        ),
+        Figure("sessions list: filter by text", ms(filtered), "< 200 ms", verdict(filtered < 0.2)),
+        Figure(
+            "peak memory with the stress database open on Home",
+            f"{peak_mib:.0f} MiB (bare window {floor_mib:.0f} MiB)",
+            "≤ floor + 250 MB",
+            verdict(extra_mib * 2**20 <= 250e6, f"+{extra_mib:.0f} MiB"),
+        ),
+    ]

@@ -1,0 +1,166 @@
+"""Importing anyone's spreadsheet through a `Mapping`: listing its sheets and first rows, the
+values in a column, a preview of rows as they will be stored, and saved mappings to reuse.
+
+Mappings are kept in the database's settings (encrypted with everything else).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from desktop_app.domain.audit import Action
+from desktop_app.domain.importing.cells import Cell, cell_text
+from desktop_app.domain.importing.mapping import Mapping
+from desktop_app.domain.importing.problems import ImportProblem
+from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import change
+from desktop_app.services.import_sources import Rows, Source, SourceTable, csv_rows, decoded
+from desktop_app.store import settings_repo
+from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
+
+SETTING = "import_mappings"
+DISTINCT_MAX = 200
+
+
+class UnreadableSpreadsheet(StoreError):
+    default_message = (
+        "PeerLog cannot read this spreadsheet. Save it as .xlsx or as CSV (UTF-8) and try again."
+    )
+
+
+def is_workbook(path: Path) -> bool:
+    return path.suffix.casefold() in (".xlsx", ".xlsm")
+
+
+def source_sheets(path: Path) -> list[str]:
+    """The sheets of a workbook, or the file's name for a CSV file."""
+    if not is_workbook(path):
+        return [path.name]
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise UnreadableSpreadsheet() from error
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+@contextlib.contextmanager
+def opened_rows(path: Path, source_sheet: str) -> Iterator[Rows]:
+    """The rows of one sheet of a workbook, or of a CSV file, read as they come."""
+    if not is_workbook(path):
+        text = decoded(path.read_bytes())
+        if text is None:
+            raise UnreadableSpreadsheet()
+        yield csv_rows(text, path.name)
+        return
+    from openpyxl import load_workbook
+
+    from desktop_app.services.import_workbook import sheet_rows
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+        sheet = book[source_sheet]
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise UnreadableSpreadsheet() from error
+    try:
+        yield sheet_rows(sheet)
+    finally:
+        book.close()
+
+
+def first_rows(path: Path, source_sheet: str, count: int = 12) -> list[list[Cell]]:
+    """The first rows as they are, for choosing the row of headings."""
+    with opened_rows(path, source_sheet) as rows:
+        return [cells for _, cells in itertools.islice(rows, count)]
+
+
+def distinct_values(path: Path, mapping: Mapping, column: str) -> list[str]:
+    """The different values in the sheet's column mapped to `column` (the first 200)."""
+    found: dict[str, str] = {}
+    heading = mapping.columns.get(column, "")
+    with opened_rows(path, mapping.source_sheet) as rows:
+        index = None
+        for number, cells in rows:
+            if number == mapping.header_row:
+                texts = [cell_text(c) for c in cells]
+                index = texts.index(heading) if heading in texts else None
+            elif number > mapping.header_row and index is not None and index < len(cells):
+                text = cell_text(cells[index])
+                if text:
+                    found.setdefault(text.casefold(), text)
+                if len(found) >= DISTINCT_MAX:
+                    break
+    return sorted(found.values(), key=str.casefold)
+
+
+def mapped_rows(path: Path, mapping: Mapping) -> Rows:
+    """The sheet as template rows: the template's headings on the row of headings, then each
+    of their rows mapped."""
+    with opened_rows(path, mapping.source_sheet) as rows:
+        headings: list[Cell] = []
+        for number, cells in rows:
+            if number < mapping.header_row:
+                continue
+            if number == mapping.header_row:
+                headings = cells
+                yield number, mapping.headings()
+            else:
+                yield number, mapping.apply(headings, cells)
+
+
+@contextlib.contextmanager
+def mapped_source(path: Path, mapping: Mapping) -> Iterator[Source]:
+    sheet = mapping.template_sheet()
+    where = f"sheet {mapping.source_sheet}" if mapping.source_sheet else path.name
+    source = Source()
+    source.tables.append(SourceTable(sheet, where, lambda: mapped_rows(path, mapping), 0))
+    yield source
+
+
+def preview_rows(
+    path: Path, mapping: Mapping, count: int = 5
+) -> list[tuple[ParsedRow | None, list[ImportProblem]]]:
+    """The first rows as they will be stored, each with its problems."""
+    sheet = mapping.template_sheet()
+    rows = mapped_rows(path, mapping)
+    result = []
+    for number, cells in rows:
+        header, problems = read_header(sheet, path.name, cells, number)
+        break
+    else:
+        return []
+    if problems:
+        return [(None, problems)]
+    for number, cells in itertools.islice(rows, count):
+        result.append(parse_row(header, number, cells))
+    return result
+
+
+def saved_mappings(db: Database) -> dict[str, Mapping]:
+    stored = json.loads(db.setting(SETTING) or "{}")
+    mappings = {}
+    for name, text in stored.items():
+        try:
+            mappings[str(name)] = Mapping.from_json(str(text))
+        except (ValueError, KeyError, TypeError):
+            continue  # made by a later version, perhaps: leave it out
+    return mappings
+
+
+def save_mapping(db: Database, name: str, mapping: Mapping) -> None:
+    """Save (or replace) the mapping under `name`, to reuse next time."""
+    with change(db, Permission.LOG_RECORDS) as work:  # whoever imports may keep a mapping
+        stored = json.loads(settings_repo.get(work.conn, SETTING, "{}"))
+        stored[" ".join(name.split())] = mapping.to_json()
+        settings_repo.put(work.conn, SETTING, json.dumps(stored, sort_keys=True))
+        work.record(Action.SETTING_CHANGE, "setting", SETTING)

@@ -1,0 +1,19 @@
+"""Settings read and written inside a caller's transaction (Database.setting/set_setting open
+their own)."""
+
+from __future__ import annotations
+
+from desktop_app.store.connection import Connection
+
+
+def get(conn: Connection, key: str, default: str) -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else default
+
+
+def put(conn: Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

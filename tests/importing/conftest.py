@@ -1,0 +1,50 @@
+"""Import fixtures: template CSV files written into a temporary folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+WriteCsv = Callable[..., Path]
+HEADINGS = ["Client ID", "Name", "Sex", "Ethnic group", "Date joined", "Notes to self"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "import"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def write_csv(folder: Path) -> WriteCsv:
+    """write_csv("people", "ref,known_as", "P-1,Amara") writes people.csv (UTF-8)."""
+
+    def write(name: str, *lines: str, encoding: str = "utf-8") -> Path:
+        path = folder / f"{name}.csv"
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+        return path
+
+    return write
+
+
+@pytest.fixture
+def their_workbook(tmp_path: Path) -> Path:
+    """A spreadsheet that is not the template: a title, a blank row, then its own headings."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Members 2024"
+    sheet.append(["Riverside members list"])
+    sheet.append([])
+    sheet.append(HEADINGS)
+    sheet.append(["C101", "Amara", "F", "Pakistani", date(2024, 1, 9), "x"])
+    sheet.append(["C102", "Ben", "M", "Any other White background", "09/02/2024", ""])
+    book.create_sheet("Totals")
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    return path

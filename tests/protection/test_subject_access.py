@@ -1,0 +1,155 @@
+"""Subject access: everything linked to a person, as JSON and a readable PDF. The schema walk
+here is the test's own (sqlite_master and PRAGMA foreign_key_list), not the exporter's."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import zlib
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.audit import Action
+from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.people import Person
+from desktop_app.domain.sessions import OnwardReferral
+from desktop_app.domain.volunteers import Volunteer, VolunteerHours
+from desktop_app.services import (
+    case_studies,
+    consent,
+    outcomes,
+    people,
+    sessions,
+    subject_access,
+    volunteers,
+)
+from desktop_app.services.access import NotAllowed
+from desktop_app.store import audit_repo
+from desktop_app.store.database import Database
+from tests.protection.conftest import Records
+
+
+def tables_referring_to_people(db: Database) -> set[str]:
+    conn = db.connection()
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {
+        name
+        for name in names
+        for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")')
+        if fk[2] == "people"
+    }
+
+
+def _pdf_text(path: Path) -> str:
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    chunks = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+        for decode in (
+            zlib.decompress,
+            lambda b: zlib.decompress(base64.a85decode(b.strip(), adobe=True)),
+        ):
+            try:
+                chunks.append(decode(stream).decode("latin-1"))
+                break
+            except (zlib.error, ValueError):
+                continue
+    return "".join(chunks)
+
+
+@pytest.fixture
+def full_records(db: Database, records: Records) -> Records:
+    case_studies.add_case_study(
+        db, CaseStudy(records.person.id, date(2024, 7, 1), "My year", "It helped.", True)
+    )
+    consent.withdraw_consent(db, records.person.id, "be_contacted", date(2024, 8, 1))
+    session = sessions.get_session(db, records.session.id)
+    referral = OnwardReferral("Citizens Advice", records.person.id)
+    sessions.update_session(db, replace(session, onward_referrals=(referral,)))
+    outcomes.record_outcome(
+        db, records.person.id, "ONS4", Stage.BASELINE, date(2024, 6, 3), [6, 7, 5, 3]
+    )
+    return records
+
+
+def test_every_table_that_refers_to_people_is_in_the_export(
+    db: Database, full_records: Records
+) -> None:
+    referring = tables_referring_to_people(db)
+    expected = {"attendances", "consents", "case_studies", "onward_referrals", "outcome_records"}
+    assert expected <= referring
+    data = subject_access.collect(db, full_records.person.id)
+    missing = referring - set(data["linked_records"])
+    assert missing == set(), f"tables referring to people missing from the export: {missing}"
+    for table in referring:
+        assert data["linked_records"][table], f"{table} should hold rows for this person"
+
+
+def test_a_table_added_later_is_exported_without_changes(
+    db: Database, full_records: Records
+) -> None:
+    """As the outcomes tables will be: a table referring to people, and one referring to it."""
+    with db.transaction() as conn:
+        conn.execute(
+            "CREATE TABLE assessments (id INTEGER PRIMARY KEY, uuid TEXT, person_id INTEGER "
+            "REFERENCES people(id) ON DELETE CASCADE, taken_on TEXT)"
+        )
+        conn.execute(
+            "CREATE TABLE scores (assessment_id INTEGER REFERENCES assessments(id), item TEXT, "
+            "score INTEGER)"
+        )
+        key = conn.execute(
+            "SELECT id FROM people WHERE uuid = ?", (full_records.person.id,)
+        ).fetchone()[0]
+        conn.execute("INSERT INTO assessments VALUES (7, 'a-7', ?, '2024-09-01')", (key,))
+        conn.execute("INSERT INTO assessments VALUES (8, 'a-8', ?, '2024-09-01')", (key + 1,))
+        conn.execute("INSERT INTO scores VALUES (7, 'optimistic', 4), (8, 'useful', 2)")
+    linked = subject_access.collect(db, full_records.person.id)["linked_records"]
+    assert [r["uuid"] for r in linked["assessments"]] == ["a-7"]
+    assert linked["scores"] == [{"assessment_id": 7, "item": "optimistic", "score": 4}]
+
+
+def test_the_export_reads_well_and_holds_no_one_else(
+    db: Database, full_records: Records, tmp_path: Path
+) -> None:
+    volunteer = volunteers.add_volunteer(db, Volunteer("Amara K."))
+    volunteers.record_hours(db, VolunteerHours(volunteer.id, date(2024, 9, 2), 2.5, "Tea rota"))
+    assert subject_access.matching_volunteers(db, full_records.person.id) == [
+        (volunteer.id, "Amara K.")
+    ]
+    files = subject_access.export_subject_access(
+        db, full_records.person.id, tmp_path / "out", (volunteer.id,)
+    )
+    data = json.loads(files.json_file.read_text(encoding="utf-8"))
+    assert data["profile"]["known_as"] == "Amara K." and data["profile"]["notes"]
+    assert [c["be_contacted_withdrawn_on"] for c in data["consent_history"]] == ["2024-08-01"]
+    assert [a["held_on"] for a in data["attendances"]] == ["2024-06-03"]
+    assert [c["title"] for c in data["case_studies"]] == ["My year"]
+    assert [r["destination"] for r in data["onward_referrals"]] == ["Citizens Advice"]
+    assert [o["measure_code"] for o in data["linked_records"]["outcome_records"]] == ["ONS4"]
+    assert [(o["measure_code"], o["stage"]) for o in data["outcomes"]] == [("ONS4", "baseline")]
+    assert [h["activity"] for h in data["volunteering"][0]["hours"]] == ["Tea rota"]
+    about = {(e["action"], e["record_kind"]) for e in data["audit_entries"]}
+    assert {("create", "person"), ("consent withdrawn", "consent"), ("create", "case study")} <= (
+        about
+    )
+    assert ("create", "volunteer hours") in about
+    assert "Ben T." not in files.json_file.read_text(encoding="utf-8")
+    text = _pdf_text(files.pdf_file)
+    for words in ("Everything we hold about Amara K.", "Sessions you came to", "Tea rota", "Woman"):
+        assert words in text
+    assert "Ben T." not in text
+    last = list(audit_repo.all_entries(db.connection()))[-1]
+    assert (last.action, last.record_id) == (Action.EXPORT, full_records.person.id)
+
+
+def test_only_coordinators_export_everything(lead_db: Database, tmp_path: Path) -> None:
+    person = people.add_person(lead_db, Person("Someone"))
+    with pytest.raises(NotAllowed):
+        subject_access.export_subject_access(lead_db, person.id, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
