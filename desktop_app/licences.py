@@ -112,11 +112,32 @@ COMPONENTS: tuple[Component, ...] = (
         module="reportlab",
     ),
     Component(
+        "Pillow",
+        "pictures inside ReportLab",
+        "MIT-CMU (HPND) licence, with the licences of the image libraries it carries",
+        ("Pillow.txt",),
+        module="PIL",
+    ),
+    Component(
+        "charset-normalizer",
+        "reading text files in any encoding (used by ReportLab)",
+        "MIT licence",
+        ("charset-normalizer.txt",),
+        module="charset_normalizer",
+    ),
+    Component(
         "openpyxl",
         "spreadsheet returns and imports",
         "MIT licence",
         ("openpyxl.txt",),
         module="openpyxl",
+    ),
+    Component(
+        "et-xmlfile",
+        "writing spreadsheet files (used by openpyxl)",
+        "MIT licence",
+        ("et-xmlfile.txt",),
+        module="et_xmlfile",
     ),
     Component(
         "DejaVu fonts",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import io
 import os
 import sys
 import tempfile
@@ -123,23 +124,29 @@ def check_crash_report(_work: SelfTestRun) -> str:
 
 
 def check_return(work: SelfTestRun) -> str:
-    """Build a small return through the command line the returns issue specifies."""
+    """Build a small return in every format through the command line the returns issue
+    specifies (PDF and spreadsheet exercise ReportLab, its font and openpyxl in a frozen build)."""
     if importlib.util.find_spec(RETURNS_MODULE) is None:
         raise Skipped("returns are not part of this version of PeerLog yet")
     work.open_db()  # skips the check when there is no demo database
     work.close_db()  # `peerlog return` opens it itself
     from desktop_app.cli import main as peerlog
 
-    out = work.folder / "return.json"
     period = ["--from", "2000-01-01", "--to", "2099-12-31"]
-    code = peerlog(
-        ["return", "--db", str(work.db_path), *period, "--format", "json", "--out", str(out)]
-    )
-    if code != 0 or not out.exists():
-        raise RuntimeError(f"`peerlog return` ended with exit code {code} and wrote no file")
-    if '"peerlog.return/1"' not in out.read_text(encoding="utf-8"):
-        raise RuntimeError("the return file does not say it is a peerlog.return/1 return")
-    return f"a JSON return of {out.stat().st_size} bytes"
+    starts = {"json": b"{", "pdf": b"%PDF", "xlsx": b"PK", "csv": b""}
+    for fmt, start in starts.items():
+        out = work.folder / f"return.{fmt}"
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = peerlog(
+                ["return", "--db", str(work.db_path), *period, "--format", fmt, "--out", str(out)]
+            )
+        if code != 0 or not out.exists():
+            raise RuntimeError(f"`peerlog return --format {fmt}` ended with exit code {code}")
+        if not out.read_bytes().startswith(start) or out.stat().st_size < 100:
+            raise RuntimeError(f"the {fmt} return is not a {fmt} file")
+    if '"peerlog.return/1"' not in (work.folder / "return.json").read_text(encoding="utf-8"):
+        raise RuntimeError("the JSON return does not say it is a peerlog.return/1 return")
+    return "a JSON, PDF, spreadsheet and CSV return of the demo database"
 
 
 Check = Callable[[SelfTestRun], str]  # returns a short detail; raises when the check fails
