@@ -1,4 +1,4 @@
-"""Help → About PeerLog: the version, and the licences of everything PeerLog ships with.
+"""File → About PeerLog: the version, and the licences of everything PeerLog ships with.
 
 Pick a component on the left to read its licence on the right. The list comes from
 desktop_app.licences, which lists only what is really in this copy of PeerLog.

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("&About PeerLog", None, lambda: show_about(self))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.passphrase_action = self._action(
             "Change my &passphrase…", None, self.change_passphrase
         )
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
+        # In File rather than a Help menu of its own: every letter of "Help" is already an Alt
+        # key on some screen. macOS moves it to the application menu (AboutRole).
+        file_menu.addAction(self.about_action)
         file_menu.addAction(self.quit_action)
         records_menu = self.menuBar().addMenu("&Records")
         self.unlocked_menus = [records_menu]
@@ -133,8 +137,6 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(self.go_actions)
         self.unlocked_menus.append(go_menu)
-        help_menu = self.menuBar().addMenu("H&elp")  # Alt+H and Alt+P are taken on some screens
-        help_menu.addAction(self.about_action)
 
     @Slot()
     def go_to(self, index: int) -> None:

@@ -1,4 +1,4 @@
-"""Starting the app: Help → About, and a bug met while the window is being built."""
+"""Starting the app: File → About PeerLog, and a bug met while the window is being built."""
 
 from __future__ import annotations
 
@@ -36,9 +36,9 @@ def close_when_shown(kind: type[QDialog], seen: list[QDialog]) -> QTimer:
     return timer
 
 
-def test_help_menu_opens_the_about_box(window: MainWindow) -> None:
+def test_file_menu_opens_the_about_box(window: MainWindow) -> None:
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
-    assert window.about_action in menus["H&elp"].actions()
+    assert window.about_action in menus["&File"].actions()
     seen: list[QDialog] = []
     timer = close_when_shown(AboutDialog, seen)
     window.about_action.trigger()
