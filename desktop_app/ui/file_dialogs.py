@@ -30,5 +30,6 @@ def choose_save_file(
 def choose_open_file(
     parent: QWidget | None, title: str, start: Path, file_filter: str
 ) -> Path | None:
+    """An existing file to read (a return template, say)."""
     chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
     return Path(chosen) if chosen else None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
@@ -21,19 +22,34 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.outcome_change import ReviewDue
 from desktop_app.domain.overview import ATTENTION_WINDOW_DAYS, Attention, PeriodFigures
+from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.problems import long_date
 from desktop_app.domain.vocabularies import SESSION_KIND
 from desktop_app.domain.volunteers import describe_due
 from desktop_app.services import home, outcomes, people
+from desktop_app.services.protection_home import ProtectionAttention, protection_attention
 from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
 from desktop_app.ui.person_outcomes import short_measure_names
 from desktop_app.ui.protection_panel import ProtectionPanel
 from desktop_app.ui.record_opener import RecordOpener
 from desktop_app.ui.text_styles import heading, note, scaled_font
 from desktop_app.ui.value_text import hours_text, short_date
+from desktop_app.ui.worker import run_task
 from desktop_app.ui.workspace import ShowsRecords
 
-ACTION_ROLE = Qt.ItemDataRole.UserRole
+ACTION_ROLE = Qt.ItemDataRole.UserRole  # an index into HomeScreen._actions
+
+
+@dataclass(frozen=True)
+class SlowChecks:
+    due: list[ReviewDue]
+    summaries: Sequence[PersonSummary]
+    protection: ProtectionAttention
+
+
+# Home is a to-do list, not a report: a long list is cut short with a count of the rest.
+LONGEST_LIST = 20
 
 
 class FigureTile(QFrame):
@@ -74,6 +90,11 @@ class HomeScreen(QWidget):
         self.attention = QListWidget()
         self.attention.setAccessibleName("Things that need attention")
         self.attention.itemActivated.connect(self._open_item)
+        # What Enter on each line does. Kept here, with only its index on the item: PySide6
+        # mishandles None stored in item data (reading it back often enough crashed the app).
+        self._actions: list[Callable[[], None] | None] = []
+        self.checking = False  # the slow checks are running on a worker
+        self._generation = 0  # which refresh the worker's answer belongs to
         log_button = QPushButton("&Log a session… (Ctrl+N)")
         log_button.setToolTip("Log a session (Ctrl+N, from anywhere)")
         log_button.clicked.connect(lambda: opener.open_session(None))
@@ -110,17 +131,45 @@ class HomeScreen(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        """The month's figures and quick reminders at once; reviews due and records past their
+        retention period follow from a worker (they read every outcome and attendance, seconds
+        on ten years of records)."""
         self.title.setText(self.db.setting("organisation_name", "") or "Home")
         self.show_figures(home.month_figures(self.db))
         self.show_attention(home.attention(self.db))
-        self.show_reviews_due()
-        past = self.protection.refresh().past_retention
-        for person in past:
+        self.checking = True
+        self._generation += 1
+        generation, db = self._generation, self.db
+
+        def slow_checks(_report: object) -> SlowChecks:
+            due = outcomes.people_due_review(db)
+            shown = list(dict.fromkeys(review.person_id for review in due))[:LONGEST_LIST]
+            summaries = people.people_summaries(db, shown)
+            return SlowChecks(due, summaries, protection_attention(db))
+
+        def show(checks: SlowChecks) -> None:
+            # an older refresh's answer, or one arriving after Lock, is dropped
+            if generation == self._generation and self.db.is_open:
+                self._show_slow_checks(checks)
+
+        run_task(self, slow_checks, show, self._slow_checks_failed)
+
+    def _show_slow_checks(self, checks: SlowChecks) -> None:
+        self.show_reviews_due(checks.due, checks.summaries)
+        past = self.protection.show_state(checks.protection).past_retention
+        for person in past[:LONGEST_LIST]:
             self._add_item(
                 f"Past the retention period: {person.known_as} ({person.ref}), last contact "
                 f"{long_date(person.last_contact)}",
                 partial(self.opener.open_person, person.person_id),
             )
+        if len(past) > LONGEST_LIST:
+            self._add(f"…and {len(past) - LONGEST_LIST:,} more people past the retention period")
+        self.checking = False
+
+    def _slow_checks_failed(self, error: StoreError) -> None:
+        self.checking = False
+        self._add(f"PeerLog could not check for reviews due: {error}")
 
     def _protection_changed(self) -> None:
         opener = self.opener
@@ -129,33 +178,31 @@ class HomeScreen(QWidget):
         else:
             self.refresh()
 
-    def show_reviews_due(self) -> None:
+    def show_reviews_due(self, due: list[ReviewDue], summaries: Sequence[PersonSummary]) -> None:
         """People whose baseline is older than the review interval, with no review since: one
         line a person, however many measures are due."""
-        due = outcomes.people_due_review(self.db)
         if not due:
             return
         names = short_measure_names(self.db)
         by_person: dict[str, list[ReviewDue]] = {}
         for review in due:
             by_person.setdefault(review.person_id, []).append(review)
-        found = {p.id: p for p in people.people_summaries(self.db, list(by_person))}
-        for person_id, reviews in by_person.items():
-            person = found.get(person_id)
-            if person is None:
-                continue
+        for person in summaries:
+            reviews = by_person[person.id]
             measures = ", ".join(names.get(r.measure_code, r.measure_code) for r in reviews)
             weeks = max(r.weeks_since for r in reviews)
             self._add_item(
                 f"Wellbeing review due for {person.known_as} ({person.ref}): {measures} "
                 f"(baseline {weeks} weeks ago)",
-                partial(self.opener.open_person, person_id),
+                partial(self.opener.open_person, person.id),
             )
+        if len(by_person) > LONGEST_LIST:
+            self._add(f"…and {len(by_person) - LONGEST_LIST:,} more people due a review")
 
     def _add_item(self, text: str, action: Callable[[], None]) -> None:
         """Add to the list, replacing "Nothing needs attention" if that is all it shows."""
-        if self.attention.count() == 1 and self.attention.item(0).data(ACTION_ROLE) is None:
-            self.attention.clear()
+        if self.attention.count() == 1 and self._action_of(self.attention.item(0)) is None:
+            self._clear()
         self._add(text, action)
         if self.attention.currentRow() < 0:
             self.attention.setCurrentRow(0)
@@ -171,9 +218,9 @@ class HomeScreen(QWidget):
         self.tiles["hours"].set_value(hours_text(figures.volunteer_hours))
 
     def show_attention(self, attention: Attention) -> None:
-        self.attention.clear()
+        self._clear()
         if attention.is_empty:
-            self._add("Nothing needs attention at the moment.", None)
+            self._add("Nothing needs attention at the moment.")
             return
         today = date.today()
         for concern in attention.open_concerns:
@@ -203,16 +250,25 @@ class HomeScreen(QWidget):
             )
         more = attention.people_without_consent_total - len(attention.people_without_consent)
         if more > 0:
-            self._add(f"…and {more:,} more people with no consent recorded", None)
+            self._add(f"…and {more:,} more people with no consent recorded")
         self.attention.setCurrentRow(0)
 
-    def _add(self, text: str, action: Callable[[], None] | None) -> None:
+    def _clear(self) -> None:
+        self.attention.clear()
+        self._actions.clear()
+
+    def _add(self, text: str, action: Callable[[], None] | None = None) -> None:
         item = QListWidgetItem(text)
-        item.setData(ACTION_ROLE, action)
+        item.setData(ACTION_ROLE, len(self._actions))
+        self._actions.append(action)
         self.attention.addItem(item)
+
+    def _action_of(self, item: QListWidgetItem) -> Callable[[], None] | None:
+        index = item.data(ACTION_ROLE)
+        return self._actions[index] if isinstance(index, int) else None
 
     @Slot(QListWidgetItem)
     def _open_item(self, item: QListWidgetItem) -> None:
-        action = item.data(ACTION_ROLE)
-        if callable(action):
+        action = self._action_of(item)
+        if action is not None:
             action()

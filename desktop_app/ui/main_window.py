@@ -14,15 +14,16 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app.domain.roles import Permission
-from desktop_app.services import auto_backup, databases, drafts, settings
+from desktop_app.services import access, auto_backup, databases, drafts, settings
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import worker
+from desktop_app.ui import messages, worker
 from desktop_app.ui.about_dialog import show_about
 from desktop_app.ui.auto_lock import IdleLock
 from desktop_app.ui.draft_forms import drafts_of_open_forms
 from desktop_app.ui.home_screen import HomeScreen
 from desktop_app.ui.people_screen import PeopleScreen
+from desktop_app.ui.returns_screen import ReturnsScreen
 from desktop_app.ui.session_dialog import SessionDialog
 from desktop_app.ui.sessions_screen import SessionsScreen
 from desktop_app.ui.settings_dialogs import ChangePassphraseDialog
@@ -44,6 +45,7 @@ def sections() -> list[Section]:
         Section("People", PeopleScreen),
         Section("Volunteers", VolunteersScreen),
         Section("Settings", SettingsScreen, Permission.CHANGE_SETTINGS),
+        Section("Returns", ReturnsScreen, Permission.EXPORT_RETURNS),
     ]
 
 
@@ -97,6 +99,10 @@ class MainWindow(QMainWindow):
         self.record_hours_action = self._action(
             "Record volunteer &hours…", None, lambda: self._open_record("hours")
         )
+        self.import_action = self._action("&Import from a spreadsheet…", None, self.import_records)
+        self.export_all_action = self._action(
+            "&Export all records (personal data)…", None, self.export_all_records
+        )
         self.go_actions = [
             self._action(
                 f"&{section.title}",
@@ -112,6 +118,8 @@ class MainWindow(QMainWindow):
             self.add_person_action,
             self.add_volunteer_action,
             self.record_hours_action,
+            self.import_action,
+            self.export_all_action,
             *self.go_actions,
         ]
 
@@ -134,6 +142,8 @@ class MainWindow(QMainWindow):
                 self.record_hours_action,
             ]
         )
+        records_menu.addSeparator()
+        records_menu.addActions([self.import_action, self.export_all_action])
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(self.go_actions)
         self.unlocked_menus.append(go_menu)
@@ -163,6 +173,23 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
 
+    @Slot()
+    def import_records(self) -> None:
+        if self.db is None or self.workspace is None:
+            return
+        from desktop_app.ui.import_dialog import ImportDialog
+
+        ImportDialog(self.db, self).exec()
+        self.workspace.records_changed()
+
+    @Slot()
+    def export_all_records(self) -> None:
+        if self.db is None:
+            return
+        from desktop_app.ui.export_all_dialog import ExportAllDialog
+
+        ExportAllDialog(self.db, self).exec()
+
     def _open_record(self, kind: str) -> None:
         if self.workspace is None:
             return
@@ -191,9 +218,13 @@ class MainWindow(QMainWindow):
         for index, action in enumerate(self.go_actions):
             action.setVisible(index < len(shown))  # not sections this user may not see
             action.setEnabled(index < len(shown))
+        may_export_all = access.allowed(db, Permission.EXPORT_ALL)
+        self.export_all_action.setVisible(may_export_all)
+        self.export_all_action.setEnabled(may_export_all)
         for menu in self.unlocked_menus:
             menu.menuAction().setVisible(True)
         self._show_title(db)
+        self._check_in_background(db)
         self.statusBar().showMessage("Unlocked. Press Ctrl+L to lock when you step away.")
         self.workspace.nav.setFocus()
         if (
@@ -205,6 +236,28 @@ class MainWindow(QMainWindow):
         self._resume = None
         self.idle.start(settings.auto_lock_minutes(db))
         self._offer_drafts(db, self.workspace)
+
+    def _check_in_background(self, db: Database) -> None:
+        """SQLite's quick check reads every page (seconds on years of records), so it runs after
+        the window is ready rather than before; damage found is reported at once."""
+        assert self.workspace is not None
+
+        def report(problems: object) -> None:
+            if problems:
+                messages.warn(
+                    self,
+                    "This database is damaged",
+                    "PeerLog found damage in this database while checking it. What you can see "
+                    "may be incomplete. Restore the newest backup (Restore from a backup… on the "
+                    "start screen), and keep this database folder until you have.",
+                )
+
+        worker.run_task(
+            self.workspace,
+            lambda _report: db.quick_check(),
+            report,
+            lambda error: log.warning("Background check failed: %s", type(error).__name__),
+        )
 
     def _show_title(self, db: Database) -> None:
         organisation = settings.organisation_name(db)

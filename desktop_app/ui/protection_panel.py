@@ -47,9 +47,15 @@ class ProtectionPanel(QWidget):
         layout.addWidget(self.backups)
         layout.addWidget(self.retention_row)
         self.state: ProtectionAttention | None = None
+        for hidden_until_checked in (self.backups, self.retention_row, self):
+            hidden_until_checked.setVisible(False)
 
     def refresh(self) -> ProtectionAttention:
-        state = self.state = protection_attention(self.db)
+        return self.show_state(protection_attention(self.db))
+
+    def show_state(self, state: ProtectionAttention) -> ProtectionAttention:
+        """Show what `protection_attention` found (Home works it out on a worker thread)."""
+        self.state = state
         self.backups.setText(state.backups.message)
         self.backups.setVisible(state.backups.needs_attention)
         count = len(state.past_retention)

@@ -141,7 +141,8 @@ class UnlockPanel(QWidget):
         self._show_message(None)
         run_task(
             self,
-            lambda _report: databases.open_database(folder, passphrase),
+            # the main window runs the quick check once it is ready
+            lambda _report: databases.open_database(folder, passphrase, quick_check=False),
             self._on_unlocked,
             self._on_refused,
         )

@@ -73,6 +73,11 @@ def file_answers(monkeypatch: pytest.MonkeyPatch) -> FileDialogAnswers:
         "choose_save_file",
         lambda _parent, title, _suggested, _filter: answers.next(title),
     )
+    monkeypatch.setattr(
+        file_dialogs,
+        "choose_open_file",
+        lambda _parent, title, _start, _filter: answers.next(title),
+    )
     return answers
 
 

@@ -121,6 +121,7 @@ def test_home_lists_people_due_a_review_and_enter_opens_them(qtbot: QtBot, db: D
     opened = Opened()
     home = HomeScreen(db, opened)
     show(qtbot, home)
+    qtbot.waitUntil(lambda: not home.checking, timeout=10_000)  # slow checks: a worker
     texts = [home.attention.item(i).text() for i in range(home.attention.count())]
     wanted = f"Wellbeing review due for Cora D. ({due.ref}): SWEMWBS (baseline 20 weeks ago)"
     assert wanted in texts
@@ -129,3 +130,24 @@ def test_home_lists_people_due_a_review_and_enter_opens_them(qtbot: QtBot, db: D
     home.attention.setFocus()
     qtbot.keyClick(home.attention, Qt.Key.Key_Return)
     assert opened.people == [due.id]
+
+
+def test_home_cuts_a_long_review_list_short(qtbot: QtBot, db: Database) -> None:
+    """Ten years of records can make thousands due: Home shows 20 and counts the rest (and once
+    crashed reading back item data while building a long list)."""
+    from desktop_app.ui.home_screen import LONGEST_LIST
+
+    long_ago = date.today() - timedelta(weeks=20)
+    for n in range(LONGEST_LIST + 5):
+        person = people.add_person(db, Person(f"Person {n:02d}"))
+        outcomes.record_outcome(db, person.id, "SWEMWBS", Stage.BASELINE, long_ago, SWEMWBS)
+    home = HomeScreen(db, Opened())
+    show(qtbot, home)
+    qtbot.waitUntil(lambda: not home.checking, timeout=10_000)  # slow checks: a worker
+    texts = [home.attention.item(i).text() for i in range(home.attention.count())]
+    assert sum("Wellbeing review due" in text for text in texts) == LONGEST_LIST
+    assert "…and 5 more people due a review" in texts
+    for _ in range(3):  # refreshing rebuilds the list from scratch each time
+        home.refresh()
+    qtbot.waitUntil(lambda: not home.checking, timeout=10_000)
+    assert home.attention.count() == len(texts)

@@ -50,6 +50,7 @@ def test_home_warns_about_backups_and_offers_retention_in_one_step(
     people.add_person(db, Person("Current Person", first_contact=date.today()))
     home = HomeScreen(db, Opened())
     show(qtbot, home)
+    qtbot.waitUntil(lambda: not home.checking, timeout=10_000)  # slow checks: a worker
     panel = home.protection
     assert panel.backups.isVisible()
     assert "backup" in panel.backups.text().lower()
@@ -66,6 +67,7 @@ def test_home_warns_about_backups_and_offers_retention_in_one_step(
     assert shown[-1].title == "People erased"
     assert retention.people_past_retention(db) == []
     assert [p.known_as for p in people.list_people(db).rows] == ["Current Person"]
+    qtbot.waitUntil(lambda: not home.checking, timeout=10_000)
     assert not panel.retention_row.isVisible()
 
 
@@ -78,6 +80,7 @@ def test_a_lead_sees_no_retention_actions(qtbot: QtBot, db: Database) -> None:
     try:
         home = HomeScreen(lead_db, Opened())
         show(qtbot, home)
+        qtbot.waitUntil(lambda: not home.checking, timeout=10_000)  # slow checks: a worker
         assert not home.protection.retention_row.isVisible()
         texts = [home.attention.item(i).text() for i in range(home.attention.count())]
         assert not any("retention" in t for t in texts)

@@ -1,0 +1,66 @@
+"""The Records menu's import and export, and the check that runs after unlocking."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.roles import Role
+from desktop_app.services import users
+from desktop_app.store import layout
+from desktop_app.store.database import CreatedDatabase
+from desktop_app.ui import messages, worker
+from desktop_app.ui.main_window import MainWindow
+from tests.ui.conftest import unlock
+
+LEAD_PASSPHRASE = "lead passphrase here"
+
+
+def test_coordinator_sees_import_and_export_all(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase
+) -> None:
+    created.database.close()
+    unlock(qtbot, window, created.database.folder)
+    assert window.import_action.isVisible() and window.import_action.isEnabled()
+    assert window.export_all_action.isVisible() and window.export_all_action.isEnabled()
+
+
+def test_lead_cannot_reach_export_all(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase
+) -> None:
+    users.add_user(created.database, "Sam", Role.LEAD, LEAD_PASSPHRASE)
+    created.database.close()
+    unlock(qtbot, window, created.database.folder, LEAD_PASSPHRASE)
+    assert window.import_action.isVisible()
+    assert not window.export_all_action.isVisible()
+    assert not window.export_all_action.isEnabled()
+
+
+def test_damage_found_after_unlocking_is_reported(
+    qtbot: QtBot,
+    window: MainWindow,
+    created: CreatedDatabase,
+    shown_messages: list[messages.Shown],
+) -> None:
+    db = created.database
+    with db.transaction() as conn:
+        conn.execute("CREATE TABLE filler (body TEXT)")
+        conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(400)])
+    db.close()
+    data = bytearray(layout.db_file(db.folder).read_bytes())
+    data[-3 * 4096 + 700] ^= 0x01  # a page of the filler table, not one the Home screen reads
+    layout.db_file(db.folder).write_bytes(bytes(data))
+    unlock(qtbot, window, db.folder)
+    qtbot.waitUntil(lambda: not worker.running_tasks(), timeout=15_000)
+    qtbot.waitUntil(lambda: any("damaged" in m.title for m in shown_messages), timeout=5_000)
+
+
+def test_sound_database_gives_no_warning(
+    qtbot: QtBot,
+    window: MainWindow,
+    created: CreatedDatabase,
+    shown_messages: list[messages.Shown],
+) -> None:
+    created.database.close()
+    unlock(qtbot, window, created.database.folder)
+    qtbot.waitUntil(lambda: not worker.running_tasks(), timeout=15_000)
+    assert not any("damaged" in m.title for m in shown_messages)
