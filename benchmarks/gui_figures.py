@@ -53,10 +53,9 @@ app.exec()
 UNLOCKED = """
 import json, resource, sys, time
 from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from desktop_app.services import databases
-from desktop_app.store.keyslots import KeySlots, derive_key
 from desktop_app.store import layout
+from desktop_app.store.keyslots import KeySlots, derive_key
+from desktop_app.ui import worker
 from desktop_app.ui.app import make_application
 from desktop_app.ui.main_window import MainWindow
 folder, passphrase = Path(sys.argv[1]), sys.argv[2]
@@ -64,16 +63,22 @@ app = make_application()
 window = MainWindow()
 window.resize(1366, 768)
 window.show()
+window.open_folder(folder)
 app.processEvents()
 slot = KeySlots.load(layout.slots_file(folder)).slots[0]
 started = time.perf_counter()
 derive_key(passphrase, slot.salt, slot.kdf)
 kdf = time.perf_counter() - started
 started = time.perf_counter()
-db = databases.open_database(folder, passphrase, quick_check=False)
-window.show_database(db)
+window.start.unlock_panel.unlock_with(passphrase)   # as pressing Enter does
+while window.workspace is None:
+    app.processEvents()
+    time.sleep(0.001)
 app.processEvents()
 ready = time.perf_counter() - started
+while worker.running_tasks():   # the quick check and Home's slower lines, on workers
+    app.processEvents()
+    time.sleep(0.01)
 screen = window.workspace.screen_at(1)   # Sessions
 app.processEvents()
 started = time.perf_counter()
@@ -83,6 +88,7 @@ app.processEvents()
 filtered = time.perf_counter() - started
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"kdf": kdf, "ready": ready, "filter": filtered, "rss_kib": rss}), flush=True)
+window.lock()
 """
 
 FIRST_ROWS = """
@@ -150,10 +156,10 @@ def measure(stress: Path, runs: int = 5) -> list[Figure]:
         ),
         Figure("key derivation alone (floor)", ms(kdf), "—"),
         Figure(
-            "unlock to main window ready, stress database",
-            ms(kdf + ready),
+            "unlock (Enter pressed) to main window ready, stress database",
+            ms(ready),
             "≤ floor + 0.5 s",
-            verdict(ready <= 0.5, f"+{ms(ready)}"),
+            verdict(ready - kdf <= 0.5, f"+{ms(ready - kdf)}"),
         ),
         Figure(
             "sessions list, 100,000 rows: first rows shown",

@@ -1,35 +1,27 @@
 """Time the record queries the screens make, on the stress demo database.
 
-    python benchmarks/records_queries.py [FOLDER]   (default: benchmarks/.cache)
+    python -m benchmarks.records_queries
 
-Makes FOLDER/Stress.peerlog with `create_demo_database(size="stress")` the first time (about
-half a minute to a minute) and reuses it after. Prints the best of three runs of each query.
+Uses the cached stress database of `make bench` (built the first time). Prints the best of three
+runs of each query the screens make.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
+from benchmarks.stress_db import ensure_stress_database
 from desktop_app.domain.listing import Page, PeopleFilter, SessionFilter
 from desktop_app.services import home, people, sessions, volunteers
 from desktop_app.services.databases import open_database
-from desktop_app.services.demo import DEMO_PASSPHRASE, create_demo_database
+from desktop_app.services.demo import DEMO_PASSPHRASE
 from desktop_app.store.database import Database
 
 
-def stress_database(folder: Path) -> Database:
-    path = folder / "Stress.peerlog"
-    if path.exists():
-        return open_database(path, DEMO_PASSPHRASE)
-    started = time.perf_counter()
-    db = create_demo_database(path, "stress").database
-    size = sum(f.stat().st_size for f in path.iterdir() if f.is_file()) / 1e6
-    print(f"made the stress database in {time.perf_counter() - started:.0f} s ({size:.0f} MB)")
-    return db
+def stress_database() -> Database:
+    return open_database(ensure_stress_database(), DEMO_PASSPHRASE, quick_check=False)
 
 
 def best_of_three(name: str, query: Callable[[], object]) -> None:
@@ -44,9 +36,7 @@ def _timed(query: Callable[[], object]) -> float:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / ".cache")
-    folder.mkdir(parents=True, exist_ok=True)
-    db = stress_database(folder)
+    db = stress_database()
     today = date.today()
     month = SessionFilter(start=today - timedelta(days=30), end=today)
     venue = sessions.venues(db)[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,17 +21,11 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui import messages, worker
 from desktop_app.ui.about_dialog import show_about
 from desktop_app.ui.auto_lock import IdleLock
-from desktop_app.ui.draft_forms import drafts_of_open_forms
-from desktop_app.ui.home_screen import HomeScreen
-from desktop_app.ui.people_screen import PeopleScreen
-from desktop_app.ui.returns_screen import ReturnsScreen
-from desktop_app.ui.session_dialog import SessionDialog
-from desktop_app.ui.sessions_screen import SessionsScreen
-from desktop_app.ui.settings_dialogs import ChangePassphraseDialog
-from desktop_app.ui.settings_screen import SettingsScreen
+from desktop_app.ui.section import Section, screen
 from desktop_app.ui.start_screen import StartScreen
-from desktop_app.ui.volunteers_screen import VolunteersScreen
-from desktop_app.ui.workspace import Section, Workspace
+
+if TYPE_CHECKING:
+    from desktop_app.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +35,14 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 def sections() -> list[Section]:
     return [
-        Section("Home", HomeScreen),
-        Section("Sessions", SessionsScreen),
-        Section("People", PeopleScreen),
-        Section("Volunteers", VolunteersScreen),
-        Section("Settings", SettingsScreen, Permission.CHANGE_SETTINGS),
-        Section("Returns", ReturnsScreen, Permission.EXPORT_RETURNS),
+        Section("Home", screen("home_screen", "HomeScreen")),
+        Section("Sessions", screen("sessions_screen", "SessionsScreen")),
+        Section("People", screen("people_screen", "PeopleScreen")),
+        Section("Volunteers", screen("volunteers_screen", "VolunteersScreen")),
+        Section(
+            "Settings", screen("settings_screen", "SettingsScreen"), Permission.CHANGE_SETTINGS
+        ),
+        Section("Returns", screen("returns_screen", "ReturnsScreen"), Permission.EXPORT_RETURNS),
     ]
 
 
@@ -158,6 +155,8 @@ class MainWindow(QMainWindow):
         """Ctrl+N, from anywhere: the one "Log a session" window (raised if already open)."""
         if self.workspace is None:
             return
+        from desktop_app.ui.session_dialog import SessionDialog
+
         for dialog in self.workspace.open_dialogs():
             if isinstance(dialog, SessionDialog) and dialog.existing is None:
                 dialog.raise_()
@@ -169,6 +168,8 @@ class MainWindow(QMainWindow):
     def change_passphrase(self) -> None:
         if self.db is None or self.workspace is None:
             return
+        from desktop_app.ui.settings_dialogs import ChangePassphraseDialog
+
         dialog = ChangePassphraseDialog(self.db, self.workspace)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
@@ -208,6 +209,8 @@ class MainWindow(QMainWindow):
             self.lock()
         self.db = db
         shown = [section for section in sections() if section.shown_to(db)]
+        from desktop_app.ui.workspace import Workspace  # loads the screens' dialogs: not at start
+
         self.workspace = Workspace(db, shown)
         self.workspace.record_saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workspace.settings_saved.connect(self._settings_saved)
@@ -331,6 +334,8 @@ class MainWindow(QMainWindow):
 
     def _keep_drafts(self, db: Database, workspace: Workspace) -> None:
         """Forms being edited go into the encrypted database as drafts, never left on screen."""
+        from desktop_app.ui.draft_forms import drafts_of_open_forms
+
         kept = drafts_of_open_forms(workspace)
         try:
             drafts.save_drafts(db, kept)

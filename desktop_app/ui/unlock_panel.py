@@ -8,6 +8,7 @@ gets its own connection on first use.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 
@@ -31,6 +32,15 @@ from desktop_app.ui.worker import run_task
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (1, 2, 4, 8, 15, 30)
+
+
+def preload_workspace() -> None:
+    for module in ("workspace", "home_screen", "sessions_screen", "people_screen"):
+        importlib.import_module(f"desktop_app.ui.{module}")
+
+
+def log_failure(error: StoreError) -> None:
+    log.warning("Loading the workspace early failed: %s", type(error).__name__)
 
 
 def retry_delay(failures: int) -> int:
@@ -146,6 +156,9 @@ class UnlockPanel(QWidget):
             self._on_unlocked,
             self._on_refused,
         )
+        # While the key is derived, load the workspace's code (screens and dialogs load when
+        # first used, so that the start window opens quickly).
+        run_task(self, lambda _report: preload_workspace(), lambda _result: None, log_failure)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -8,8 +8,6 @@ refreshes every screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import shiboken6
@@ -17,15 +15,13 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop_app.domain.drafts import Draft
-from desktop_app.domain.roles import Permission
-from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
 from desktop_app.ui.draft_forms import form_for
 from desktop_app.ui.form_state import remember_opening_state
 from desktop_app.ui.hours_dialog import HoursDialog
 from desktop_app.ui.person_dialog import PersonDialog
 from desktop_app.ui.record_dialog import RecordDialog
-from desktop_app.ui.record_opener import RecordOpener
+from desktop_app.ui.section import Section
 from desktop_app.ui.session_dialog import SessionDialog
 from desktop_app.ui.volunteer_dialog import VolunteerDialog
 
@@ -33,16 +29,6 @@ from desktop_app.ui.volunteer_dialog import VolunteerDialog
 @runtime_checkable
 class ShowsRecords(Protocol):
     def records_changed(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    make: Callable[[Database, RecordOpener], QWidget]
-    needs: Permission | None = None  # shown only to users allowed this
-
-    def shown_to(self, db: Database) -> bool:
-        return self.needs is None or allowed(db, self.needs)
 
 
 class Workspace(QWidget):

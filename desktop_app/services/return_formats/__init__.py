@@ -1,22 +1,22 @@
-"""The four formats of a return, all rendered from one `ProtectedReturn`."""
+"""The four formats of a return, all rendered from one `ProtectedReturn`.
+
+Each format's module is imported when first used: reportlab and openpyxl take a third of a second
+to load, which the app should not pay at start.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
 from desktop_app.domain.protected_return import ProtectedReturn
-from desktop_app.services.return_formats.csv_format import write_csv
-from desktop_app.services.return_formats.json_format import write_json
-from desktop_app.services.return_formats.pdf_format import write_pdf
-from desktop_app.services.return_formats.xlsx_format import write_xlsx
 
-Writer = Callable[[ProtectedReturn, Path], None]
-WRITERS: dict[str, Writer] = {
-    "pdf": write_pdf,
-    "xlsx": write_xlsx,
-    "csv": write_csv,
-    "json": write_json,
+# format -> (module in this package, its writer function)
+WRITERS: dict[str, tuple[str, str]] = {
+    "pdf": ("pdf_format", "write_pdf"),
+    "xlsx": ("xlsx_format", "write_xlsx"),
+    "csv": ("csv_format", "write_csv"),
+    "json": ("json_format", "write_json"),
 }
 FORMATS = tuple(WRITERS)
 
@@ -25,4 +25,6 @@ def write_return(protected: ProtectedReturn, fmt: str, path: Path) -> None:
     """Write `protected` as `fmt` ("pdf", "xlsx", "csv" or "json") to `path`."""
     if fmt not in WRITERS:
         raise ValueError(f"Unknown return format {fmt!r}; use one of {', '.join(FORMATS)}")
-    WRITERS[fmt](protected, path)
+    module_name, function = WRITERS[fmt]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    getattr(module, function)(protected, path)
