@@ -25,6 +25,10 @@ test: $(STAMP)
 
 check: lint test
 
+# The one-folder app in dist/PeerLog/ (Linux and macOS; Windows: see README, Packaging).
+package: $(STAMP)
+	PYTHON=$(PY) packaging/build.sh
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache
 

@@ -265,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"PeerLog {__version__}")
     parser.add_argument("--db", type=Path, help="database to open in the app")
     parser.add_argument("--demo", action="store_true", help="open the app on the demo database")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this copy of PeerLog works (in a temporary folder), then exit",
+    )
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -353,6 +358,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # exits 2 on wrong usage
+    if args.self_test:
+        from desktop_app.self_test import run_self_test
+
+        return run_self_test()  # before setup_logging: it logs into its own temporary folder
     setup_logging()
     try:
         result: int = args.handler(args)

@@ -11,6 +11,7 @@ from desktop_app.services.access import record, require
 from desktop_app.store import layout, pending_audit
 from desktop_app.store.backup import restore_backup
 from desktop_app.store.check import check_folder
+from desktop_app.store.connection import cipher_version
 from desktop_app.store.database import (
     CreatedDatabase,
     Database,
@@ -115,3 +116,8 @@ def regenerate_recovery_code(db: Database) -> str:
     code = db.regenerate_recovery_code()
     record(db, Action.PASSPHRASE_CHANGE, "recovery code")
     return code
+
+
+def encryption_library_version() -> str:
+    """SQLCipher's version ("" if this copy of PeerLog was built without it)."""
+    return cipher_version()

@@ -58,6 +58,16 @@ def translated_errors() -> Iterator[None]:
         raise typed from exc
 
 
+def cipher_version() -> str:
+    """SQLCipher's version, or "" when the sqlite3 inside is plain SQLite (no encryption)."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else ""
+
+
 def raw_connection(db_file: Path, data_key: bytes) -> Connection:
     """A keyed connection with no checks and no settings changed: `check` and restore use it."""
     conn = sqlcipher3.connect(

@@ -6,13 +6,12 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import __version__
 from desktop_app.app_dirs import APP_NAME
-from desktop_app.resources import resource_path
 from desktop_app.ui import worker
+from desktop_app.ui.app_icon import app_icon
 from desktop_app.ui.crash import CrashReporter
 from desktop_app.ui.main_window import MainWindow
 
@@ -27,20 +26,30 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("peerlog")
-    app.setWindowIcon(QIcon(str(resource_path("icons", "peerlog.svg"))))
+    app.setWindowIcon(app_icon())
     return app
+
+
+# The exit status when PeerLog met a bug (BSD's EX_SOFTWARE); the report is in the log.
+EXIT_BUG = 70
 
 
 def run_gui(database: Path | None, demo: bool) -> int:
     app = make_application()
     reporter = CrashReporter()
     reporter.install()
-    window = MainWindow()
-    if database is not None:
-        window.open_folder(database)
-    window.show()
-    if demo:
-        window.start.open_demo()
+    try:
+        window = MainWindow()
+        if database is not None:
+            window.open_folder(database)
+        window.show()
+        if demo:
+            window.start.open_demo()
+    except Exception:
+        # Before the event loop runs, the reporter's queued dialog would never appear (and a
+        # frozen Windows or macOS app would show the bootloader's box with the raw message).
+        reporter.report_now(*sys.exc_info())
+        return EXIT_BUG
     log.info("Started the app (PeerLog %s)", __version__)
     code = app.exec()
     worker.wait_for_tasks()

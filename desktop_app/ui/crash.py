@@ -146,6 +146,20 @@ class CrashReporter(QObject):
         self.reports.append(report)
         self.crashed.emit(report)
 
+    def report_now(
+        self, exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        """For a bug met before the event loop runs: log it and show the dialog at once (the
+        queued copy is ignored while this one is open)."""
+        self._showing = True
+        try:
+            known = len(self.reports)
+            self.handle(exc_type, error, tb)
+            if self.show_dialog and len(self.reports) > known:
+                CrashDialog(self.reports[-1]).exec()
+        finally:
+            self._showing = False
+
     @Slot(str)
     def _show(self, report: str) -> None:
         if not self.show_dialog or self._showing:

@@ -19,6 +19,7 @@ from desktop_app.services import access, auto_backup, databases, drafts, setting
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import messages, worker
+from desktop_app.ui.about_dialog import show_about
 from desktop_app.ui.auto_lock import IdleLock
 from desktop_app.ui.section import Section, screen
 from desktop_app.ui.start_screen import StartScreen
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.about_action = self._action("&About PeerLog", None, lambda: show_about(self))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.passphrase_action = self._action(
             "Change my &passphrase…", None, self.change_passphrase
         )
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
+        # In File rather than a Help menu of its own: every letter of "Help" is already an Alt
+        # key on some screen. macOS moves it to the application menu (AboutRole).
+        file_menu.addAction(self.about_action)
         file_menu.addAction(self.quit_action)
         records_menu = self.menuBar().addMenu("&Records")
         self.unlocked_menus = [records_menu]
