@@ -15,6 +15,7 @@ from statistics import fmean
 
 from desktop_app.domain.identity import new_id
 from desktop_app.domain.measures import Measure
+from desktop_app.domain.periods import Period
 from desktop_app.domain.scoring import Score
 
 
@@ -39,17 +40,6 @@ class OutcomeRecord:
     taken_on: date
     score: Score
     id: str = field(default_factory=new_id)
-
-
-@dataclass(frozen=True)
-class Period:
-    """Both ends included."""
-
-    start: date
-    end: date
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ class Period:
                 f"({long_date(self.start)}). Swap the two dates."
             )
 
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
     @staticmethod
     def financial_year(first_year: int) -> Period:
         """The UK financial year starting 1 April `first_year` (e.g. 2024 gives 2024-25)."""

@@ -12,12 +12,12 @@ from desktop_app.domain.measures import SHIPPED, Measure, MeasureProblem, custom
 from desktop_app.domain.outcome_change import (
     ChangeReport,
     OutcomeRecord,
-    Period,
     ReviewDue,
     Stage,
     due_for_review,
     outcome_change,
 )
+from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Problem, not_in_future
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.scoring import (

@@ -82,11 +82,10 @@ def return_figures(
 
 def outcome_figures(db: Database, period: Period) -> tuple[OutcomeFigures, ...]:
     """Change on every measure anyone has a baseline and follow-up for (ONS4 item by item)."""
-    span = outcome_change.Period(period.start, period.end)
     figures = []
     for measure in outcomes.measures(db):
-        records = outcomes.change_inputs(db, measure.code, span)
-        for report in outcome_change.outcome_change(measure, records, span):
+        records = outcomes.change_inputs(db, measure.code, period)
+        for report in outcome_change.outcome_change(measure, records, period):
             if report.people == 0:
                 continue
             code = re.sub(r"[^a-z0-9]+", "_", measure.code.casefold()).strip("_")

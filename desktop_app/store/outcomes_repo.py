@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_app.domain.measures import Measure, custom_measure
-from desktop_app.domain.outcome_change import FOLLOW_UPS, OutcomeRecord, Period, Stage
+from desktop_app.domain.outcome_change import FOLLOW_UPS, OutcomeRecord, Stage
+from desktop_app.domain.periods import Period
 from desktop_app.domain.scoring import Score
 from desktop_app.store.columns import to_required_date
 from desktop_app.store.connection import Connection

@@ -115,7 +115,7 @@ def test_demo_can_be_made_on_any_day(tmp_path: Path, today: date) -> None:
 
 
 def test_demo_has_outcome_journeys(demo: Database) -> None:
-    from desktop_app.domain.outcome_change import Period
+    from desktop_app.domain.periods import Period
     from desktop_app.services import outcomes
 
     stages = dict(
