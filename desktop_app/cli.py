@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app import __version__, cli_protection
-from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, RECOVERY_CODE, ask_secret
+from desktop_app.cli_secrets import (
+    BACKUP_PASSPHRASE,
+    NEW_PASSPHRASE,
+    PASSPHRASE,
+    RECOVERY_CODE,
+    ask_secret,
+)
 from desktop_app.logging_setup import setup_logging
 from desktop_app.store.errors import StoreError
 
@@ -89,11 +95,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from desktop_app.services import databases
+    import os
 
-    replaced = databases.restore_database(
-        args.backup, args.db, _unlocker_from_environment_or_prompt()
-    )
+    from desktop_app.services import databases
+    from desktop_app.store.database import passphrase_unlocker
+
+    current = _unlocker_from_environment_or_prompt()  # a coordinator's of the database replaced
+    backup_passphrase = os.environ.get(BACKUP_PASSPHRASE)
+    backup = passphrase_unlocker(backup_passphrase) if backup_passphrase else current
+    replaced = databases.restore_database(args.backup, args.db, backup, current_unlock=current)
     print(f"Restored {args.backup} into {databases.database_folder(args.db)}")
     if replaced:
         print(f"The database it replaced is kept in {replaced}")

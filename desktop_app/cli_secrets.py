@@ -10,6 +10,8 @@ from desktop_app.store.errors import StoreError
 PASSPHRASE = "PEERLOG_PASSPHRASE"
 NEW_PASSPHRASE = "PEERLOG_NEW_PASSPHRASE"
 RECOVERY_CODE = "PEERLOG_RECOVERY_CODE"
+# restore: the backup's passphrase, when it differs from the current database's
+BACKUP_PASSPHRASE = "PEERLOG_BACKUP_PASSPHRASE"
 
 
 class MissingSecret(StoreError):

@@ -18,7 +18,12 @@ CODE_PATTERN = re.compile(r"\b([0-9A-Z]{4}(?:-[0-9A-Z]{4}){5})\b")
 
 def peerlog(*args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **env}
-    for name in ("PEERLOG_PASSPHRASE", "PEERLOG_NEW_PASSPHRASE", "PEERLOG_RECOVERY_CODE"):
+    for name in (
+        "PEERLOG_PASSPHRASE",
+        "PEERLOG_NEW_PASSPHRASE",
+        "PEERLOG_RECOVERY_CODE",
+        "PEERLOG_BACKUP_PASSPHRASE",
+    ):
         if name not in env:
             full_env.pop(name, None)
     return subprocess.run(
@@ -95,7 +100,17 @@ def test_init_check_backup_restore_change_and_recover(tmp_path: Path) -> None:
     assert recovered.returncode == 0, recovered.stderr
     assert peerlog("check", "--db", folder, PEERLOG_PASSPHRASE="recovered again!").returncode == 0
 
-    restored = peerlog("restore", "--backup", backup, "--db", folder, PEERLOG_PASSPHRASE=PASSPHRASE)
+    refused = peerlog("restore", "--backup", backup, "--db", folder, PEERLOG_PASSPHRASE=PASSPHRASE)
+    assert_plain_failure(refused, "passphrase of one of its coordinators")
+    restored = peerlog(
+        "restore",
+        "--backup",
+        backup,
+        "--db",
+        folder,
+        PEERLOG_PASSPHRASE="recovered again!",
+        PEERLOG_BACKUP_PASSPHRASE=PASSPHRASE,
+    )
     assert restored.returncode == 0, restored.stderr
     assert "kept in" in restored.stdout
     assert peerlog("check", "--db", folder, PEERLOG_PASSPHRASE=PASSPHRASE).returncode == 0

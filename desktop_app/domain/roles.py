@@ -27,6 +27,7 @@ class Permission(StrEnum):
     MANAGE_USERS = "add and remove users"
     CHANGE_SETTINGS = "change settings"
     VIEW_AUDIT = "view and export the audit trail"
+    RESTORE = "replace the database with a backup"
 
 
 _LEAD_MAY = frozenset({Permission.LOG_RECORDS})

@@ -20,7 +20,12 @@ from desktop_app.store.database import (
     recovery_unlocker,
     utc_now,
 )
-from desktop_app.store.errors import StoreError
+from desktop_app.store.errors import (
+    DamagedDatabase,
+    NotAPeerLogDatabase,
+    StoreError,
+    WrongSecret,
+)
 from desktop_app.store.keyslots import KeySlots
 from desktop_app.store.users import first_coordinator_id
 
@@ -74,10 +79,15 @@ def backup_database(db: Database, out: Path) -> None:
     record(db, Action.BACKUP, "database")
 
 
-def restore_database(backup: Path, path: Path, unlock: Unlocker) -> Path | None:
-    """Replace the database with a backup. The restore goes into the restored database's audit
-    trail at its next unlock (the database is closed while it is replaced)."""
+def restore_database(
+    backup: Path, path: Path, unlock: Unlocker, current_unlock: Unlocker | None = None
+) -> Path | None:
+    """Replace the database with a backup. `unlock` opens the backup; `current_unlock` (default:
+    the same secret) must be a coordinator's of the database being replaced. The restore goes
+    into the restored database's audit trail at its next unlock."""
     folder = database_folder(path)
+    if layout.db_file(folder).exists():
+        _require_coordinator_of(folder, current_unlock or unlock)
     user: list[str] = []
 
     def unlock_noting_user(slots: KeySlots) -> bytes:
@@ -88,6 +98,26 @@ def restore_database(backup: Path, path: Path, unlock: Unlocker) -> Path | None:
     replaced = restore_backup(backup, folder, unlock_noting_user)
     pending_audit.add(folder, utc_now(), Action.RESTORE, user[0] if user else "")
     return replaced
+
+
+def _require_coordinator_of(folder: Path, unlock: Unlocker) -> None:
+    """Only a coordinator of the database being replaced may replace it: a backup carries the key
+    slots of its day, so otherwise a removed user could restore their own passphrase (and bring
+    back people erased since). A database too damaged to open can be replaced by anyone who can
+    open the backup: that is what restoring is for."""
+    try:
+        current = Database.open_with(folder, unlock, quick_check=False)
+    except (DamagedDatabase, NotAPeerLogDatabase):
+        return
+    except WrongSecret as exc:
+        raise WrongSecret(
+            "To replace this database, use the passphrase of one of its coordinators "
+            "(or its recovery code). Nothing was restored."
+        ) from exc
+    try:
+        require(current, Permission.RESTORE)
+    finally:
+        current.close()
 
 
 def change_passphrase(db: Database, current: str, new: str) -> None:

@@ -22,7 +22,19 @@ from desktop_app.store.keys import local_id
 from desktop_app.store.linked_records import delete_rows_that_would_block
 
 
+def delete_drafts_about(conn: Connection, person_id: str) -> None:
+    """Drafts name no foreign key: remove every draft of their form, or that mentions their id,
+    reference or name (names under three letters are too common to match on)."""
+    row = conn.execute("SELECT ref, known_as FROM people WHERE uuid = ?", (person_id,)).fetchone()
+    ref, name = row if row else ("", "")
+    texts = [t for t in (person_id, ref, name) if t and len(t) >= 3]
+    mentions = " OR ".join("instr(fields, ?) > 0 OR instr(title, ?) > 0" for _ in texts)
+    params = [p for t in texts for p in (t, t)]
+    conn.execute(f"DELETE FROM drafts WHERE record_id = ? OR {mentions}", (person_id, *params))
+
+
 def erase_person(conn: Connection, person_id: str) -> None:
+    delete_drafts_about(conn, person_id)
     key = local_id(conn, "people", person_id)
     conn.execute(
         "UPDATE sessions SET anonymous_headcount = anonymous_headcount + 1 "
@@ -31,12 +43,11 @@ def erase_person(conn: Connection, person_id: str) -> None:
     )
     delete_rows_that_would_block(conn, "people", key)
     conn.execute("DELETE FROM people WHERE id = ?", (key,))
-    # Drafts of their own form or of a measure for them (m0005) name no foreign key.
-    conn.execute("DELETE FROM drafts WHERE record_id = ?", (person_id,))
 
 
 def anonymise_person(conn: Connection, person_id: str, today: date, now: str) -> list[str]:
     """Strip what identifies the person; the ids of the case studies removed."""
+    delete_drafts_about(conn, person_id)
     key = local_id(conn, "people", person_id)
     year = conn.execute("SELECT year_of_birth FROM people WHERE id = ?", (key,)).fetchone()[0]
     conn.execute(

@@ -196,6 +196,9 @@ def _one(conn: Connection, sql: str, span: dict[str, Any]) -> int:
 
 
 def names_in_database(conn: Connection) -> list[str]:
-    """Every name a story might mention: people's and volunteers'."""
-    rows = conn.execute("SELECT known_as FROM people UNION SELECT name FROM volunteers")
+    """Every name or reference a story might mention: people's and volunteers'."""
+    rows = conn.execute(
+        "SELECT known_as FROM people UNION SELECT ref FROM people "
+        "UNION SELECT name FROM volunteers UNION SELECT ref FROM volunteers"
+    )
     return [name for (name,) in rows]

@@ -138,7 +138,10 @@ def test_backup_restore_and_passphrase_change_are_recorded(db: Database, tmp_pat
     folder = db.folder
     db.close()
     unlock = databases.passphrase_unlocker(PASSPHRASE)
-    databases.restore_database(backup, folder, unlock)
+    with pytest.raises(WrongSecret, match="coordinators"):
+        databases.restore_database(backup, folder, unlock)  # today's passphrase is needed too
+    today = databases.passphrase_unlocker("a brand new passphrase for us")
+    databases.restore_database(backup, folder, unlock, current_unlock=today)
     restored = databases.open_database(folder, PASSPHRASE)
     try:
         # the backup entry is written once the backup is safely made, so the copy lacks it

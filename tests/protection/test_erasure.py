@@ -188,3 +188,25 @@ def test_erasure_reaches_tables_that_do_not_cascade(db: Database, records: Recor
     erasure.erase_person(db, records.person.id)
     rows = db.connection().execute("SELECT COUNT(*) FROM later_notes").fetchone()[0]
     assert rows == 1
+
+
+def test_erasing_or_anonymising_removes_drafts_that_mention_the_person(db: Database) -> None:
+    """Drafts have no foreign key to people: a session draft listing someone, or their own
+    form's draft, must go with them."""
+    from desktop_app.domain.drafts import DraftKind
+    from desktop_app.services import drafts
+
+    erased = people.add_person(db, Person("Quillon Erasedperson"))
+    anonymised = people.add_person(db, Person("Tamsin Anonymisedone"))
+    bystander = people.add_person(db, Person("Unrelated Bystander"))
+    drafts.save_draft(
+        db, DraftKind.PERSON, anonymised.id, {"notes": "draft note"}, "Tamsin Anonymisedone"
+    )
+    drafts.save_draft(db, DraftKind.SESSION, "", {"attendees": [erased.id]}, "A new session")
+    drafts.save_draft(
+        db, DraftKind.PERSON, bystander.id, {"notes": "keep me"}, "Unrelated Bystander"
+    )
+    erasure.erase_person(db, erased.id)
+    erasure.anonymise_people(db, [anonymised.id], date.today())
+    left = drafts.my_drafts(db)
+    assert [d.record_id for d in left] == [bystander.id]

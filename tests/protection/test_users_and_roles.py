@@ -125,3 +125,23 @@ def test_cli_users_list_add_remove(
     monkeypatch.setenv("PEERLOG_PASSPHRASE", LEAD_PASSPHRASE)
     assert main(["users", "list", "--db", folder]) == 1
     assert "passphrase is not right" in capsys.readouterr().err
+
+
+def test_a_removed_user_cannot_restore_an_old_backup_to_get_back_in(
+    db: Database, tmp_path: Path
+) -> None:
+    """A backup carries the key slots of its day: restoring it must need a coordinator of the
+    database it replaces, or a removed user could bring back their own passphrase."""
+    from desktop_app.services import databases
+
+    sam = users.add_user(db, "Sam Removed", Role.LEAD, "sam's own passphrase")
+    backup = tmp_path / "before.peerlog-backup"
+    databases.backup_database(db, backup)
+    users.remove_user(db, sam.id)
+    folder = db.folder
+    db.close()
+    as_sam = databases.passphrase_unlocker("sam's own passphrase")
+    with pytest.raises(WrongSecret, match="coordinators"):
+        databases.restore_database(backup, folder, as_sam)
+    with pytest.raises(WrongSecret):
+        databases.open_database(folder, "sam's own passphrase")

@@ -113,13 +113,16 @@ def test_nothing_below_the_aggregate_leaves_in_any_format(
             zebedee.id,
             date(2025, 2, 1),
             "How Zebedee found the group",
-            "Zebedee Quarrington came with Philippa. Yolanda Fitzwilliam welcomed them both.",
+            "Zebedee Quarrington came with Philippa. Yolanda Fitzwilliam welcomed them both. "
+            f"(Our reference {zebedee.ref}.)",
             consent_to_share=True,
         ),
     )
     shared = shareable_case_study(organisation, study.id)
     assert shared.title == "How [name] found the group"
-    assert shared.text == "[name] came with [name]. [name] welcomed them both."
+    assert shared.text == (
+        "[name] came with [name]. [name] welcomed them both. (Our reference [name].)"
+    )
     for template in ("Alliance return", "Funder summary"):
         result = build_return(organisation, PERIOD, template, chosen_case_studies=[shared])
         for fmt in FORMATS:
