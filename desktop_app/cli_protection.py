@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, ask_secret
-from desktop_app.domain.audit import AuditFilter
-from desktop_app.domain.listing import Page
 from desktop_app.domain.roles import Role
 
 if TYPE_CHECKING:
+    from desktop_app.domain.audit import AuditFilter
     from desktop_app.store.database import Database
 
 Command = Callable[[argparse.Namespace], int]
@@ -69,6 +68,8 @@ def cmd_users_remove(args: argparse.Namespace) -> int:
 
 
 def _filter(args: argparse.Namespace) -> AuditFilter:
+    from desktop_app.domain.audit import AuditFilter
+
     return AuditFilter(
         start=date.fromisoformat(args.start) if args.start else None,
         end=date.fromisoformat(args.end) if args.end else None,
@@ -78,6 +79,7 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
+    from desktop_app.domain.listing import Page
     from desktop_app.services import audit
 
     db = _open(args)

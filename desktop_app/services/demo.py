@@ -17,6 +17,7 @@ from typing import Literal
 
 from desktop_app.domain.overview import month_containing
 from desktop_app.services.databases import create_database
+from desktop_app.services.demo_identity import DEMO_ORGANISATION, DEMO_PASSPHRASE
 from desktop_app.services.demo_outcomes import make_outcomes
 from desktop_app.services.demo_people import (
     SHAPES,
@@ -37,9 +38,8 @@ from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.statistics import refresh_query_statistics
 
 log = logging.getLogger(__name__)
+__all__ = ["DEMO_ORGANISATION", "DEMO_PASSPHRASE", "create_demo_database", "fill_demo_database"]
 
-DEMO_PASSPHRASE = "demo passphrase"
-DEMO_ORGANISATION = "Riverside Peer Support (demo)"
 DemoSize = Literal["small", "stress"]
 Progress = Callable[[int, int], None]
 

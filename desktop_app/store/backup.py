@@ -36,7 +36,7 @@ from desktop_app.store.migrations import LATEST_VERSION
 log = logging.getLogger(__name__)
 
 MAGIC = b"PEERLOG-BACKUP/1\n"
-BACKUP_SUFFIX = ".peerlog-backup"
+BACKUP_SUFFIX = layout.BACKUP_SUFFIX
 _LENGTH = struct.Struct(">I")
 
 

@@ -17,6 +17,7 @@ FOLDER_SUFFIX = ".peerlog"
 DB_FILE = "peerlog.db"
 SLOTS_FILE = "keyslots.json"
 BACKUPS_DIR = "backups"
+BACKUP_SUFFIX = ".peerlog-backup"
 README_FILE = "README.txt"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 

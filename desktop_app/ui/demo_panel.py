@@ -4,17 +4,20 @@ then opened with its passphrase, which the start screen shows."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app import app_dirs
-from desktop_app.services.demo import DEMO_PASSPHRASE, create_demo_database
+from desktop_app.services.demo_identity import DEMO_PASSPHRASE
 from desktop_app.store import layout
-from desktop_app.store.database import CreatedDatabase
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import messages
 from desktop_app.ui.worker import Report, run_task
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import CreatedDatabase
 
 DEMO_HINT = (
     "This is the demo database: every person and session in it is invented. "
@@ -67,6 +70,8 @@ class DemoPanel(QWidget):
         self._set_busy(True)
 
         def make(report: Report) -> CreatedDatabase:
+            from desktop_app.services.demo import create_demo_database
+
             return create_demo_database(
                 folder, "small", 1, progress=lambda done, total: report(done, total, "")
             )

@@ -15,16 +15,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app.domain.roles import Permission
-from desktop_app.services import access, auto_backup, databases, drafts, settings
-from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import messages, worker
-from desktop_app.ui.about_dialog import show_about
 from desktop_app.ui.auto_lock import IdleLock
 from desktop_app.ui.section import Section, screen
 from desktop_app.ui.start_screen import StartScreen
 
 if TYPE_CHECKING:
+    from desktop_app.store.database import Database
     from desktop_app.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -80,7 +78,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.about_action = self._action("&About PeerLog", None, lambda: show_about(self))
+        self.about_action = self._action("&About PeerLog", None, self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.passphrase_action = self._action(
             "Change my &passphrase…", None, self.change_passphrase
@@ -146,6 +144,12 @@ class MainWindow(QMainWindow):
         self.unlocked_menus.append(go_menu)
 
     @Slot()
+    def show_about(self) -> None:
+        from desktop_app.ui.about_dialog import show_about
+
+        show_about(self)
+
+    @Slot()
     def go_to(self, index: int) -> None:
         if self.workspace is not None:
             self.workspace.show_section(index)
@@ -205,6 +209,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def show_database(self, db: Database) -> None:
+        from desktop_app.services import access, settings
+
         if self.db is not None:
             self.lock()
         self.db = db
@@ -263,17 +269,23 @@ class MainWindow(QMainWindow):
         )
 
     def _show_title(self, db: Database) -> None:
+        from desktop_app.services import settings
+
         organisation = settings.organisation_name(db)
         self.setWindowTitle(f"{organisation} — {APP_TITLE}" if organisation else APP_TITLE)
 
     @Slot()
     def _settings_saved(self) -> None:
+        from desktop_app.services import settings
+
         if self.db is not None:
             self._show_title(self.db)
             self.idle.start(settings.auto_lock_minutes(self.db))
 
     def _offer_drafts(self, db: Database, workspace: Workspace) -> None:
         """Open again every form that was kept as a draft at the last lock."""
+        from desktop_app.services import drafts
+
         shown = 0
         for draft in drafts.my_drafts(db):
             try:
@@ -292,6 +304,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def lock(self) -> None:
         """Close the database and remove everything that showed a record."""
+        from desktop_app.services import auto_backup
+
         db, workspace = self.db, self.workspace
         if db is None or workspace is None:
             return
@@ -319,6 +333,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def lock_by_itself(self, why: str) -> None:
+        from desktop_app.services import settings
+
         if self.db is None:
             return
         minutes = settings.auto_lock_minutes(self.db)
@@ -334,6 +350,7 @@ class MainWindow(QMainWindow):
 
     def _keep_drafts(self, db: Database, workspace: Workspace) -> None:
         """Forms being edited go into the encrypted database as drafts, never left on screen."""
+        from desktop_app.services import drafts
         from desktop_app.ui.draft_forms import drafts_of_open_forms
 
         kept = drafts_of_open_forms(workspace)
@@ -353,6 +370,8 @@ class MainWindow(QMainWindow):
 
     def open_folder(self, folder: Path) -> None:
         """Show the unlock prompt for `folder` (from `peerlog --db`)."""
+        from desktop_app.services import databases
+
         self.start.select_database(databases.database_folder(folder))
         self.start.focus_passphrase()
 

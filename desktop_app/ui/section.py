@@ -6,14 +6,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.roles import Permission
-from desktop_app.store.database import Database
-from desktop_app.ui.record_opener import RecordOpener
 
-ScreenMaker = Callable[[Database, RecordOpener], QWidget]
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database
+    from desktop_app.ui.record_opener import RecordOpener
+
+    ScreenMaker = Callable[[Database, RecordOpener], QWidget]
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ ones, another folder, a new one) and unlock it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,18 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import app_dirs
-from desktop_app.services.demo import DEMO_PASSPHRASE
+from desktop_app.services.demo_identity import DEMO_PASSPHRASE
 from desktop_app.store import layout
-from desktop_app.store.backup import BACKUP_SUFFIX
-from desktop_app.store.database import Database
 from desktop_app.ui import file_dialogs, messages
 from desktop_app.ui.demo_panel import DEMO_HINT, DemoPanel, is_demo
-from desktop_app.ui.first_run_wizard import FirstRunWizard
 from desktop_app.ui.recent_databases import forget_database, recent_databases, remember_database
-from desktop_app.ui.recovery_dialog import RecoveryDialog
-from desktop_app.ui.restore_dialog import RestoreDialog
 from desktop_app.ui.text_styles import heading, note
 from desktop_app.ui.unlock_panel import UnlockPanel
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database
+    from desktop_app.ui.first_run_wizard import FirstRunWizard
+    from desktop_app.ui.recovery_dialog import RecoveryDialog
+    from desktop_app.ui.restore_dialog import RestoreDialog
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -234,10 +236,15 @@ class StartScreen(QWidget):
             )
             return
         backup = file_dialogs.choose_open_file(
-            self, "Choose a PeerLog backup", folder.parent, f"PeerLog backups (*{BACKUP_SUFFIX})"
+            self,
+            "Choose a PeerLog backup",
+            folder.parent,
+            f"PeerLog backups (*{layout.BACKUP_SUFFIX})",
         )
         if backup is None:
             return
+        from desktop_app.ui.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(backup, folder, self)
         dialog.finished.connect(lambda _result: self._after_restore(dialog))
         dialog.open()
@@ -248,6 +255,8 @@ class StartScreen(QWidget):
 
     @Slot()
     def set_up_new(self) -> None:
+        from desktop_app.ui.first_run_wizard import FirstRunWizard
+
         wizard = FirstRunWizard(self)
         wizard.finished.connect(lambda result: self._on_wizard_finished(wizard, result))
         wizard.open()
@@ -271,6 +280,8 @@ class StartScreen(QWidget):
         folder = self.selected_folder
         if folder is None:
             return
+        from desktop_app.ui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(folder, self)
         dialog.finished.connect(lambda _result: self._on_recovery_finished(dialog))
         dialog.open()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import databases
-from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError, WrongSecret
 from desktop_app.ui.busy_bar import BusyBar
 from desktop_app.ui.passphrase_fields import secret_line_edit
 from desktop_app.ui.text_styles import heading, note
 from desktop_app.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from desktop_app.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +141,8 @@ class UnlockPanel(QWidget):
 
     @Slot()
     def unlock(self) -> None:
+        from desktop_app.services import databases
+
         if self.folder is None or self.is_busy or self._seconds_left:
             return
         passphrase = self.passphrase.text()
