@@ -77,6 +77,19 @@ def ref_in_use(
     return row is not None
 
 
+def update_record(
+    conn: Connection, table: KeyedTable, fields: str, values: Sequence[object], now: str, uuid: str
+) -> None:
+    """`UPDATE table SET <fields> = values, updated_at = now WHERE uuid = uuid`; `fields` is a
+    fixed, comma-separated column list (never user input)."""
+    assignments = ", ".join(f"{name.strip()} = ?" for name in fields.split(","))
+    cursor = conn.execute(
+        f"UPDATE {table} SET {assignments}, updated_at = ? WHERE uuid = ?", (*values, now, uuid)
+    )
+    if cursor.rowcount == 0:
+        raise RecordNotFound()
+
+
 def delete_record(conn: Connection, table: KeyedTable, uuid: str) -> None:
     if conn.execute(f"DELETE FROM {table} WHERE uuid = ?", (uuid,)).rowcount == 0:
         raise RecordNotFound()

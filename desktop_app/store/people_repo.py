@@ -22,6 +22,7 @@ from desktop_app.store.keys import (
     in_given_order,
     local_id,
     local_ids,
+    update_record,
 )
 
 _FIELDS = (
@@ -75,13 +76,7 @@ def insert_people(conn: Connection, people: Sequence[Person], now: str) -> None:
 
 
 def update_person(conn: Connection, person: Person, now: str) -> None:
-    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-    cursor = conn.execute(
-        f"UPDATE people SET {assignments}, updated_at = ? WHERE uuid = ?",
-        (*_values(person), now, person.id),
-    )
-    if cursor.rowcount == 0:
-        raise RecordNotFound()
+    update_record(conn, "people", _FIELDS, _values(person), now, person.id)
     if person.consent is not None:
         consents_repo.save_consent(conn, local_id(conn, "people", person.id), person.consent, now)
 

@@ -17,13 +17,12 @@ from desktop_app.store.columns import (
 )
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.keys import delete_record, local_id, local_ids
+from desktop_app.store.keys import delete_record, local_id, local_ids, update_record
 
 _FIELDS = (
     "held_on, starts_at, minutes, kind, mode, venue, anonymous_headcount, topics, notes, "
     "safeguarding_concern, safeguarding_follow_up, safeguarding_resolved_on"
 )
-_ASSIGNMENTS = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
 
 
 def _values(s: Session) -> tuple[Any, ...]:
@@ -106,12 +105,7 @@ def update_session(conn: Connection, session: Session, now: str) -> None:
     """Save the session; its attendees, facilitators and referrals become those given. A
     referral keeps its id and created time when it is still there."""
     links = _Links(conn, [session])
-    cursor = conn.execute(
-        f"UPDATE sessions SET {_ASSIGNMENTS}, updated_at = ? WHERE uuid = ?",
-        (*_values(session), now, session.id),
-    )
-    if cursor.rowcount == 0:
-        raise RecordNotFound()
+    update_record(conn, "sessions", _FIELDS, _values(session), now, session.id)
     key = local_id(conn, "sessions", session.id)
     created = dict(
         conn.execute("SELECT uuid, created_at FROM onward_referrals WHERE session_id = ?", (key,))

@@ -23,7 +23,7 @@ from desktop_app.store.columns import (
 )
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordInUse, RecordNotFound
-from desktop_app.store.keys import in_given_order, local_id, local_ids, next_ref
+from desktop_app.store.keys import in_given_order, local_id, local_ids, next_ref, update_record
 
 _FIELDS = "ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on"
 _ACTIVE = "(ended_on IS NULL OR ended_on >= ?)"
@@ -57,13 +57,7 @@ def insert_volunteers(conn: Connection, volunteers: Sequence[Volunteer], now: st
 
 def update_volunteer(conn: Connection, volunteer: Volunteer, now: str) -> None:
     """Save the volunteer and make their training records match `volunteer.training`."""
-    assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))
-    cursor = conn.execute(
-        f"UPDATE volunteers SET {assignments}, updated_at = ? WHERE uuid = ?",
-        (*_values(volunteer), now, volunteer.id),
-    )
-    if cursor.rowcount == 0:
-        raise RecordNotFound()
+    update_record(conn, "volunteers", _FIELDS, _values(volunteer), now, volunteer.id)
     key = local_id(conn, "volunteers", volunteer.id)
     kept = [t.id for t in volunteer.training]
     marks = ",".join("?" * len(kept))
