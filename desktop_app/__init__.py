@@ -1,5 +1,5 @@
 """PeerLog: encrypted, offline records and anonymised returns for peer support groups."""
 
-from desktop_app.version import app_version
+from desktop_app.version import __version__
 
-__version__ = app_version()
+__all__ = ["__version__"]

@@ -1,20 +1,5 @@
-"""The version, from pyproject.toml: the file itself when it is beside the package (a source
-checkout or a frozen build; quicker than installed metadata), else installed metadata."""
+"""PeerLog's version. pyproject.toml says the same (a test checks the two agree); a constant here,
+because reading pyproject.toml or installed metadata at every start costs more than the rest of
+the command line's start-up."""
 
-import sys
-import tomllib
-from pathlib import Path
-
-
-def app_version() -> str:
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    pyproject = base / "pyproject.toml"
-    if pyproject.exists():
-        with pyproject.open("rb") as f:
-            return str(tomllib.load(f)["project"]["version"])
-    from importlib import metadata  # slow to import: only for an installed wheel
-
-    try:
-        return metadata.version("peerlog")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+__version__ = "0.1.0"

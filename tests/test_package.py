@@ -102,5 +102,4 @@ def test_build_is_small_and_leaves_out_unused_qt(app: Path) -> None:
     unused = [str(p) for p in files if any(part in "/" + p.as_posix() for part in LEFT_OUT)]
     assert unused == []
     internal = DIST / "_internal"
-    assert (internal / "pyproject.toml").is_file()
     assert (internal / "resources" / "licences" / "LGPL-3.0.txt").is_file()
