@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app import __version__, cli_protection
+from desktop_app import __version__
 from desktop_app.cli_secrets import (
     BACKUP_PASSPHRASE,
     NEW_PASSPHRASE,
@@ -266,7 +266,20 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(database=args.db, demo=args.demo)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Opening the app (no command) builds only the app's own options: the commands' parsers, and
+# the modules they need, cost start-up time the window does not need.
+def needs_commands(arguments: Sequence[str]) -> bool:
+    """Whether these arguments could name a command, or ask for help (which lists the commands).
+    Only `--db FOLDER`, `--demo`, `--version` and `--self-test` open the app without them."""
+    for before, argument in zip(["", *arguments], arguments, strict=False):
+        if argument in ("-h", "--help"):
+            return True
+        if not argument.startswith("-") and before != "--db":
+            return True  # a command, or a mistyped one: the full parser names the choices
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peerlog",
         description="PeerLog: encrypted records and anonymised returns for peer support groups. "
@@ -281,6 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="check that this copy of PeerLog works (in a temporary folder), then exit",
     )
     parser.set_defaults(handler=cmd_gui)
+    if with_commands:
+        _add_commands(parser)
+    return parser
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> None:
+    from desktop_app import cli_protection
+
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, handler: Command, help_text: str) -> argparse.ArgumentParser:
@@ -362,12 +383,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="file to write")
 
     cli_protection.add_commands(sub)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 on wrong usage
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_commands=needs_commands(arguments))
+    args = parser.parse_args(arguments)  # exits 2 on wrong usage
     if args.self_test:
         from desktop_app.self_test import run_self_test
 

@@ -128,3 +128,19 @@ def test_problems_the_user_can_fix_are_one_or_two_lines(tmp_path: Path) -> None:
     assert_plain_failure(
         peerlog("init", "--db", tmp_path / "G", "--organisation", "G"), "PEERLOG_PASSPHRASE"
     )
+
+
+def test_opening_the_app_builds_only_the_apps_own_options() -> None:
+    from desktop_app.cli import needs_commands
+
+    for opens_the_app in ([], ["--demo"], ["--db", "Hub.peerlog"], ["--db=Hub.peerlog"]):
+        assert not needs_commands(opens_the_app), opens_the_app
+    for names_one in (["check", "--db", "x"], ["--help"], ["-h"], ["chek"], ["--db", "x", "y"]):
+        assert needs_commands(names_one), names_one
+
+
+def test_a_mistyped_command_is_named_with_the_choices() -> None:
+    result = peerlog("chek")
+    assert result.returncode == 2
+    assert "invalid choice: 'chek'" in result.stderr
+    assert "check" in result.stderr
