@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 log = logging.getLogger(__name__)
@@ -38,12 +39,10 @@ class IdleLock(QObject):
         self.interval_override_ms: int | None = None  # tests use a short interval
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(lambda: self._fire("idle"))
         app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.installEventFilter(self)
-            app.applicationStateChanged.connect(self._state_changed)
+        self._app = app if isinstance(app, QGuiApplication) else None
+        self._watching = False
 
     @property
     def active(self) -> bool:
@@ -52,10 +51,28 @@ class IdleLock(QObject):
     def start(self, minutes: int) -> None:
         ms = self.interval_override_ms or minutes * 60_000
         self.timer.setInterval(ms)
+        self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self.timer.start()
+        self._watch(True)
 
     def stop(self) -> None:
         self.timer.stop()
+        self._watch(False)
+
+    def _watch(self, on: bool) -> None:
+        """Watch every event of the application, and its state, only while a database is open:
+        on the start window there is nothing to lock, each event passed to Python costs time,
+        and the first of Qt's enums PySide meets (a state, a timer type) makes it build them
+        all, which the start window need not wait for."""
+        if self._app is None or on == self._watching:
+            return
+        if on:
+            self._app.installEventFilter(self)
+            self._app.applicationStateChanged.connect(self._state_changed)
+        else:
+            self._app.removeEventFilter(self)
+            self._app.applicationStateChanged.disconnect(self._state_changed)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() not in ACTIVITY or not self.timer.isActive():
@@ -68,15 +85,16 @@ class IdleLock(QObject):
         self.timer.start()  # restarts the idle countdown
         return False
 
-    def _state_changed(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationSuspended and self.timer.isActive():
+    def _state_changed(self, state: QtCore.Qt.ApplicationState) -> None:
+        if state == QtCore.Qt.ApplicationState.ApplicationSuspended and self.timer.isActive():
             self._fire("suspended")
 
     def _fire(self, why: str) -> None:
-        self.timer.stop()
+        self.stop()
         log.info("Locking by itself (%s)", why)
         self.lock_now.emit(why)
 
 
 def _is_lock_keys(event: QKeyEvent) -> bool:
-    return event.key() == Qt.Key.Key_L and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+    qt = QtCore.Qt
+    return event.key() == qt.Key.Key_L and event.modifiers() == qt.KeyboardModifier.ControlModifier
