@@ -8,7 +8,6 @@ messages only ever talk about code, because a message can quote a name or a note
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import threading
 import traceback
@@ -17,17 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, Qt, Signal, Slot, qVersion
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, QTimer, Signal, Slot, qVersion
 
 from desktop_app import __version__
 
@@ -63,6 +52,8 @@ def crash_report(
     exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> str:
     """The text a user can copy and send; no record contents, no secrets, no user folders."""
+    import platform  # here rather than at start-up: most runs never need it
+
     lines = [
         f"PeerLog {__version__} met an unexpected problem.",
         f"When (UTC): {datetime.now(UTC).isoformat(timespec='seconds')}",
@@ -82,39 +73,6 @@ def crash_report(
     return "\n".join(lines)
 
 
-class CrashDialog(QDialog):
-    def __init__(self, report: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("PeerLog met a problem")
-        self.report = report
-        intro = QLabel(
-            "Sorry: PeerLog met a problem it did not expect.\n\n"
-            "Everything you saved before this is safe in the database. If this keeps happening, "
-            "copy the report below and send it to whoever looks after PeerLog for you. "
-            "It contains no names, notes or passphrases."
-        )
-        intro.setWordWrap(True)
-        self.text = QPlainTextEdit(report)
-        self.text.setReadOnly(True)
-        self.text.setAccessibleName("Problem report")
-        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("&Copy report")
-        self.copy_button.setAccessibleName("Copy the problem report")
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.connect(self.copy_report)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 24)
-
-    @Slot()
-    def copy_report(self) -> None:
-        QGuiApplication.clipboard().setText(self.report)
-
-
 class CrashReporter(QObject):
     """Catches uncaught exceptions on any thread and shows them on the GUI thread."""
 
@@ -125,7 +83,9 @@ class CrashReporter(QObject):
         self.show_dialog = show_dialog
         self.reports: list[str] = []
         self._showing = False
-        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # From another thread Qt queues the call to the GUI thread. Not a QueuedConnection:
+        # naming one makes PySide build all of Qt's enums, which start-up need not wait for.
+        self.crashed.connect(self._show_soon)
 
     def install(self) -> None:
         global _reporter
@@ -156,14 +116,21 @@ class CrashReporter(QObject):
             known = len(self.reports)
             self.handle(exc_type, error, tb)
             if self.show_dialog and len(self.reports) > known:
+                from desktop_app.ui.crash_dialog import CrashDialog
+
                 CrashDialog(self.reports[-1]).exec()
         finally:
             self._showing = False
 
     @Slot(str)
+    def _show_soon(self, report: str) -> None:
+        QTimer.singleShot(0, lambda: self._show(report))  # once the failed call has returned
+
     def _show(self, report: str) -> None:
         if not self.show_dialog or self._showing:
             return
+        from desktop_app.ui.crash_dialog import CrashDialog  # not loaded at start: rarely needed
+
         self._showing = True
         try:
             CrashDialog(report).exec()

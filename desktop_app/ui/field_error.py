@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QLabel, QWidget
 
 ERROR_STYLE = "color: #a4000f;"  # dark red, readable on light and dark grey backgrounds
@@ -16,7 +16,7 @@ class FieldError(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setStyleSheet(ERROR_STYLE)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.setAccessibleName(f"Problem with {about}")
         self.problem = ""
         self.hide()

@@ -10,7 +10,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
@@ -67,15 +68,18 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, shortcut: Shortcut | None, slot: object) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts, not setShortcut: PySide resolves setShortcut's overloads by building
+        # every enum of Qt's namespace, a fifth of PeerLog's start-up time.
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # each key the system gives it (Ctrl+Q, and others)
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _make_actions(self) -> None:
         self.lock_action = self._action("&Lock", "Ctrl+L", self.lock)
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("&About PeerLog", None, self.show_about)
@@ -84,7 +88,6 @@ class MainWindow(QMainWindow):
             "Change my &passphrase…", None, self.change_passphrase
         )
         self.log_session_action = self._action("&Log a session…", "Ctrl+N", self.log_session)
-        self.log_session_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.add_person_action = self._action(
             "Add a &person…", None, lambda: self._open_record("person")
         )
@@ -224,6 +227,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:
             action.setEnabled(True)
+        for action in (self.lock_action, self.log_session_action):
+            # From any window of PeerLog's while a database is open (set here, not at start:
+            # see _action).
+            action.setShortcutContext(QtCore.Qt.ShortcutContext.ApplicationShortcut)
         for index, action in enumerate(self.go_actions):
             action.setVisible(index < len(shown))  # not sections this user may not see
             action.setEnabled(index < len(shown))
@@ -304,11 +311,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def lock(self) -> None:
         """Close the database and remove everything that showed a record."""
-        from desktop_app.services import auto_backup
-
         db, workspace = self.db, self.workspace
         if db is None or workspace is None:
             return
+        from desktop_app.services import auto_backup  # not needed to quit from the start window
+
         self.idle.stop()
         self._keep_drafts(db, workspace)
         self._resume = (db.folder, workspace.current_index)

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app import app_dirs
 from desktop_app.services.demo_identity import DEMO_PASSPHRASE
 from desktop_app.store import layout
-from desktop_app.ui import file_dialogs, messages
+from desktop_app.ui import messages
 from desktop_app.ui.demo_panel import DEMO_HINT, DemoPanel, is_demo
 from desktop_app.ui.recent_databases import forget_database, recent_databases, remember_database
 from desktop_app.ui.text_styles import heading, note
@@ -33,13 +34,51 @@ if TYPE_CHECKING:
     from desktop_app.ui.recovery_dialog import RecoveryDialog
     from desktop_app.ui.restore_dialog import RestoreDialog
 
-PATH_ROLE = Qt.ItemDataRole.UserRole
-
 WELCOME = (
     "To begin, set up a database for your organisation: it takes about a minute. "
     "If your organisation already uses PeerLog on this computer, open its database instead. "
     "To look around first, try the demo: everything in it is invented."
 )
+
+
+class DatabaseList(QListWidget):
+    """The recent databases, one folder a row; Delete, or the right-click menu, forgets one.
+
+    Handled here rather than with a widget-shortcut action and an actions context menu: setting
+    those touches Qt's namespace, whose enums PySide builds at first use (tens of milliseconds
+    of start-up)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folders: list[Path] = []  # row by row
+        self.forget_action = QAction("Remove from this list", self)
+        self.forget_action.setShortcuts(QKeySequence.StandardKey.Delete)  # shown in the menu
+
+    def clear_folders(self) -> None:
+        self.clear()
+        self.folders.clear()
+
+    def add_folder(self, folder: Path) -> QListWidgetItem:
+        where = str(folder.parent) if folder.exists() else "not found: is the drive plugged in?"
+        item = QListWidgetItem(f"{folder.stem}\n{where}")
+        item.setToolTip(str(folder))
+        self.folders.append(folder)  # first: adding the item can make it the current one
+        self.addItem(item)
+        return item
+
+    def current_folder(self) -> Path | None:
+        row = self.currentRow()
+        return self.folders[row] if 0 <= row < len(self.folders) else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Delete) and self.currentItem() is not None:
+            self.forget_action.trigger()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.currentItem() is not None:
+            QMenu.exec([self.forget_action], event.globalPos(), None, self)
 
 
 def _button(text: str, accessible_name: str) -> QPushButton:
@@ -53,16 +92,11 @@ class StartScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database_list = QListWidget()
+        self.database_list = DatabaseList()
         self.database_list.setAccessibleName("Your databases")
         self.database_list.currentItemChanged.connect(self._on_selected)
         self.database_list.itemActivated.connect(self.focus_passphrase)
-        forget = QAction("Remove from this list", self.database_list)
-        forget.setShortcut(QKeySequence.StandardKey.Delete)
-        forget.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        forget.triggered.connect(self.forget_selected)
-        self.database_list.addAction(forget)
-        self.database_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.database_list.forget_action.triggered.connect(self.forget_selected)
 
         self.open_other_button = _button("&Open a database…", "Open a database folder")
         self.open_other_button.clicked.connect(self.open_other)
@@ -132,37 +166,26 @@ class StartScreen(QWidget):
 
     def refresh(self, select: Path | None = None) -> None:
         """Reload the recent list, selecting `select` (or the most recent)."""
-        self.database_list.clear()
+        self.database_list.clear_folders()
         for folder in recent_databases():
-            self._add_item(folder)
+            self.database_list.add_folder(folder)
         if select is not None:
             self.select_database(select)
         elif self.database_list.count():
             self.database_list.setCurrentRow(0)
         self._on_selected(self.database_list.currentItem())
 
-    def _add_item(self, folder: Path) -> QListWidgetItem:
-        where = str(folder.parent) if folder.exists() else "not found: is the drive plugged in?"
-        item = QListWidgetItem(f"{folder.stem}\n{where}")
-        item.setData(PATH_ROLE, str(folder))
-        item.setToolTip(str(folder))
-        self.database_list.addItem(item)
-        return item
-
     def select_database(self, folder: Path) -> None:
         """Select `folder`, adding it to the list shown (it is remembered once unlocked)."""
         folder = folder.resolve()
-        for row in range(self.database_list.count()):
-            item = self.database_list.item(row)
-            if Path(item.data(PATH_ROLE)) == folder:
-                self.database_list.setCurrentItem(item)
-                return
-        self.database_list.setCurrentItem(self._add_item(folder))
+        if folder in self.database_list.folders:
+            self.database_list.setCurrentRow(self.database_list.folders.index(folder))
+            return
+        self.database_list.setCurrentItem(self.database_list.add_folder(folder))
 
     @property
     def selected_folder(self) -> Path | None:
-        item = self.database_list.currentItem()
-        return Path(item.data(PATH_ROLE)) if item is not None else None
+        return self.database_list.current_folder()
 
     @Slot()
     def _on_selected(self, item: QListWidgetItem | None) -> None:
@@ -171,8 +194,8 @@ class StartScreen(QWidget):
         self.list_heading.setVisible(not welcoming)
         self.database_list.setVisible(not welcoming)
         self.unlock_panel.setVisible(not welcoming)
-        if item is not None:
-            folder = Path(item.data(PATH_ROLE))
+        folder = self.database_list.current_folder()
+        if item is not None and folder is not None:
             self.unlock_panel.set_folder(folder, DEMO_HINT if is_demo(folder) else None)
 
     def focus_passphrase(self) -> None:
@@ -210,6 +233,8 @@ class StartScreen(QWidget):
             start = self.selected_folder.parent
         elif not start.exists():
             start = Path.home()
+        from desktop_app.ui import file_dialogs  # loaded when first needed
+
         chosen = file_dialogs.choose_database(self, start)
         if chosen is None:
             return
@@ -235,6 +260,8 @@ class StartScreen(QWidget):
                 "Select the database to restore in the list (or open it), then choose the backup.",
             )
             return
+        from desktop_app.ui import file_dialogs
+
         backup = file_dialogs.choose_open_file(
             self,
             "Choose a PeerLog backup",

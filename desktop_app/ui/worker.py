@@ -16,7 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop_app.store.errors import StoreError
 
@@ -75,7 +76,7 @@ class Task(QObject):
         self.cancel_requested = False
         self.is_running = False
         self.carrier = _Carrier()
-        queued = Qt.ConnectionType.QueuedConnection
+        queued = QtCore.Qt.ConnectionType.QueuedConnection  # (Qt's enums: not at import)
         self.carrier.done.connect(self._on_done, queued)
         self.carrier.failed.connect(self._on_failed, queued)
         self.carrier.progress.connect(self.progress, queued)

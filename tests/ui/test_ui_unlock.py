@@ -134,6 +134,11 @@ def test_delete_key_removes_a_database_from_the_list(
     unlock(qtbot, window, closed_db)
     window.lock()
     assert window.start.database_list.count() == 1
+    window.start.unlock_panel.passphrase.setText("typo")
+    window.start.unlock_panel.passphrase.setFocus()
+    qtbot.keyClick(window.start.unlock_panel.passphrase, Qt.Key.Key_Delete)
+    assert window.start.database_list.count() == 1, "Delete in the passphrase box edits it"
+    assert window.start.selected_folder == closed_db.resolve()
     window.start.database_list.setFocus()
     qtbot.keyClick(window.start.database_list, Qt.Key.Key_Delete)
     assert window.start.database_list.count() == 0
