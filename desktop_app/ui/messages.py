@@ -8,22 +8,21 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):  # (not dataclasses: this module loads with the start window)
     kind: str  # "information", "warning", "error" or "question"
     title: str
     text: str
 
 
-@dataclass
 class _Headless:
-    answers: list[bool]
-    shown: list[Shown] = field(default_factory=list)
+    def __init__(self, answers: list[bool]) -> None:
+        self.answers = answers
+        self.shown: list[Shown] = []
 
     def answer(self) -> bool:
         return self.answers.pop(0) if self.answers else False
@@ -48,6 +47,8 @@ def _show(parent: QWidget | None, kind: str, title: str, text: str) -> None:
     if _headless is not None:
         _headless.shown.append(Shown(kind, title, text))
         return
+    from PySide6.QtWidgets import QMessageBox  # its enums cost start-up time; boxes are rare
+
     icon = {
         "information": QMessageBox.Icon.Information,
         "warning": QMessageBox.Icon.Warning,
@@ -76,6 +77,8 @@ def confirm(parent: QWidget | None, title: str, text: str, yes_label: str) -> bo
     if _headless is not None:
         _headless.shown.append(Shown("question", title, text))
         return _headless.answer()
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
     box.setParent(parent, box.windowFlags())
     yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)

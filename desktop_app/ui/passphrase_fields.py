@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from desktop_app.domain.passphrase import passphrase_problem, passphrase_strength
 from desktop_app.ui.field_error import FieldError
+from desktop_app.ui.secret_field import secret_line_edit
 from desktop_app.ui.text_styles import note
 
 ADVICE = (
@@ -18,13 +19,6 @@ ADVICE = (
     "and hard to guess. Anyone who knows it can read every record, so do not use one you use "
     "elsewhere."
 )
-
-
-def secret_line_edit(accessible_name: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setAccessibleName(accessible_name)
-    return edit
 
 
 class NewPassphraseFields(QWidget):

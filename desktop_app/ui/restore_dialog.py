@@ -25,7 +25,7 @@ from desktop_app.store.database import passphrase_unlocker
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import messages, worker
 from desktop_app.ui.field_error import FieldError
-from desktop_app.ui.passphrase_fields import secret_line_edit
+from desktop_app.ui.secret_field import secret_line_edit
 from desktop_app.ui.text_styles import note
 
 

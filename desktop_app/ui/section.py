@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     ScreenMaker = Callable[[Database, RecordOpener], QWidget]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):  # not a dataclass: the start window does not load dataclasses
     title: str
     make: ScreenMaker
     needs: Permission | None = None  # shown only to users allowed this

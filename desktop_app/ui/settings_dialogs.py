@@ -30,7 +30,8 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui import file_dialogs
 from desktop_app.ui.audit_viewer import AuditViewer
 from desktop_app.ui.field_error import FieldError, FieldErrors
-from desktop_app.ui.passphrase_fields import NewPassphraseFields, secret_line_edit
+from desktop_app.ui.passphrase_fields import NewPassphraseFields
+from desktop_app.ui.secret_field import secret_line_edit
 from desktop_app.ui.text_styles import note, scaled_font
 
 

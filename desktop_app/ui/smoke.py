@@ -15,7 +15,8 @@ from desktop_app.services import outcomes, people
 from desktop_app.store.database import Database
 from desktop_app.ui.about_dialog import AboutDialog
 from desktop_app.ui.app import make_application
-from desktop_app.ui.crash import CrashDialog, crash_report
+from desktop_app.ui.crash import crash_report
+from desktop_app.ui.crash_dialog import CrashDialog
 from desktop_app.ui.main_window import MainWindow, sections
 from desktop_app.ui.outcome_chart import OutcomeChart
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.store.errors import StoreError, WrongSecret
 from desktop_app.ui.busy_bar import BusyBar
-from desktop_app.ui.passphrase_fields import secret_line_edit
+from desktop_app.ui.secret_field import secret_line_edit
 from desktop_app.ui.text_styles import heading, note
 from desktop_app.ui.worker import run_task
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import __version__
 from desktop_app.ui import app as app_module
-from desktop_app.ui import crash
+from desktop_app.ui import crash, crash_dialog
 from desktop_app.ui.about_dialog import AboutDialog
 from desktop_app.ui.main_window import MainWindow
 
@@ -62,17 +62,17 @@ def test_a_bug_while_building_the_window_shows_and_logs_a_report(
 
     monkeypatch.setattr(app_module, "MainWindow", broken_window)
     seen: list[QDialog] = []
-    timer = close_when_shown(crash.CrashDialog, seen)
+    timer = close_when_shown(crash_dialog.CrashDialog, seen)
     with caplog.at_level(logging.ERROR, logger="desktop_app"):
         assert app_module.run_gui(None, demo=False) == app_module.EXIT_BUG
     timer.stop()
     QApplication.processEvents()  # the reporter's queued copy must not open a second dialog
 
     assert len(seen) == 1
-    assert isinstance(seen[0], crash.CrashDialog)
+    assert isinstance(seen[0], crash_dialog.CrashDialog)
     report = seen[0].text.toPlainText()
     assert "RuntimeError" in report and "broken_window" in report
     assert A_NAME not in report
     assert "Unexpected problem" in caplog.text and A_NAME not in caplog.text
     visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-    assert not [w for w in visible if isinstance(w, crash.CrashDialog)]
+    assert not [w for w in visible if isinstance(w, crash_dialog.CrashDialog)]
