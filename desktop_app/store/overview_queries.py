@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from desktop_app.domain.overview import DbsDue, OpenConcern, PeriodFigures, TrainingDue
 from desktop_app.domain.people import PersonSummary
+from desktop_app.domain.renewals import needs_renewal
 from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS, dbs_due_on
 from desktop_app.store.columns import date_text, to_required_date
 from desktop_app.store.connection import Connection
@@ -51,8 +52,9 @@ def dbs_due(
     due = []
     for uuid, name, checked in rows:
         checked_on = to_required_date(checked)
-        if dbs_due_on(checked_on, years) <= horizon:
-            due.append(DbsDue(uuid, name, checked_on, dbs_due_on(checked_on, years)))
+        due_on = dbs_due_on(checked_on, years)
+        if needs_renewal(due_on, today, within_days):
+            due.append(DbsDue(uuid, name, checked_on, due_on))
     return due
 
 
