@@ -88,7 +88,7 @@ class PersonRow:
 @dataclass(frozen=True)
 class VolunteerFilter:
     text: str = ""  # part of the name or reference
-    include_ended: bool = False  # also those who have left
+    include_ended: bool = False  # also those who have left (after the current ones)
     sort: VolunteerSort = "name"
     # Ascending puts those needing chasing first: nothing recorded, then the longest overdue
     # (DBS, training), the fewest hours, the longest since they last gave time.

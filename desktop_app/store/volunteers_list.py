@@ -52,7 +52,8 @@ _COLUMNS = (
     "l.dbs_checked_on, COALESCE(t.courses, 0), t.next_expiry, t.next_course, t.due"
 )
 _BY_NAME = "l.name COLLATE NOCASE"
-# Nothing recorded sorts first, then the soonest (or longest overdue) renewal.
+# Current volunteers come before those who have left, whichever the order. Nothing recorded
+# sorts first, then the soonest (or longest overdue) renewal.
 _SORT_COLUMNS = {
     "name": (_BY_NAME,),
     "ref": ("l.ref COLLATE NOCASE",),
@@ -90,7 +91,8 @@ def list_volunteer_rows(
     rows = conn.execute(
         f"WITH l AS ({_LISTED} {where}), t AS ({_TRAINING}) "
         f"SELECT {_COLUMNS} FROM l LEFT JOIN t ON t.volunteer_id = l.id "
-        f"{order_by(_SORT_COLUMNS[f.sort], f.descending, 'l.id')} LIMIT :limit OFFSET :offset",
+        f"{order_by(_SORT_COLUMNS[f.sort], f.descending, 'l.id', ('l.active DESC',))} "
+        "LIMIT :limit OFFSET :offset",
         params,
     )
     return Paged([_row(row, today, dbs_years) for row in rows], int(total), page)

@@ -3,6 +3,7 @@ real encrypted database and sorted there."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -103,12 +104,14 @@ def test_sorting_puts_those_to_chase_first(
 
 def test_filters_and_pages(db: Database, chased: Chased) -> None:
     everyone = VolunteerFilter(include_ended=True, sort="dbs")
-    assert names(db, everyone)[:2] == ["Nia New", "Gil Gone"]
-    left = next(r for r in volunteers.list_volunteer_rows(db, everyone).rows if not r.active)
-    assert left.name == "Gil Gone" and left.dbs is Renewal.OVERDUE
+    *current, left = volunteers.list_volunteer_rows(db, everyone, today=TODAY).rows
+    assert [r.name for r in current] == ["Nia New", "Olu Overdue", "Sam Soon", "Fay Fine"]
+    assert (left.name, left.active, left.dbs) == ("Gil Gone", False, Renewal.OVERDUE)
+    reversed_ = replace(everyone, descending=True)
+    assert names(db, reversed_) == ["Fay Fine", "Sam Soon", "Olu Overdue", "Nia New", "Gil Gone"]
     assert names(db, VolunteerFilter(text="  soon ")) == ["Sam Soon"]
     assert names(db, VolunteerFilter(text=chased.fine.ref)) == ["Fay Fine"]
     assert names(db, VolunteerFilter(text="100%")) == []
     second = volunteers.list_volunteer_rows(db, everyone, Page(2, 2), TODAY)
     assert second.total == 5
-    assert [r.name for r in second.rows] == ["Olu Overdue", "Sam Soon"]
+    assert [r.name for r in second.rows] == ["Sam Soon", "Fay Fine"]
