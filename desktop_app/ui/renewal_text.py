@@ -61,7 +61,8 @@ def training_tooltip(training: TrainingState, today: date) -> str:
     courses = f"{training.courses} course{'' if training.courses == 1 else 's'} recorded."
     expiry = training.next_expiry
     if expiry is None:
-        return f"{courses} None of them runs out."
+        never = "It does not run out." if training.courses == 1 else "None of them runs out."
+        return f"{courses} {never}"
     runs = "ran" if expiry < today else "runs"
     first = f"{training.next_course} {runs} out first, on {long_date(expiry)}."
     due = f" {training.due} to renew now or soon." if training.due > 1 else ""
