@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Generic, Literal, TypeVar
 
+from desktop_app.domain.renewals import Renewal
+
 RowT = TypeVar("RowT")
 
 SessionSort = Literal["date", "kind", "venue", "attendance"]
 PeopleSort = Literal["name", "ref", "first_contact"]
+VolunteerSort = Literal["name", "ref", "dbs", "training", "hours", "last_active"]
 ArchivedFilter = Literal["active", "archived", "all"]
 
 
@@ -80,3 +83,37 @@ class PersonRow:
     last_attended: date | None
     has_consent: bool
     archived: bool
+
+
+@dataclass(frozen=True)
+class VolunteerFilter:
+    text: str = ""  # part of the name or reference
+    include_ended: bool = False  # also those who have left (after the current ones)
+    sort: VolunteerSort = "name"
+    # Ascending puts those needing chasing first: nothing recorded, then the longest overdue
+    # (DBS, training), the fewest hours, the longest since they last gave time.
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class TrainingState:
+    """A volunteer's training, taking the latest record of each course."""
+
+    courses: int  # how many different courses
+    renewal: Renewal  # of the course that runs out first (IN_DATE when none expire)
+    next_expiry: date | None  # when the first course runs out (None: none expire)
+    next_course: str  # which course that is ("" when none expire)
+    due: int  # courses that have run out or run out within the attention window
+
+
+@dataclass(frozen=True)
+class VolunteerRow:
+    id: str
+    ref: str
+    name: str
+    active: bool
+    hours: float  # recorded in the period the list counts (this financial year)
+    last_active_on: date | None  # the last session facilitated or hours recorded
+    dbs_due_on: date | None  # when the DBS check needs renewing (None: no check recorded)
+    dbs: Renewal
+    training: TrainingState

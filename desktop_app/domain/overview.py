@@ -7,8 +7,6 @@ from datetime import date, timedelta
 
 from desktop_app.domain.people import PersonSummary
 
-ATTENTION_WINDOW_DAYS = 60  # warn this long before a DBS check or training runs out
-
 
 @dataclass(frozen=True)
 class PeriodFigures:

@@ -35,6 +35,11 @@ class Period:
         return Period(date(first_year, 4, 1), date(first_year + 1, 3, 31))
 
     @staticmethod
+    def financial_year_containing(day: date) -> Period:
+        """The financial year (April to March) `day` falls in."""
+        return Period.financial_year(day.year if day.month >= 4 else day.year - 1)
+
+    @staticmethod
     def calendar_year(year: int) -> Period:
         return Period(date(year, 1, 1), date(year, 12, 31))
 

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.domain.overview import (
-    ATTENTION_WINDOW_DAYS,
-    Attention,
-    PeriodFigures,
-    month_containing,
-)
+from desktop_app.domain.overview import Attention, PeriodFigures, month_containing
+from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
 from desktop_app.services import settings
 from desktop_app.store import overview_queries
 from desktop_app.store.database import Database

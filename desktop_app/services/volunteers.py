@@ -6,7 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 from desktop_app.domain.audit import Action
-from desktop_app.domain.listing import Page, Paged
+from desktop_app.domain.listing import Page, Paged, VolunteerFilter, VolunteerRow
+from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import (
@@ -19,9 +20,10 @@ from desktop_app.domain.volunteers import (
     validate_training,
     validate_volunteer,
 )
+from desktop_app.services import settings
 from desktop_app.services.access import change
 from desktop_app.services.validation import refuse
-from desktop_app.store import hours_repo, volunteers_repo
+from desktop_app.store import hours_repo, volunteers_list, volunteers_repo
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.keys import ref_in_use
@@ -88,6 +90,31 @@ def list_volunteers(
 ) -> list[VolunteerSummary]:
     """Volunteers by name, optionally only those whose name or reference contains `text`."""
     return volunteers_repo.list_volunteers(db.connection(), date.today(), text, include_ended)
+
+
+def hours_period(today: date | None = None) -> Period:
+    """The period the Volunteers list counts hours over: the financial year `today` is in
+    (the period returns are most often asked for)."""
+    return Period.financial_year_containing(today or date.today())
+
+
+def list_volunteer_rows(
+    db: Database,
+    f: VolunteerFilter | None = None,
+    page: Page | None = None,
+    today: date | None = None,
+) -> Paged[VolunteerRow]:
+    """Volunteers with their DBS check and training status, hours this financial year and
+    when they last gave time: who needs chasing. Renewals follow Home's rule."""
+    day = today or date.today()
+    return volunteers_list.list_volunteer_rows(
+        db.connection(),
+        f or VolunteerFilter(),
+        page or Page(),
+        day,
+        hours_period(day),
+        settings.dbs_renewal_years(db),
+    )
 
 
 def record_hours(db: Database, hours: VolunteerHours) -> VolunteerHours:

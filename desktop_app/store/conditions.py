@@ -25,10 +25,13 @@ class Conditions:
         return f"WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
 
 
-def order_by(columns: tuple[str, ...], descending: bool, tiebreak: str) -> str:
-    """ORDER BY whitelisted columns, then a unique column so that pages never overlap."""
+def order_by(
+    columns: tuple[str, ...], descending: bool, tiebreak: str, first: tuple[str, ...] = ()
+) -> str:
+    """ORDER BY whitelisted columns, then a unique column so that pages never overlap.
+    `first` are terms that come before, whichever way the list is sorted ("x DESC")."""
     direction = "DESC" if descending else "ASC"
-    return "ORDER BY " + ", ".join(f"{c} {direction}" for c in (*columns, tiebreak))
+    return "ORDER BY " + ", ".join((*first, *(f"{c} {direction}" for c in (*columns, tiebreak))))
 
 
 @dataclass(frozen=True)

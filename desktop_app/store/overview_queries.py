@@ -6,9 +6,11 @@ from datetime import date, timedelta
 
 from desktop_app.domain.overview import DbsDue, OpenConcern, PeriodFigures, TrainingDue
 from desktop_app.domain.people import PersonSummary
+from desktop_app.domain.renewals import needs_renewal
 from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS, dbs_due_on
 from desktop_app.store.columns import date_text, to_required_date
 from desktop_app.store.connection import Connection
+from desktop_app.store.volunteers_repo import LATEST_OF_ITS_COURSE
 
 _ACTIVE = "(v.ended_on IS NULL OR v.ended_on >= :today)"
 
@@ -51,8 +53,9 @@ def dbs_due(
     due = []
     for uuid, name, checked in rows:
         checked_on = to_required_date(checked)
-        if dbs_due_on(checked_on, years) <= horizon:
-            due.append(DbsDue(uuid, name, checked_on, dbs_due_on(checked_on, years)))
+        due_on = dbs_due_on(checked_on, years)
+        if needs_renewal(due_on, today, within_days):
+            due.append(DbsDue(uuid, name, checked_on, due_on))
     return due
 
 
@@ -63,11 +66,7 @@ def training_due(conn: Connection, today: date, within_days: int) -> list[Traini
         "SELECT v.uuid, v.name, t.course, t.expires_on FROM training_records t "
         "JOIN volunteers v ON v.id = t.volunteer_id "
         f"WHERE t.expires_on IS NOT NULL AND t.expires_on <= :horizon AND {_ACTIVE} "
-        "AND NOT EXISTS (SELECT 1 FROM training_records later "
-        "  WHERE later.volunteer_id = t.volunteer_id "
-        "  AND later.course = t.course COLLATE NOCASE "
-        "  AND (later.completed_on > t.completed_on "
-        "       OR (later.completed_on = t.completed_on AND later.id > t.id))) "
+        f"AND {LATEST_OF_ITS_COURSE} "
         "ORDER BY t.expires_on, v.name COLLATE NOCASE",
         {"today": date_text(today), "horizon": date_text(today + timedelta(days=within_days))},
     )

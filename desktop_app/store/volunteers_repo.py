@@ -27,6 +27,14 @@ from desktop_app.store.keys import in_given_order, local_id, local_ids, next_ref
 
 _FIELDS = "ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on"
 _ACTIVE = "(ended_on IS NULL OR ended_on >= ?)"
+# A training record `t` that is the latest of its course for its volunteer (not since renewed).
+LATEST_OF_ITS_COURSE = (
+    "NOT EXISTS (SELECT 1 FROM training_records later "
+    "  WHERE later.volunteer_id = t.volunteer_id "
+    "  AND later.course = t.course COLLATE NOCASE "
+    "  AND (later.completed_on > t.completed_on "
+    "       OR (later.completed_on = t.completed_on AND later.id > t.id)))"
+)
 
 
 def _values(v: Volunteer) -> tuple[Any, ...]:

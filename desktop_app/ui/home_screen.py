@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.outcome_change import ReviewDue
-from desktop_app.domain.overview import ATTENTION_WINDOW_DAYS, Attention, PeriodFigures
+from desktop_app.domain.overview import Attention, PeriodFigures
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.problems import long_date
+from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
 from desktop_app.domain.vocabularies import SESSION_KIND
 from desktop_app.domain.volunteers import describe_due
 from desktop_app.services import home, outcomes, people

@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.paged_table_model import PagedTableModel
 from desktop_app.ui.record_table import RecordTable
@@ -71,6 +79,29 @@ class ListScreen(QWidget):
         box.setPlaceholderText(placeholder)
         box.setClearButtonEnabled(True)
         box.textChanged.connect(self._typing.start)
+        return box
+
+    def sort_choice(self, accessible_name: str, tooltip: str) -> QComboBox:
+        """The columns the list can be sorted by, for the keyboard (headers take a mouse).
+        Choosing one sorts by it in its first order, as a first click on its header does; a
+        click on a header shows here too."""
+        box = QComboBox()
+        box.setAccessibleName(accessible_name)
+        box.setToolTip(tooltip)
+        for number, column in enumerate(self.model.columns):
+            if column.sort_key is not None:
+                box.addItem(column.title, number)
+
+        def sort_by(index: int) -> None:
+            header = self.table.horizontalHeader()
+            header.setSortIndicator(box.itemData(index), Qt.SortOrder.AscendingOrder)
+
+        def show_sort() -> None:
+            box.setCurrentIndex(box.findData(self.model.sort_column()))
+
+        box.activated.connect(sort_by)
+        self.model.sort_changed.connect(show_sort)
+        show_sort()
         return box
 
     @Slot()

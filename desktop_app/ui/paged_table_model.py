@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QFont
 
 RowT = TypeVar("RowT")
 
@@ -36,6 +37,8 @@ class Column(Generic[RowT]):
     align: Qt.AlignmentFlag = LEFT
     tooltip: Callable[[RowT], str] | None = None
     width: int = 12  # in average characters of the current font
+    header_tooltip: str = ""  # what the column counts, when its title cannot say it all
+    strong: Callable[[RowT], bool] | None = None  # True: the cell is shown in bold
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,10 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             return int(column.align.value)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
+        if role == Qt.ItemDataRole.FontRole and column.strong is not None and column.strong(row):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == ROW_ROLE:
             return row
         return None
@@ -140,6 +147,8 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             return self.columns[section].title
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(self.columns[section].align.value)
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].header_tooltip:
+            return self.columns[section].header_tooltip
         return None
 
     # Sorting -------------------------------------------------------------------------------

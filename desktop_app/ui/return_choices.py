@@ -40,14 +40,9 @@ from desktop_app.ui.field_error import FieldError
 OTHER_DATES = "Other dates (choose below)"
 
 
-def first_year_of_financial_year(day: date) -> int:
-    """The financial year (April to March) `day` falls in, by the year it starts."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def period_presets(today: date) -> list[tuple[str, Period]]:
     """The periods offered in the list, most asked-for first, each named with its dates."""
-    this_fy = first_year_of_financial_year(today)
+    this_fy = Period.financial_year_containing(today).start.year
     presets = [
         ("Last financial year", Period.financial_year(this_fy - 1)),
         ("This financial year", Period.financial_year(this_fy)),

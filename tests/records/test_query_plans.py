@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.listing import SessionFilter
+from desktop_app.domain.listing import SessionFilter, VolunteerFilter
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
 from desktop_app.services import home, people, sessions, volunteers
@@ -71,8 +71,9 @@ def test_session_pages_come_from_an_index(db: Database, logged: Session, name: s
         lambda db: people.list_people(db),
         lambda db: volunteers.total_hours(db, start=date(2025, 3, 1), end=date(2025, 3, 31)),
         lambda db: sessions.last_session_defaults(db, "one_to_one"),
+        lambda db: volunteers.list_volunteer_rows(db, VolunteerFilter(sort="last_active")),
     ],
-    ids=["month", "attention", "people", "hours", "defaults"],
+    ids=["month", "attention", "people", "hours", "defaults", "volunteers"],
 )
 def test_home_and_form_queries_never_scan_big_tables(
     db: Database, logged: Session, call: Callable[[Database], object]

@@ -130,6 +130,8 @@ def test_figures_that_do_not_add_up_are_refused() -> None:
 
 def test_period_presets() -> None:
     assert Period.financial_year(2024) == Period(date(2024, 4, 1), date(2025, 3, 31))
+    assert Period.financial_year_containing(date(2025, 3, 31)) == Period.financial_year(2024)
+    assert Period.financial_year_containing(date(2025, 4, 1)) == Period.financial_year(2025)
     assert Period.calendar_year(2025) == Period(date(2025, 1, 1), date(2025, 12, 31))
     assert Period.quarter(2024, 1) == Period(date(2024, 4, 1), date(2024, 6, 30))
     assert Period.quarter(2024, 4) == Period(date(2025, 1, 1), date(2025, 3, 31))

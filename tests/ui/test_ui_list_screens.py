@@ -5,21 +5,25 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
-from desktop_app.domain.volunteers import Volunteer
+from desktop_app.domain.volunteers import Volunteer, dbs_due_on
 from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import Database
 from desktop_app.ui.paged_table_model import PagedTableModel
 from desktop_app.ui.people_screen import PeopleScreen
 from desktop_app.ui.sessions_screen import SessionsScreen
+from desktop_app.ui.value_text import short_date
 from desktop_app.ui.volunteers_screen import VolunteersScreen
+from tests.volunteers_to_chase import add_volunteers_to_chase, days_before
 
 SESSIONS = 450  # more than two pages
+NAME, DBS, HOURS, LAST_ACTIVE, TRAINING, STATUS = 1, 2, 3, 4, 5, 6
 
 
 class NoOpener:
@@ -123,4 +127,70 @@ def test_volunteers_current_and_left(qtbot: QtBot, busy_db: Database) -> None:
     assert [row.name for row in model.rows] == ["Robin"]
     screen.include_ended.setChecked(True)
     assert [row.name for row in model.rows] == ["Robin", "Sam"]
-    assert model.data(model.index(1, 2)) == "Left"
+    assert model.data(model.index(1, STATUS)) == "Left"
+
+
+def click_header(qtbot: QtBot, table: QTableView, column: int) -> None:
+    header = table.horizontalHeader()
+    middle = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(middle, 5))
+
+
+def cells(model: PagedTableModel, column: int) -> list[str]:  # type: ignore[type-arg]
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
+
+
+def test_volunteers_show_who_to_chase_and_sort_by_dbs(qtbot: QtBot, db: Database) -> None:
+    today = date.today()
+    chased = add_volunteers_to_chase(db, today)
+    screen = VolunteersScreen(db, NoOpener())
+    qtbot.addWidget(screen)
+    model = with_tester(screen.model)
+    assert cells(model, NAME) == ["Fay Fine", "Nia New", "Olu Overdue", "Sam Soon"]
+    olu_due = dbs_due_on(chased.overdue.dbs_checked_on)  # type: ignore[arg-type]
+    assert cells(model, DBS) == [
+        f"In date until {short_date(dbs_due_on(chased.fine.dbs_checked_on))}",  # type: ignore[arg-type]
+        "Not recorded",
+        f"Overdue since {short_date(olu_due)}",
+        "Due in 3 weeks",
+    ]
+    assert cells(model, TRAINING) == [
+        "In date",
+        "None recorded",
+        f"Expired {short_date(days_before(today, 30))}: Safeguarding",
+        "Expires in 10 days: Safeguarding",
+    ]
+    assert cells(model, HOURS) == ["1.5", "0", "5.5", "0"]
+    assert cells(model, LAST_ACTIVE) == [
+        short_date(today),
+        "None recorded",
+        short_date(today),
+        short_date(days_before(today, 200)),
+    ]
+    bold = [bool(model.data(model.index(row, DBS), Qt.ItemDataRole.FontRole)) for row in range(4)]
+    assert bold == [False, False, True, True], "overdue and due soon stand out"
+
+    screen.resize(1300, 400)
+    screen.show()
+    qtbot.waitExposed(screen)
+    click_header(qtbot, screen.table, DBS)
+    assert cells(model, NAME) == ["Nia New", "Olu Overdue", "Sam Soon", "Fay Fine"]
+    assert screen.sort_by.currentText() == "DBS check"
+    screen.table.sortByColumn(DBS, Qt.SortOrder.DescendingOrder)
+    assert cells(model, NAME) == ["Fay Fine", "Sam Soon", "Olu Overdue", "Nia New"]
+
+    # From the keyboard: Alt+O to the sort box, H for Hours; fewest hours first.
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert screen.sort_by.hasFocus()
+    qtbot.keyClick(screen.sort_by, Qt.Key.Key_H)
+    assert screen.sort_by.currentText() == "Hours since 1 April"
+    assert cells(model, NAME) == ["Nia New", "Sam Soon", "Fay Fine", "Olu Overdue"]
+    assert screen.table.horizontalHeader().sortIndicatorSection() == HOURS
+
+    screen.include_ended.setChecked(True)
+    assert cells(model, NAME)[-1] == "Gil Gone", "those who have left come last"
+    assert cells(model, STATUS)[-1] == "Left"
+    assert not model.data(model.index(4, DBS), Qt.ItemDataRole.FontRole), "no need to chase"
