@@ -34,6 +34,7 @@ from desktop_app.store import (
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.files import write_atomically
 from desktop_app.store.keys import local_id
+from desktop_app.store.private_files import make_private_folder
 
 log = logging.getLogger(__name__)
 
@@ -110,14 +111,15 @@ def export_subject_access(
     db: Database, person_id: str, folder: Path, volunteer_ids: tuple[str, ...] = ()
 ) -> SubjectAccessFiles:
     """Write `<ref> everything we hold.json` and `.pdf` into `folder` (coordinators only).
-    The files are NOT encrypted: hand them over safely and delete them after."""
+    The files are NOT encrypted (only their owner may read them): hand them over safely and
+    delete them after."""
     from desktop_app.services.subject_access_pdf import write_pdf
 
     with exporting(db, Permission.EXPORT_ALL, Action.EXPORT, "person", person_id):
         data = collect(db, person_id, volunteer_ids)
         stem = f"{data['profile']['ref']} everything we hold"
         files = SubjectAccessFiles(folder / f"{stem}.json", folder / f"{stem}.pdf")
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder, parents=True, exist_ok=True)
         text = json.dumps(data, indent=2, ensure_ascii=False)
         write_atomically(files.json_file, text.encode("utf-8"))
         write_pdf(data, files.pdf_file)
