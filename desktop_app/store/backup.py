@@ -27,7 +27,12 @@ from desktop_app.store.connection import (
     raw_connection,
     translated_errors,
 )
-from desktop_app.store.errors import DamagedDatabase, NewerVersion, NotAPeerLogDatabase
+from desktop_app.store.errors import (
+    DamagedDatabase,
+    NewerVersion,
+    NotAPeerLogDatabase,
+    TamperedKeyFile,
+)
 from desktop_app.store.files import fsync_directory
 from desktop_app.store.keyslots import KeySlots
 from desktop_app.store.lock import FolderLock
@@ -101,10 +106,16 @@ def read_backup_header(path: Path) -> BackupHeader:
                 raise NotAPeerLogDatabase("This file is not a PeerLog backup.")
             (length,) = _LENGTH.unpack(f.read(_LENGTH.size))
             data = json.loads(f.read(length).decode("utf-8"))
+        slots = KeySlots.from_json(data["keyslots"])
+        if not slots.all_acceptable():
+            raise TamperedKeyFile(
+                "The keys inside this backup file have been tampered with or damaged, so it "
+                "cannot be restored. Try another backup."
+            )
         return BackupHeader(
             created_at=str(data["created_at"]),
             schema_version=int(data["schema_version"]),
-            slots=KeySlots.from_json(data["keyslots"]),
+            slots=slots,
             data_offset=len(MAGIC) + _LENGTH.size + length,
         )
     except FileNotFoundError as exc:
