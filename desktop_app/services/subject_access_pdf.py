@@ -34,6 +34,7 @@ SECTIONS = (
     ("case_studies", "Your stories (case studies)"),
     ("onward_referrals", "Referrals to other services"),
     ("volunteering", "Your volunteering"),
+    ("drafts", "Forms about you that were being filled in, not yet saved (drafts)"),
     ("audit_entries", "Who looked after your records, and when (audit trail)"),
 )
 INTRO = (
