@@ -1,4 +1,5 @@
-"""Logging to a file in the user's log folder, kept to a few files of about a megabyte.
+"""Logging to a file in the user's log folder, readable by the user only, kept to a few files
+of about a megabyte.
 
 Log lines say what happened (opened, migrated, backup written, error class), never record contents:
 no names, notes, organisation names or secrets. Paths are logged by file name only.
@@ -13,6 +14,7 @@ import logging
 from pathlib import Path
 
 from desktop_app import app_dirs
+from desktop_app.store.private_files import create_private_file
 
 LOG_FILE_NAME = "peerlog.log"
 MAX_BYTES = 1_000_000
@@ -42,6 +44,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
         return path
     with contextlib.suppress(OSError):  # another PeerLog has it open (Windows): write on
         rotate_if_large(path)
+    create_private_file(path)  # the handler then opens the owner-only file
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("desktop_app")

@@ -5,6 +5,7 @@ profile and tests stay quick."""
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,3 +44,16 @@ def created(db_path: Path) -> Iterator[CreatedDatabase]:
 @pytest.fixture
 def db(created: CreatedDatabase) -> Database:
     return created.database
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The usual umask, under which new files are readable by every account: owner-only files
+    must not depend on a stricter one."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def file_mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)

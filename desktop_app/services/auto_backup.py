@@ -22,6 +22,7 @@ from desktop_app.store.backup import BACKUP_SUFFIX
 from desktop_app.store.backup_preview import BackupPreview, preview_backup
 from desktop_app.store.database import Database, Unlocker
 from desktop_app.store.errors import StoreError
+from desktop_app.store.private_files import make_private_folder
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def choose_backup_folder(db: Database, folder: Path, keep: int = DEFAULT_KEEP) -
     if keep < 1:
         raise StoreError("Keep at least 1 backup (10 is a good number).")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder, parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(
             f"PeerLog cannot use {folder} for backups. Choose a folder you can write to."

@@ -2,8 +2,9 @@
 folder of CSV files), to move to another system or keep as an offline archive.
 
 The file is personal data: its name says so ("PERSONAL DATA - ..."), whatever name was asked
-for. It is written under a temporary name and renamed when complete, so a failed or cancelled
-export leaves no half file behind. Importing the export back gives the same records.
+for, and only its owner may read it. It is written under a temporary name and renamed when
+complete, so a failed or cancelled export leaves no half file behind. Importing the export back
+gives the same records.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.store.export_queries import row_count, sheet_rows
+from desktop_app.store.private_files import make_private_folder, open_private
 
 log = logging.getLogger(__name__)
 
@@ -145,15 +147,15 @@ def _write_workbook(conn: Connection, path: Path, steps: _Steps) -> None:
         page = new_sheet(book, sheet)
         for row in steps.rows(conn, sheet):
             page.append([text_cell(page, value) for value in row])
-    with path.open("wb") as f:
+    with open_private(path) as f:
         book.save(f)
 
 
 def _write_csv_folder(conn: Connection, folder: Path, steps: _Steps) -> None:
-    folder.mkdir()
+    make_private_folder(folder)
     for sheet in IMPORTED_SHEETS:
         # UTF-8 with a byte order mark: Excel then opens names with accents correctly
-        with (folder / sheet.file_name).open("w", encoding="utf-8-sig", newline="") as f:
+        with open_private(folder / sheet.file_name, "w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f, lineterminator="\r\n")
             writer.writerow([column.name for column in sheet.columns])
             for row in steps.rows(conn, sheet):

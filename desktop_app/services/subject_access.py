@@ -3,9 +3,10 @@ machines and for the record) and a readable PDF (for the person).
 
 Completeness does not rest on a list kept by hand: besides the sections written for reading
 (profile, consent history, attendances with session dates, outcome measures, case studies,
-referrals, hours if they are also a volunteer, audit entries about them), `linked_records`
-holds every row of every table that refers to the person, found by walking the schema's foreign
-keys, so a table added later is exported without anyone remembering to add it.
+referrals, hours if they are also a volunteer, unsaved drafts about them, audit entries about
+them), `linked_records` holds every row of every table that refers to the person, found by
+walking the schema's foreign keys, so a table added later is exported without anyone
+remembering to add it. Drafts name no foreign key: they are found as erasure finds them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.audit import Action
+from desktop_app.domain.drafts import held_about
 from desktop_app.domain.listing import Page
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import exporting
@@ -25,6 +27,7 @@ from desktop_app.services.audit import user_names
 from desktop_app.store import (
     audit_repo,
     consents_repo,
+    drafts_repo,
     hours_repo,
     linked_records,
     outcomes_repo,
@@ -34,6 +37,7 @@ from desktop_app.store import (
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.files import write_atomically
 from desktop_app.store.keys import local_id
+from desktop_app.store.private_files import make_private_folder
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,8 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
     record_ids |= {str(r["uuid"]) for rows in linked.values() for r in rows if "uuid" in r}
     record_ids |= set(volunteer_ids)
     record_ids |= {h["id"] for v in volunteering for h in v["hours"]}
+    drafts = _drafts_section(db, person_id, volunteer_ids)
+    record_ids |= {d["id"] for d in drafts}
     names = user_names(db)
     result: dict[str, Any] = _plain(
         {
@@ -84,6 +90,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
             "outcomes": [asdict(o) for o in outcomes_repo.outcomes_for_person(conn, person_id)],
             "onward_referrals": linked_records.referrals_with_sessions(conn, key),
             "volunteering": volunteering,
+            "drafts": drafts,
             "audit_entries": [
                 {**asdict(e), "user": names.get(e.user_id, "Unknown user")}
                 for e in audit_repo.entries_about(conn, record_ids)
@@ -101,6 +108,28 @@ def _volunteer_section(db: Database, volunteer_id: str) -> dict[str, Any]:
     return {"volunteer": asdict(volunteer), "hours": [asdict(h) for h in hours]}
 
 
+def _drafts_section(
+    db: Database, person_id: str, volunteer_ids: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Unsaved forms about the person (kept when PeerLog locked): what each holds about them."""
+    conn = db.connection()
+    subjects = (person_id, *volunteer_ids)
+    texts = [*drafts_repo.mentions_of_person(conn, person_id), *volunteer_ids]
+    section = []
+    for found in drafts_repo.drafts_about(conn, subjects, texts):
+        draft = held_about(found, subjects, texts)
+        section.append(
+            {
+                "id": draft.id,
+                "form": draft.kind.label,
+                "title": draft.title,
+                "saved_at": draft.saved_at,
+                "fields": draft.fields,
+            }
+        )
+    return section
+
+
 def _plain(value: Any) -> Any:
     """Dates as ISO text, tuples as lists: what JSON holds."""
     return json.loads(json.dumps(value, default=str))
@@ -110,14 +139,15 @@ def export_subject_access(
     db: Database, person_id: str, folder: Path, volunteer_ids: tuple[str, ...] = ()
 ) -> SubjectAccessFiles:
     """Write `<ref> everything we hold.json` and `.pdf` into `folder` (coordinators only).
-    The files are NOT encrypted: hand them over safely and delete them after."""
+    The files are NOT encrypted (only their owner may read them): hand them over safely and
+    delete them after."""
     from desktop_app.services.subject_access_pdf import write_pdf
 
     with exporting(db, Permission.EXPORT_ALL, Action.EXPORT, "person", person_id):
         data = collect(db, person_id, volunteer_ids)
         stem = f"{data['profile']['ref']} everything we hold"
         files = SubjectAccessFiles(folder / f"{stem}.json", folder / f"{stem}.pdf")
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder, parents=True, exist_ok=True)
         text = json.dumps(data, indent=2, ensure_ascii=False)
         write_atomically(files.json_file, text.encode("utf-8"))
         write_pdf(data, files.pdf_file)

@@ -25,6 +25,7 @@ from desktop_app.domain.vocabularies import (
     Vocabulary,
 )
 from desktop_app.services.pdf_fonts import FONT, register_fonts
+from desktop_app.store.private_files import open_private
 
 SECTIONS = (
     ("consent_history", "Consent: what you were told and what you agreed to"),
@@ -33,6 +34,7 @@ SECTIONS = (
     ("case_studies", "Your stories (case studies)"),
     ("onward_referrals", "Referrals to other services"),
     ("volunteering", "Your volunteering"),
+    ("drafts", "Forms about you that were being filled in, not yet saved (drafts)"),
     ("audit_entries", "Who looked after your records, and when (audit trail)"),
 )
 INTRO = (
@@ -127,7 +129,8 @@ def write_pdf(data: dict[str, Any], out: Path) -> None:
     for table, rows in data["linked_records"].items():
         story += [Paragraph(escape(_label(table)), heading), *_rows(rows, body)]
     partial = out.with_name(f".{out.name}.partial")
-    SimpleDocTemplate(
-        str(partial), pagesize=A4, title="Everything we hold", author=data["organisation"]
-    ).build(story)
+    with open_private(partial) as f:
+        SimpleDocTemplate(
+            f, pagesize=A4, title="Everything we hold", author=data["organisation"]
+        ).build(story)
     partial.replace(out)

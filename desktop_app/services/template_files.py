@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop_app.domain.importing.template import READ_ME, SHEETS, Sheet
+from desktop_app.store.private_files import open_private
 
 IMPORTED_SHEETS: tuple[Sheet, ...] = SHEETS
 
@@ -46,7 +47,8 @@ def write_template(out: Path) -> Path:
     write_read_me(book)
     for sheet in IMPORTED_SHEETS:
         new_sheet(book, sheet)
-    book.save(out)
+    with open_private(out) as f:
+        book.save(f)
     return out
 
 

@@ -27,11 +27,21 @@ from desktop_app.store.connection import (
     raw_connection,
     translated_errors,
 )
-from desktop_app.store.errors import DamagedDatabase, NewerVersion, NotAPeerLogDatabase
+from desktop_app.store.errors import (
+    DamagedDatabase,
+    NewerVersion,
+    NotAPeerLogDatabase,
+    TamperedKeyFile,
+)
 from desktop_app.store.files import fsync_directory
 from desktop_app.store.keyslots import KeySlots
 from desktop_app.store.lock import FolderLock
 from desktop_app.store.migrations import LATEST_VERSION
+from desktop_app.store.private_files import (
+    create_private_file,
+    make_private_folder,
+    open_private,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +63,14 @@ def timestamp() -> str:
 
 
 def write_backup(conn: Connection, data_key: bytes, slots: KeySlots, out_path: Path) -> None:
-    """Write a backup of the open database `conn` to `out_path` (replaced atomically)."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a backup of the open database `conn` to `out_path` (replaced atomically; only its
+    owner may read it)."""
+    make_private_folder(out_path.parent, parents=True, exist_ok=True)
     copy_path = out_path.with_name(f".{out_path.name}.copy-{os.getpid()}")
     partial = out_path.with_name(f".{out_path.name}.partial-{os.getpid()}")
     try:
         with translated_errors():
+            create_private_file(copy_path)  # SQLite keeps the mode, and gives it to side files
             copy = raw_connection(copy_path, data_key)
             try:
                 conn.backup(copy)
@@ -73,7 +85,7 @@ def write_backup(conn: Connection, data_key: bytes, slots: KeySlots, out_path: P
                     "keyslots": slots.to_json(),
                 }
             ).encode("utf-8")
-            with partial.open("wb") as out, copy_path.open("rb") as src:
+            with open_private(partial) as out, copy_path.open("rb") as src:
                 out.write(MAGIC + _LENGTH.pack(len(header)) + header)
                 shutil.copyfileobj(src, out)
                 out.flush()
@@ -94,10 +106,16 @@ def read_backup_header(path: Path) -> BackupHeader:
                 raise NotAPeerLogDatabase("This file is not a PeerLog backup.")
             (length,) = _LENGTH.unpack(f.read(_LENGTH.size))
             data = json.loads(f.read(length).decode("utf-8"))
+        slots = KeySlots.from_json(data["keyslots"])
+        if not slots.all_acceptable():
+            raise TamperedKeyFile(
+                "The keys inside this backup file have been tampered with or damaged, so it "
+                "cannot be restored. Try another backup."
+            )
         return BackupHeader(
             created_at=str(data["created_at"]),
             schema_version=int(data["schema_version"]),
-            slots=KeySlots.from_json(data["keyslots"]),
+            slots=slots,
             data_offset=len(MAGIC) + _LENGTH.size + length,
         )
     except FileNotFoundError as exc:
@@ -144,7 +162,7 @@ def restore_backup(
     candidate = folder / ".restoring.db"
     try:
         with translated_errors():
-            with backup_path.open("rb") as src, candidate.open("wb") as out:
+            with backup_path.open("rb") as src, open_private(candidate) as out:
                 src.seek(header.data_offset)
                 shutil.copyfileobj(src, out)
                 out.flush()

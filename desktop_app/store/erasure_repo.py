@@ -18,19 +18,9 @@ from desktop_app.domain.retention import (
 )
 from desktop_app.store.columns import to_required_date
 from desktop_app.store.connection import Connection
+from desktop_app.store.drafts_repo import delete_drafts_about
 from desktop_app.store.keys import local_id
 from desktop_app.store.linked_records import delete_rows_that_would_block
-
-
-def delete_drafts_about(conn: Connection, person_id: str) -> None:
-    """Drafts name no foreign key: remove every draft of their form, or that mentions their id,
-    reference or name (names under three letters are too common to match on)."""
-    row = conn.execute("SELECT ref, known_as FROM people WHERE uuid = ?", (person_id,)).fetchone()
-    ref, name = row if row else ("", "")
-    texts = [t for t in (person_id, ref, name) if t and len(t) >= 3]
-    mentions = " OR ".join("instr(fields, ?) > 0 OR instr(title, ?) > 0" for _ in texts)
-    params = [p for t in texts for p in (t, t)]
-    conn.execute(f"DELETE FROM drafts WHERE record_id = ? OR {mentions}", (person_id, *params))
 
 
 def erase_person(conn: Connection, person_id: str) -> None:

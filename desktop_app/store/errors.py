@@ -34,6 +34,14 @@ class DamagedDatabase(StoreError):
     )
 
 
+class TamperedKeyFile(DamagedDatabase):
+    default_message = (
+        "The key file of this database (keyslots.json) has been tampered with or damaged: it "
+        "asks for weaker protection than PeerLog ever sets, so PeerLog will not use it. Nothing "
+        "was opened or changed. Restore the database from a backup."
+    )
+
+
 class NewerVersion(StoreError):
     default_message = (
         "This database was made by a newer version of PeerLog. Please update PeerLog to open it. "

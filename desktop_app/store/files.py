@@ -1,8 +1,10 @@
-"""Small file-system helpers that make writes crash-safe."""
+"""Small file-system helpers that make writes crash-safe (and owner-only: see private_files)."""
 
 import contextlib
 import os
 from pathlib import Path
+
+from desktop_app.store.private_files import open_private
 
 
 def fsync_directory(directory: Path) -> None:
@@ -17,10 +19,11 @@ def fsync_directory(directory: Path) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new content."""
+    """Replace `path` with `data` so that a crash leaves either the old or the new content.
+    The new file is readable by its owner only."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        with tmp.open("wb") as f:
+        with open_private(tmp) as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())

@@ -22,7 +22,12 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from desktop_app.store.errors import DamagedDatabase, WrongRecoveryCode, WrongSecret
+from desktop_app.store.errors import (
+    DamagedDatabase,
+    TamperedKeyFile,
+    WrongRecoveryCode,
+    WrongSecret,
+)
 from desktop_app.store.files import write_atomically
 from desktop_app.store.recovery_code import normalise_recovery_code
 
@@ -50,15 +55,24 @@ class KdfParams:
     @staticmethod
     def for_new_slots() -> KdfParams:
         """Standard, or the minimum when PEERLOG_FAST_KDF=1 (tests and the self-test only)."""
-        return (
-            KdfParams.minimum()
-            if os.environ.get("PEERLOG_FAST_KDF") == "1"
-            else (KdfParams.standard())
-        )
+        return KdfParams.minimum() if _fast_kdf() else KdfParams.standard()
+
+    @staticmethod
+    def floor() -> KdfParams:
+        """The least a stored slot may ask for. PeerLog has only ever written 128 MiB with 3 or 4
+        passes, so a slot asking for less was lowered by someone who could write the key file.
+        Under PEERLOG_FAST_KDF=1 the floor is the minimum, which that mode writes.
+        Keep this when `standard()` is raised: older slots must still open."""
+        return KdfParams.minimum() if _fast_kdf() else KdfParams(128 * 1024, 3, 1)
 
     def is_acceptable(self) -> bool:
-        floor = KdfParams.minimum()
+        """At or above the floor in memory and passes (lanes share out the same work)."""
+        floor = KdfParams.floor()
         return self.memory_kib >= floor.memory_kib and self.iterations >= floor.iterations
+
+
+def _fast_kdf() -> bool:
+    return os.environ.get("PEERLOG_FAST_KDF") == "1"
 
 
 def new_data_key() -> bytes:
@@ -219,9 +233,15 @@ class KeySlots:
         candidates = [s for s in self.slots if s.kind == "recovery"]
         return self._first_unwrap(code, candidates, WrongRecoveryCode())
 
+    def all_acceptable(self) -> bool:
+        """False when any slot's key derivation is below the floor (see `KdfParams.floor`)."""
+        return all(slot.kdf.is_acceptable() for slot in self.slots)
+
     def _first_unwrap(
         self, secret: str, candidates: Iterable[KeySlot], error: WrongSecret
     ) -> tuple[bytes, KeySlot]:
+        if not self.all_acceptable():
+            raise TamperedKeyFile()
         for slot in candidates:
             key = slot.unwrap(secret, self.database_id)
             if key is not None:

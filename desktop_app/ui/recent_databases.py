@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 from desktop_app import app_dirs
+from desktop_app.store.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +37,8 @@ def _read() -> dict[str, Any]:
 
 
 def _write(data: dict[str, Any]) -> None:
-    path = _settings_path()
-    temporary = path.with_suffix(".tmp")
     try:
-        temporary.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomically(_settings_path(), json.dumps(data, indent=2).encode("utf-8"))
     except OSError:
         log.warning("Could not save the settings file")
 

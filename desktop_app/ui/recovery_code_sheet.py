@@ -6,9 +6,12 @@ import html
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop_app.store.files import write_atomically
 
 KEEP_IT_SAFE = (
     "Keep this sheet somewhere safe and private, away from the laptop: a locked drawer or "
@@ -47,10 +50,20 @@ def print_sheet(parent: QWidget | None, document: QTextDocument) -> bool:
 
 
 def save_sheet_as_pdf(document: QTextDocument, path: Path) -> bool:
-    """Write the sheet to `path`. False when the file could not be written."""
-    writer = QPdfWriter(str(path))
+    """Write the sheet to `path`, a file only its owner may read. False when the file could not
+    be written."""
+    pdf = QBuffer()
+    pdf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(pdf)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setTitle("PeerLog recovery code")
     document.print_(writer)
     del writer
-    return path.is_file() and path.stat().st_size > 0
+    data = bytes(pdf.data().data())
+    if not data:
+        return False
+    try:
+        write_atomically(path, data)
+    except OSError:
+        return False
+    return True

@@ -15,6 +15,7 @@ import pytest
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.drafts import DraftKind
 from desktop_app.domain.outcome_change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import OnwardReferral
@@ -22,6 +23,7 @@ from desktop_app.domain.volunteers import Volunteer, VolunteerHours
 from desktop_app.services import (
     case_studies,
     consent,
+    drafts,
     outcomes,
     people,
     sessions,
@@ -153,3 +155,47 @@ def test_only_coordinators_export_everything(lead_db: Database, tmp_path: Path) 
     with pytest.raises(NotAllowed):
         subject_access.export_subject_access(lead_db, person.id, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_drafts_about_the_person_are_exported_without_anyone_else(
+    db: Database, records: Records, tmp_path: Path
+) -> None:
+    """Unsaved forms kept when PeerLog locked: all of a draft of the person's own forms; of a
+    session draft, only their entry and the notes that name them, never another attendee."""
+    amara, ben = records.person, records.other
+    own = drafts.save_draft(
+        db, DraftKind.PERSON, amara.id, {"Known as": "Amara K.", "Notes": "Moving to Leeds"}
+    )
+    measure = drafts.save_draft(db, DraftKind.OUTCOME, amara.id, {"Measure": 2, "Item 1": 4})
+    session = drafts.save_draft(
+        db,
+        DraftKind.SESSION,
+        "",
+        {
+            "attendees": [[amara.id, "Amara K.", amara.ref], [ben.id, "Ben T.", ben.ref]],
+            "Notes": "Amara K. led the tea round",
+            "Venue": "Church hall",
+            "Length in minutes": 90,
+        },
+        "Log a session",
+    )
+    drafts.save_draft(db, DraftKind.PERSON, ben.id, {"Known as": "Ben T."}, "Ben T.")
+
+    files = subject_access.export_subject_access(db, amara.id, tmp_path / "out")
+    data = json.loads(files.json_file.read_text(encoding="utf-8"))
+    held = {d["id"]: d for d in data["drafts"]}
+    assert list(held) == [own.id, measure.id, session.id]
+    assert held[own.id]["form"] == "person's record"
+    assert held[own.id]["fields"] == {"Known as": "Amara K.", "Notes": "Moving to Leeds"}
+    assert held[measure.id]["fields"] == {"Measure": 2, "Item 1": 4}
+    assert held[session.id]["fields"] == {
+        "attendees": [[amara.id, "Amara K.", amara.ref]],
+        "Notes": "Amara K. led the tea round",
+    }
+    assert held[session.id]["title"] == ""
+    assert ("create", "draft") in {(e["action"], e["record_kind"]) for e in data["audit_entries"]}
+    assert "Ben T." not in files.json_file.read_text(encoding="utf-8")
+    text = _pdf_text(files.pdf_file)
+    for words in ("not yet saved", "Moving to Leeds", "led the tea round"):
+        assert words in text
+    assert "Ben T." not in text and "Church hall" not in text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
@@ -15,6 +17,7 @@ from desktop_app.ui import messages
 from desktop_app.ui.first_run_wizard import FirstRunWizard, folder_name_for, new_database_folder
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.recent_databases import recent_databases
+from tests.conftest import file_mode
 from tests.ui.conftest import UNLOCK_TIMEOUT_MS, FileDialogAnswers
 from tests.ui.widget_checks import mnemonic_clashes
 
@@ -112,7 +115,8 @@ def test_wizard_will_not_close_before_the_code_is_kept(
     qtbot.waitUntil(lambda: window.db is not None)
 
 
-def test_recovery_code_saves_as_pdf(
+@pytest.mark.usefixtures("permissive_umask")
+def test_recovery_code_saves_as_pdf_only_its_owner_may_read(
     qtbot: QtBot, window: MainWindow, file_answers: FileDialogAnswers, tmp_path: Path
 ) -> None:
     wizard = open_wizard(qtbot, window)
@@ -123,6 +127,8 @@ def test_recovery_code_saves_as_pdf(
     written = tmp_path / "code.pdf"
     assert written.read_bytes().startswith(b"%PDF")
     assert written.stat().st_size > 1000
+    if os.name == "posix":
+        assert file_mode(written) == 0o600
     wizard.recovery.kept.setChecked(True)
     wizard.accept()
 

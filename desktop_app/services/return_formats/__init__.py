@@ -22,7 +22,8 @@ FORMATS = tuple(WRITERS)
 
 
 def write_return(protected: ProtectedReturn, fmt: str, path: Path) -> None:
-    """Write `protected` as `fmt` ("pdf", "xlsx", "csv" or "json") to `path`."""
+    """Write `protected` as `fmt` ("pdf", "xlsx", "csv" or "json") to `path`, a new file only its
+    owner may read (see store/private_files.py)."""
     if fmt not in WRITERS:
         raise ValueError(f"Unknown return format {fmt!r}; use one of {', '.join(FORMATS)}")
     module_name, function = WRITERS[fmt]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop_app.domain.protected_return import ProtectedReturn
 from desktop_app.services.return_formats.display import plain
+from desktop_app.store.private_files import open_private
 
 HEADER = ("section", "item", "value", "suppressed")
 ABOUT = "Return"
@@ -38,7 +39,7 @@ def csv_rows(protected: ProtectedReturn) -> Iterator[tuple[str, str, str, str]]:
 
 def write_csv(protected: ProtectedReturn, path: Path) -> None:
     # utf-8-sig so that spreadsheet programs read names with accents correctly.
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
+    with open_private(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(HEADER)
         writer.writerows(csv_rows(protected))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.protected_return import Figure, ProtectedReturn
+from desktop_app.store.private_files import open_private
 
 SCHEMA_ID = "peerlog.return/1"
 TEXT_SECTIONS = ("case_studies", "rules")
@@ -54,7 +55,8 @@ def return_document(protected: ProtectedReturn) -> dict[str, Any]:
 
 def write_json(protected: ProtectedReturn, path: Path) -> None:
     text = json.dumps(return_document(protected), indent=2, ensure_ascii=False)
-    path.write_text(text + "\n", encoding="utf-8")
+    with open_private(path, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
 
 
 def _number(figure: Figure) -> int | float | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -32,6 +32,7 @@ from desktop_app.domain.protected_return import Figure, ProtectedReturn, Section
 from desktop_app.services.pdf_fonts import BOLD, FONT, register_fonts
 from desktop_app.services.return_formats.display import display
 from desktop_app.services.return_formats.pdf_charts import chart_for
+from desktop_app.store.private_files import open_private
 
 INK = colors.HexColor("#1d2b2f")
 ACCENT = colors.HexColor("#2b6f77")
@@ -58,8 +59,13 @@ SMALL = _style("small", 8.5)
 
 def write_pdf(protected: ProtectedReturn, path: Path, produced: date | None = None) -> None:
     register_fonts()
+    with open_private(path) as f:
+        _build(protected, f, produced or date.today())
+
+
+def _build(protected: ProtectedReturn, out: BinaryIO, produced: date) -> None:
     doc = SimpleDocTemplate(
-        str(path),
+        out,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -69,7 +75,7 @@ def write_pdf(protected: ProtectedReturn, path: Path, produced: date | None = No
         author=protected.organisation,
         creator="PeerLog",
     )
-    story = _cover(protected, produced or date.today())
+    story = _cover(protected, produced)
     for section in protected.sections:
         story.extend(_section(section, protected.rules))
     footer = f"{protected.organisation} · {protected.period.label}"

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop_app.domain.disclosure import DisclosureRules
 from desktop_app.domain.protected_return import Figure, ProtectedReturn, Section
 from desktop_app.services.return_formats.display import hidden
+from desktop_app.store.private_files import open_private
 
 NUMBER_FORMATS = {
     "people": "#,##0",
@@ -40,7 +41,8 @@ def write_xlsx(protected: ProtectedReturn, path: Path) -> None:
     for section in protected.sections:
         sheet = book.create_sheet(_sheet_name(section.heading, names))
         _section(sheet, section, protected.rules)
-    book.save(path)
+    with open_private(path) as f:
+        book.save(f)
 
 
 def _summary(sheet: Worksheet, protected: ProtectedReturn) -> None:
