@@ -114,6 +114,7 @@ FIRST_ROWS = """
 import json, sys, time
 from pathlib import Path
 from desktop_app.services import databases
+from desktop_app.ui import worker
 from desktop_app.ui.app import make_application
 from desktop_app.ui.sessions_screen import SessionsScreen
 app = make_application()
@@ -125,6 +126,7 @@ screen.show()
 app.processEvents()
 shown = time.perf_counter() - started
 print(json.dumps({"first_rows": shown, "rows": screen.model.rowCount()}), flush=True)
+worker.wait_for_tasks()   # the venue filter's choices, counted in the background
 db.close()
 """
 

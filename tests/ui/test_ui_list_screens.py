@@ -87,6 +87,7 @@ def test_sessions_page_filter_and_sort(qtbot: QtBot, busy_db: Database) -> None:
 
     screen.kind.set_code("group")
     assert screen.count.text() == f"{len(range(0, SESSIONS, 3))} sessions"
+    qtbot.waitUntil(lambda: screen.venue.findData("Hall") > 0)  # the choices come from a worker
     screen.venue.setCurrentIndex(screen.venue.findData("Hall"))
     assert all(row.venue == "Hall" and row.kind == "group" for row in model.rows)
     screen.start.set_value(date.today() - timedelta(days=6))
