@@ -75,6 +75,7 @@ class SessionsScreen(ListScreen):
         self.kind = VocabularyCombo(SESSION_KIND, "Kind of session", any_label="Any kind")
         self.venue = QComboBox()
         self.venue.setAccessibleName("Venue")
+        self.venue.addItem("Any venue", None)  # the rest once counted (see _fill_venues)
         self.search = self.search_box("Search sessions", "Words in the venue, topics or notes")
         self.concerns_only = QCheckBox("Open &concerns only")
         self.add_filter("Fro&m:", self.start)
@@ -95,8 +96,6 @@ class SessionsScreen(ListScreen):
     def _fill_venues(self) -> None:
         """The venue filter's choices, worked out in the background: counting a busy hub's
         venues reads every session (about 30 ms on ten years)."""
-        if self.venue.count() == 0:
-            self.venue.addItem("Any venue", None)
         db = self.db
         run_task(self, lambda _report: sessions.venues(db), self._set_venues, self._venues_failed)
 
