@@ -41,3 +41,18 @@ def print_table(figures: list[Figure]) -> None:
     print("|---|---|---|---|")
     for figure in figures:
         print(figure.row(), flush=True)
+
+
+# For the children's scripts: the process's own peak memory. Not getrusage's ru_maxrss, which on
+# Linux carries the peak of the process that started the child (the benchmark runner, 160 MiB
+# and more once the stress database is built) across fork and exec.
+PEAK_KIB = """
+def peak_kib():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except OSError:  # not Linux: getrusage (kilobytes on Linux, bytes on macOS)
+        import resource, sys
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak // 1024 if sys.platform == "darwin" else peak
+"""

@@ -12,13 +12,13 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import Figure, ms, verdict
+from benchmarks.common import PEAK_KIB, Figure, ms, verdict
 from benchmarks.stress_db import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parent.parent
 
 BARE_WINDOW = """
-import json, resource, sys, time
+import json, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -27,8 +27,7 @@ window.resize(1366, 768)
 window.show()
 def done():
     shown = time.time()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"shown_at": shown, "rss_kib": rss}), flush=True)
+    print(json.dumps({"shown_at": shown, "rss_kib": peak_kib()}), flush=True)
     app.quit()
 QTimer.singleShot(0, done)
 app.exec()
@@ -38,10 +37,10 @@ START_WINDOW = """
 import importlib.util, sys
 
 def report_and_quit():
-    import json, resource, time
+    import json, time
     from PySide6.QtWidgets import QApplication
-    shown, rss = time.time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"shown_at": shown, "rss_kib": rss}), flush=True)
+    shown = time.time()
+    print(json.dumps({"shown_at": shown, "rss_kib": peak_kib()}), flush=True)
     QApplication.quit()
 
 class QuitOnceShown:
@@ -70,7 +69,7 @@ sys.exit(cli.main([]))   # what `peerlog` with no arguments does
 """
 
 UNLOCKED = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from desktop_app.store import layout
 from desktop_app.store.keyslots import KeySlots, derive_key
@@ -105,8 +104,8 @@ screen.search.setText("tea")
 screen.refresh()
 app.processEvents()
 filtered = time.perf_counter() - started
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"kdf": kdf, "ready": ready, "filter": filtered, "rss_kib": rss}), flush=True)
+figures = {"kdf": kdf, "ready": ready, "filter": filtered, "rss_kib": peak_kib()}
+print(json.dumps(figures), flush=True)
 window.lock()
 """
 
@@ -146,7 +145,11 @@ def _child(script: str, *args: str) -> dict[str, float]:
     }
     started_at = time.time()  # the wall clock, which the child reads too
     result = subprocess.run(
-        [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", PEAK_KIB + script, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
@@ -165,7 +168,9 @@ def measure(stress: Path, runs: int = 5) -> list[Figure]:
     # every later start of an installed PeerLog finds, and warms the disk cache for both.
     _child(BARE_WINDOW), _child(START_WINDOW)
     bare, start = [], []
-    for _ in range(runs):  # interleaved, so that a busy moment of the machine falls on both
+    # Interleaved, so that a busy moment of the machine falls on both; three times as many
+    # runs as the other figures, since single starts here vary by ±40 ms.
+    for _ in range(runs * 3):
         bare.append(_child(BARE_WINDOW))
         start.append(_child(START_WINDOW))
     unlocked = [_child(UNLOCKED, str(stress), PASSPHRASE) for _ in range(runs)]

@@ -21,6 +21,8 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from benchmarks.common import PEAK_KIB
+
 ROOT = Path(__file__).resolve().parent.parent
 PEOPLE, VOLUNTEERS, SESSIONS = 10_000, 100, 30_000
 ATTENDANCES = 100_000 - PEOPLE - VOLUNTEERS - SESSIONS
@@ -74,8 +76,10 @@ def write_sources(folder: Path) -> tuple[Path, Path]:
     return csv_folder, workbook
 
 
-CHILD = """
-import os, resource, sys, time
+CHILD = (
+    PEAK_KIB
+    + """
+import os, sys, time
 from pathlib import Path
 from desktop_app.services.databases import create_database, open_database
 from desktop_app.services.importing import preview_import, run_import
@@ -88,9 +92,10 @@ start = time.perf_counter()
 report = (preview_import if action == "preview" else run_import)(db, source)
 took = time.perf_counter() - start
 db.close()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak = peak_kib() / 1024
 print(f"{took:.1f} s, peak {peak:.0f} MB; " + "; ".join(report.summary()))
 """
+)
 
 
 def run(action: str, db_path: Path, source: Path) -> str:
