@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Collection
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -40,28 +42,72 @@ class Draft:
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
-def held_about(draft: Draft, record_ids: Collection[str], texts: Collection[str]) -> Draft:
+@dataclass(frozen=True)
+class DraftSubject:
+    """One person as a draft may hold them: by id (their own forms, and an entry of theirs in
+    a list such as a session's attendees, which holds the id), and by reference or name in
+    free text, as a whole word. Never by a piece of a word: "Ann" is not in "Annabel", nor
+    P-1000 in P-10000, so nobody else's draft is handed over or deleted for them."""
+
+    ids: tuple[str, ...]  # their person id, and the ids of their volunteer records
+    ref: str = ""
+    name: str = ""
+
+    @property
+    def search_texts(self) -> list[str]:
+        """What a draft about them contains somewhere (names under three letters are too
+        common to look for): to narrow the drafts down before `is_about` decides."""
+        return [t for t in (*self.ids, self.ref, self.name) if len(t) >= 3]
+
+    @cached_property
+    def _words(self) -> re.Pattern[str] | None:
+        words = sorted(self.search_texts, key=len, reverse=True)
+        if not words:
+            return None
+        either = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE)
+
+    def named_in(self, text: str) -> bool:
+        return self._words is not None and self._words.search(text) is not None
+
+    def is_entry(self, entry: Sequence[Any]) -> bool:
+        """An entry of a list (e.g. [id, name, reference]) is theirs when it holds their id or
+        reference exactly; a name alone is not enough, as two people can share one."""
+        exact = {*self.ids, self.ref} - {""}
+        return any(isinstance(item, str) and item in exact for item in entry)
+
+
+def is_about(draft: Draft, subject: DraftSubject) -> bool:
+    held = held_about(draft, subject)
+    return draft.record_id in subject.ids or bool(held.fields) or bool(held.title)
+
+
+def held_about(draft: Draft, subject: DraftSubject) -> Draft:
     """What `draft` holds about one person (a subject access request): all of a draft of a
-    form for one of their `record_ids` (their record, their outcome form); of any other draft,
-    only the fields that mention one of `texts` and, in a list (a session's attendees), only
-    the entries that do, so that nobody else's details are handed over."""
-    if draft.record_id in record_ids:
+    form for one of their ids (their record, their outcome form); of any other draft, only the
+    fields that mention them and, in a list (a session's attendees), only their entries, so
+    that nobody else's details are handed over."""
+    if draft.record_id in subject.ids:
         return draft
     fields = {}
     for name, value in draft.fields.items():
         if isinstance(value, list):
-            value = [entry for entry in value if _mentions(entry, texts)]
-        if value and _mentions(value, texts):
+            entries = [entry for entry in value if _mentions(entry, subject)]
+            if entries:
+                fields[name] = entries
+        elif _mentions(value, subject):
             fields[name] = value
-    title = draft.title if _mentions(draft.title, texts) else ""
+    title = draft.title if subject.named_in(draft.title) else ""
     return replace(draft, fields=fields, title=title)
 
 
-def _mentions(value: Any, texts: Collection[str]) -> bool:
+def _mentions(value: Any, subject: DraftSubject) -> bool:
     if isinstance(value, str):
-        return any(text in value for text in texts)
+        return subject.named_in(value)
     if isinstance(value, list | tuple):
-        return any(_mentions(item, texts) for item in value)
+        if value and not any(isinstance(item, list | tuple | dict) for item in value):
+            return subject.is_entry(value)  # one entry: [id, name, reference]
+        return any(_mentions(item, subject) for item in value)
     if isinstance(value, dict):
-        return any(_mentions(item, texts) for item in value.values())
+        return any(_mentions(item, subject) for item in value.values())
     return False

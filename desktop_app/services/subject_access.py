@@ -113,11 +113,10 @@ def _drafts_section(
 ) -> list[dict[str, Any]]:
     """Unsaved forms about the person (kept when PeerLog locked): what each holds about them."""
     conn = db.connection()
-    subjects = (person_id, *volunteer_ids)
-    texts = [*drafts_repo.mentions_of_person(conn, person_id), *volunteer_ids]
+    subject = drafts_repo.subject_of(conn, person_id, volunteer_ids)
     section = []
-    for found in drafts_repo.drafts_about(conn, subjects, texts):
-        draft = held_about(found, subjects, texts)
+    for found in drafts_repo.drafts_about(conn, subject):
+        draft = held_about(found, subject)
         section.append(
             {
                 "id": draft.id,

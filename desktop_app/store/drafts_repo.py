@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from desktop_app.domain.drafts import Draft, DraftKind
+from desktop_app.domain.drafts import Draft, DraftKind, DraftSubject, is_about
 from desktop_app.store.connection import Connection
 
 _COLUMNS = "uuid, kind, record_id, title, fields, saved_at"
@@ -35,34 +35,30 @@ def drafts_of(conn: Connection, user_id: str) -> list[Draft]:
     return _drafts(rows)
 
 
-def mentions_of_person(conn: Connection, person_id: str) -> list[str]:
-    """What a draft about the person would hold: their id, reference or name (names under
-    three letters are too common to match on)."""
+def subject_of(conn: Connection, person_id: str, volunteer_ids: Sequence[str] = ()) -> DraftSubject:
+    """The person as drafts may hold them: ids, reference and the name they are known by."""
     row = conn.execute("SELECT ref, known_as FROM people WHERE uuid = ?", (person_id,)).fetchone()
     ref, name = row if row else ("", "")
-    return [t for t in (person_id, ref, name) if t and len(t) >= 3]
+    return DraftSubject((person_id, *volunteer_ids), ref, name)
 
 
-def drafts_about(conn: Connection, record_ids: Sequence[str], texts: Sequence[str]) -> list[Draft]:
-    """Drafts name no foreign key: every draft of a form for one of `record_ids`, or whose
-    fields or title mention one of `texts`, oldest first (whoever kept them)."""
-    where, params = _about(record_ids, texts)
+def drafts_about(conn: Connection, subject: DraftSubject) -> list[Draft]:
+    """Every draft about `subject` (see `DraftSubject`), oldest first, whoever kept them.
+    Drafts name no foreign key: SQL narrows them down by text, `is_about` decides."""
+    conditions = ["record_id = ?"] * len(subject.ids)
+    conditions += ["instr(fields, ?) > 0 OR instr(title, ?) > 0"] * len(subject.search_texts)
+    params = [*subject.ids, *(p for t in subject.search_texts for p in (t, t))]
     rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM drafts WHERE {where} ORDER BY saved_at, id", params
+        f"SELECT {_COLUMNS} FROM drafts WHERE {' OR '.join(conditions) or '0'} "
+        "ORDER BY saved_at, id",
+        params,
     ).fetchall()
-    return _drafts(rows)
+    return [draft for draft in _drafts(rows) if is_about(draft, subject)]
 
 
 def delete_drafts_about(conn: Connection, person_id: str) -> None:
-    where, params = _about([person_id], mentions_of_person(conn, person_id))
-    conn.execute(f"DELETE FROM drafts WHERE {where}", params)
-
-
-def _about(record_ids: Sequence[str], texts: Sequence[str]) -> tuple[str, list[str]]:
-    conditions = ["record_id = ?"] * len(record_ids)
-    conditions += ["instr(fields, ?) > 0 OR instr(title, ?) > 0"] * len(texts)
-    params = [*record_ids, *(p for t in texts for p in (t, t))]
-    return " OR ".join(conditions) or "0", params
+    for draft in drafts_about(conn, subject_of(conn, person_id)):
+        delete_draft(conn, draft.id)
 
 
 def _drafts(rows: Sequence[tuple[str, str, str, str, str, str]]) -> list[Draft]:

@@ -210,3 +210,19 @@ def test_erasing_or_anonymising_removes_drafts_that_mention_the_person(db: Datab
     erasure.anonymise_people(db, [anonymised.id], date.today())
     left = drafts.my_drafts(db)
     assert [d.record_id for d in left] == [bystander.id]
+
+
+def test_erasing_someone_keeps_the_drafts_of_a_person_whose_name_contains_theirs(
+    db: Database,
+) -> None:
+    from desktop_app.domain.drafts import DraftKind
+    from desktop_app.services import drafts
+
+    ann = people.add_person(db, Person("Ann", ref="P-1000"))
+    people.add_person(db, Person("Annabel Price", ref="P-10000"))
+    kept = drafts.save_draft(
+        db, DraftKind.SESSION, "", {"Notes": "Annabel Price, P-10000, came"}, "Log a session"
+    )
+    drafts.save_draft(db, DraftKind.SESSION, "", {"Notes": "Ann came (P-1000)"}, "Log a session")
+    erasure.erase_person(db, ann.id)
+    assert [d.id for d in drafts.my_drafts(db)] == [kept.id]

@@ -199,3 +199,31 @@ def test_drafts_about_the_person_are_exported_without_anyone_else(
     for words in ("not yet saved", "Moving to Leeds", "led the tea round"):
         assert words in text
     assert "Ben T." not in text and "Church hall" not in text
+
+
+def test_someone_whose_name_or_reference_contains_theirs_is_left_out(
+    db: Database, tmp_path: Path
+) -> None:
+    """ "Ann" (A12) is not in "Annabel Price" (A123): Annabel's drafts stay out of Ann's file."""
+    ann = people.add_person(db, Person("Ann", ref="A12"))
+    annabel = people.add_person(db, Person("Annabel Price", ref="A123"))
+    drafts.save_draft(
+        db,
+        DraftKind.SESSION,
+        "",
+        {
+            "attendees": [[annabel.id, "Annabel Price", "A123"]],
+            "Notes": "Annabel Price disclosed self-harm; annual review due",
+        },
+        "Log a session",
+    )
+    drafts.save_draft(db, DraftKind.PERSON, annabel.id, {"Notes": "Annabel's housing"})
+    mentions_ann = drafts.save_draft(
+        db, DraftKind.SESSION, "", {"Notes": "ann and A12 came late"}, "Log a session"
+    )
+
+    files = subject_access.export_subject_access(db, ann.id, tmp_path / "out")
+    data = json.loads(files.json_file.read_text(encoding="utf-8"))
+    assert [d["id"] for d in data["drafts"]] == [mentions_ann.id]
+    assert "Annabel" not in files.json_file.read_text(encoding="utf-8")
+    assert "self-harm" not in _pdf_text(files.pdf_file)
