@@ -44,7 +44,8 @@ def setup_logging(level: int = logging.INFO) -> Path:
         return path
     with contextlib.suppress(OSError):  # another PeerLog has it open (Windows): write on
         rotate_if_large(path)
-    create_private_file(path)  # the handler then opens the owner-only file
+    for log_file in (path, *path.parent.glob(f"{LOG_FILE_NAME}.*")):
+        create_private_file(log_file)  # owner-only, older files too; the handler opens `path`
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("desktop_app")

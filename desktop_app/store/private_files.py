@@ -22,12 +22,16 @@ PRIVATE_FOLDER = 0o700
 
 
 def _private_opener(path: str, flags: int) -> int:
-    fd = os.open(path, flags, PRIVATE_FILE)
+    # Emptied only once it is private: a file that cannot be made so (another account owns it)
+    # is left as it was, not emptied and then refused.
+    fd = os.open(path, flags & ~os.O_TRUNC, PRIVATE_FILE)
     try:
         # A file that was already there keeps its mode through os.open: tighten it before
         # anything is written into it.
         if os.name == "posix" and stat.S_IMODE(os.fstat(fd).st_mode) & ~PRIVATE_FILE:
             os.fchmod(fd, PRIVATE_FILE)
+        if flags & os.O_TRUNC:
+            os.ftruncate(fd, 0)
     except BaseException:
         os.close(fd)
         raise

@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.import_dialog import ImportDialog
 
         ImportDialog(self.db, self).exec()
-        self.workspace.records_changed()
+        if self.workspace is not None:  # not when PeerLog locked while the dialog was open
+            self.workspace.records_changed()
 
     @Slot()
     def export_all_records(self) -> None:

@@ -76,6 +76,7 @@ class SessionsScreen(ListScreen):
         self.venue = QComboBox()
         self.venue.setAccessibleName("Venue")
         self.venue.addItem("Any venue", None)  # the rest once counted (see _fill_venues)
+        self._venue_requests = 0
         self.search = self.search_box("Search sessions", "Words in the venue, topics or notes")
         self.concerns_only = QCheckBox("Open &concerns only")
         self.add_filter("Fro&m:", self.start)
@@ -97,9 +98,18 @@ class SessionsScreen(ListScreen):
         """The venue filter's choices, worked out in the background: counting a busy hub's
         venues reads every session (about 30 ms on ten years)."""
         db = self.db
-        run_task(self, lambda _report: sessions.venues(db), self._set_venues, self._venues_failed)
+        self._venue_requests += 1
+        asked = self._venue_requests
+        run_task(
+            self,
+            lambda _report: sessions.venues(db),
+            lambda venues: self._set_venues(asked, venues),
+            self._venues_failed,
+        )
 
-    def _set_venues(self, venues: list[str]) -> None:
+    def _set_venues(self, asked: int, venues: list[str]) -> None:
+        if asked != self._venue_requests:
+            return  # a newer count is on its way
         chosen = self.venue.currentData()
         self.venue.blockSignals(True)
         self.venue.clear()
@@ -108,6 +118,8 @@ class SessionsScreen(ListScreen):
             self.venue.addItem(venue, venue)
         self.venue.setCurrentIndex(max(self.venue.findData(chosen), 0))
         self.venue.blockSignals(False)
+        if self.venue.currentData() != chosen:  # that venue has no sessions any more
+            self.refresh()
 
     def _venues_failed(self, error: StoreError) -> None:
         log.warning("Could not list venues: %s", type(error).__name__)  # the filter offers "Any"

@@ -41,6 +41,12 @@ WELCOME = (
 )
 
 
+def _delete_key() -> list[QKeySequence]:
+    """The Delete key itself: the system's other keys for "delete" (Ctrl+D on Linux) are too
+    easy to press by mistake for removing a database from the list."""
+    return QKeySequence.keyBindings(QKeySequence.StandardKey.Delete)[:1]
+
+
 class DatabaseList(QListWidget):
     """The recent databases, one folder a row; Delete, or the right-click menu, forgets one.
 
@@ -52,7 +58,7 @@ class DatabaseList(QListWidget):
         super().__init__(parent)
         self.folders: list[Path] = []  # row by row
         self.forget_action = QAction("Remove from this list", self)
-        self.forget_action.setShortcuts(QKeySequence.StandardKey.Delete)  # shown in the menu
+        self.forget_action.setShortcuts(_delete_key())  # shown in the menu
 
     def clear_folders(self) -> None:
         self.clear()
@@ -71,7 +77,7 @@ class DatabaseList(QListWidget):
         return self.folders[row] if 0 <= row < len(self.folders) else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Delete) and self.currentItem() is not None:
+        if QKeySequence(event.keyCombination()) in _delete_key() and self.currentItem():
             self.forget_action.trigger()
             return
         super().keyPressEvent(event)

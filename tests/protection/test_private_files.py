@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app import logging_setup
+from desktop_app import app_dirs, logging_setup
 from desktop_app.domain.periods import Period
 from desktop_app.services import audit, auto_backup, subject_access
 from desktop_app.services.databases import backup_database
@@ -154,3 +154,24 @@ def test_a_file_already_there_is_made_private_before_anything_is_written(
         assert file_mode(existing) == OWNER_ONLY
         f.write("new")
     assert existing.read_text(encoding="utf-8") == "new"
+
+
+def test_log_files_left_readable_by_an_older_peerlog_are_made_private(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    root = logging.getLogger("desktop_app")
+    before = list(root.handlers)
+    folder = app_dirs.log_dir()
+    older = [folder / "peerlog.log", folder / "peerlog.log.1", folder / "peerlog.log.2"]
+    for path in older:
+        path.write_text("an older line\n", encoding="utf-8")
+        path.chmod(0o644)
+    monkeypatch.setattr(logging_setup, "_configured", False)
+    logging_setup.setup_logging()
+    try:
+        assert [file_mode(path) for path in older] == [OWNER_ONLY] * 3
+        assert older[1].read_text(encoding="utf-8") == "an older line\n", "kept as it was"
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -195,3 +196,23 @@ def test_volunteers_show_who_to_chase_and_sort_by_dbs(qtbot: QtBot, db: Database
     assert cells(model, NAME)[-1] == "Gil Gone", "those who have left come last"
     assert cells(model, STATUS)[-1] == "Left"
     assert not model.data(model.index(4, DBS), Qt.ItemDataRole.FontRole), "no need to chase"
+
+
+def test_a_venue_that_has_gone_from_the_filter_shows_every_session_again(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The venue's last session moved elsewhere: the choices are counted again (in the
+    background) and the list follows the filter back to "Any venue"."""
+    came = {"held_on": date.today(), "kind": "group", "anonymous_headcount": 3}
+    hall = sessions.log_session(db, Session(**came, venue="Hall"))
+    sessions.log_session(db, Session(**came, venue="Library"))
+    screen = SessionsScreen(db, NoOpener())
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.venue.findData("Hall") > 0)
+    screen.venue.setCurrentIndex(screen.venue.findData("Hall"))
+    assert screen.count.text() == "1 session"
+    sessions.update_session(db, replace(hall.session, venue="Library"))
+    screen.records_changed()
+    qtbot.waitUntil(lambda: screen.venue.findData("Hall") < 0)
+    assert screen.venue.currentText() == "Any venue"
+    assert screen.count.text() == "2 sessions"
