@@ -162,7 +162,7 @@ class SessionDialog(RecordDialog):
         left = QFormLayout()
         add_row(left, "&Date:", self.date, self.date_error)
         add_row(left, "&Kind:", self.kind, self.kind_error)
-        add_row(left, "Held &by:", self.mode, self.mode_error)
+        add_row(left, "&In person, phone or online:", self.mode, self.mode_error)
         add_row(left, "Start &time:", self.start_time, self.start_error)
         add_row(left, "Len&gth:", self.minutes, self.minutes_error)
         add_row(left, "&Venue:", self.venue, self.venue_error)
