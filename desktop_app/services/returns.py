@@ -20,12 +20,12 @@ from desktop_app.domain.return_protection import protect_return
 from desktop_app.domain.return_templates import ReturnTemplate
 from desktop_app.domain.returns import CaseStudy, OutcomeFigures, ReturnFigures, VolunteerFigures
 from desktop_app.domain.roles import Permission
-from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS, dbs_due_on
+from desktop_app.domain.volunteers import dbs_due_on
 from desktop_app.services import case_studies, outcomes
 from desktop_app.services.access import exporting
 from desktop_app.services.return_formats import write_return
 from desktop_app.services.return_templates import find_template
-from desktop_app.services.settings import change_setting
+from desktop_app.services.settings import change_setting, dbs_renewal_years
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store import return_queries
 from desktop_app.store.database import Database
@@ -59,8 +59,9 @@ def return_figures(
     db: Database, period: Period, chosen_case_studies: Sequence[CaseStudy] = ()
 ) -> ReturnFigures:
     """The exact figures: these never leave PeerLog without `protect_return`."""
+    years = dbs_renewal_years(db)  # the organisation's own, as Home and Volunteers use
     counts = return_queries.return_counts(
-        db.connection(), period.start, period.end, _last_check_due_by(period.end)
+        db.connection(), period.start, period.end, _last_check_due_by(period.end, years)
     )
     v = counts.volunteers
     return ReturnFigures(
@@ -151,11 +152,11 @@ def set_hourly_rate(db: Database, rate: float) -> None:
     change_setting(db, HOURLY_RATE_SETTING, f"{rate:.2f}")
 
 
-def _last_check_due_by(end: date) -> date:
+def _last_check_due_by(end: date, years: int) -> date:
     """The latest DBS check date that is due for renewal on or before `end`: checks done after
     it are still in date at the end of the period."""
-    day = date(end.year - DBS_RENEWAL_YEARS, end.month, 1) + timedelta(days=end.day - 1)
+    day = date(end.year - years, end.month, 1) + timedelta(days=end.day - 1)
     day -= timedelta(days=3)
-    while dbs_due_on(day + timedelta(days=1)) <= end:
+    while dbs_due_on(day + timedelta(days=1), years) <= end:
         day += timedelta(days=1)
     return day

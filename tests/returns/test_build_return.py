@@ -212,3 +212,15 @@ def test_exporting_a_return_is_audited_and_whole(organisation: Database, tmp_pat
     assert list(folder.iterdir()) == [out]  # no partial file left behind
     newest = audit.list_entries(organisation).rows[0]
     assert (newest.action, newest.record_kind) == ("return", "return")
+
+
+def test_dbs_checks_in_date_follow_the_organisations_renewal_setting(
+    organisation: Database,
+) -> None:
+    """Checks on 10 Jan 2023, 1 Jun 2021, 1 Feb 2024 and 1 May 2024; the year ends 31 Mar 2025."""
+    from desktop_app.services import settings
+    from desktop_app.services.returns import return_figures
+
+    assert return_figures(organisation, PERIOD).volunteers.dbs_in_date == 3  # every 3 years
+    settings.set_dbs_renewal_years(organisation, 1)
+    assert return_figures(organisation, PERIOD).volunteers.dbs_in_date == 1  # only 1 May 2024
