@@ -10,7 +10,9 @@ import contextlib
 import itertools
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.cells import Cell, cell_text
@@ -24,8 +26,12 @@ from desktop_app.store import settings_repo
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
 SETTING = "import_mappings"
 DISTINCT_MAX = 200
+FIRST_ROWS = 12  # enough to find the row of headings under a title or two
 
 
 class UnreadableSpreadsheet(StoreError):
@@ -42,16 +48,39 @@ def source_sheets(path: Path) -> list[str]:
     """The sheets of a workbook, or the file's name for a CSV file."""
     if not is_workbook(path):
         return [path.name]
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise UnreadableSpreadsheet() from error
-    try:
+    with _opened_book(path) as book:
         return list(book.sheetnames)
-    finally:
-        book.close()
+
+
+@dataclass(frozen=True)
+class FirstLook:
+    """What the mapping step shows first: the sheets, and the first rows of the first one."""
+
+    sheets: list[str]
+    rows: list[list[Cell]]
+
+
+def first_look(path: Path, count: int = FIRST_ROWS) -> FirstLook:
+    """The sheets and the first rows of the first sheet, opening the file once: opening a
+    large workbook takes over a second (openpyxl reads every shared string first)."""
+    if not is_workbook(path):
+        return FirstLook([path.name], first_rows(path, path.name, count))
+    from desktop_app.services.import_workbook import sheet_rows
+
+    with _opened_book(path) as book:
+        sheets = list(book.sheetnames)
+        rows = _first(sheet_rows(book[sheets[0]]), count) if sheets else []
+    return FirstLook(sheets, rows)
+
+
+def first_rows(path: Path, source_sheet: str, count: int = FIRST_ROWS) -> list[list[Cell]]:
+    """The first rows as they are, for choosing the row of headings."""
+    with opened_rows(path, source_sheet) as rows:
+        return _first(rows, count)
+
+
+def _first(rows: Rows, count: int) -> list[list[Cell]]:
+    return [cells for _, cells in itertools.islice(rows, count)]
 
 
 @contextlib.contextmanager
@@ -63,25 +92,26 @@ def opened_rows(path: Path, source_sheet: str) -> Iterator[Rows]:
             raise UnreadableSpreadsheet()
         yield csv_rows(text, path.name)
         return
-    from openpyxl import load_workbook
-
     from desktop_app.services.import_workbook import sheet_rows
+
+    with _opened_book(path) as book:
+        if source_sheet not in book.sheetnames:
+            raise UnreadableSpreadsheet(f"This workbook has no sheet called {source_sheet}.")
+        yield sheet_rows(book[source_sheet])
+
+
+@contextlib.contextmanager
+def _opened_book(path: Path) -> Iterator[Workbook]:
+    from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-        sheet = book[source_sheet]
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise UnreadableSpreadsheet() from error
     try:
-        yield sheet_rows(sheet)
+        yield book
     finally:
         book.close()
-
-
-def first_rows(path: Path, source_sheet: str, count: int = 12) -> list[list[Cell]]:
-    """The first rows as they are, for choosing the row of headings."""
-    with opened_rows(path, source_sheet) as rows:
-        return [cells for _, cells in itertools.islice(rows, count)]
 
 
 def distinct_values(path: Path, mapping: Mapping, column: str) -> list[str]:
