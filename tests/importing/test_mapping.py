@@ -74,6 +74,21 @@ def test_an_unreadable_file_or_a_missing_sheet_is_said_plainly(
         first_rows(their_workbook, "Members 2023")
 
 
+def test_a_file_that_cannot_be_read_to_the_end_is_said_plainly_while_mapping(
+    db: Database, damaged_workbook: Path, write_csv: WriteCsv
+) -> None:
+    mapping = Mapping("people", 1, "Members", {"ref": "Client ID", "gender": "Sex"})
+    assert first_rows(damaged_workbook, "Members")[1] == ["C0", "M"]  # the start is fine
+    with pytest.raises(UnreadableSpreadsheet, match=r"sheet Members, row \d+\. This part of"):
+        distinct_values(damaged_workbook, mapping, "gender")
+    with pytest.raises(ImportRefused) as refused:  # importing lists it with the other problems
+        run_import(db, damaged_workbook, mapping=mapping)
+    assert "is damaged" in refused.value.report.problems[-1].expected
+    unclosed = write_csv("members", "Client ID,Notes", 'C101,"Said' + " more" * 40_000)
+    with pytest.raises(UnreadableSpreadsheet, match=r"members\.csv, row 2\. This row cannot"):
+        first_rows(unclosed, "members.csv")
+
+
 def test_their_spreadsheet_is_imported_through_a_mapping(
     db: Database, their_workbook: Path
 ) -> None:
