@@ -129,7 +129,9 @@ def _said_plainly() -> Iterator[None]:
     try:
         yield
     except UnreadableRows as stop:
-        raise UnreadableSpreadsheet(stop.problem.describe()) from stop
+        problem = stop.problem
+        where = problem.source if problem.row is None else f"Row {problem.row} of {problem.source}"
+        raise UnreadableSpreadsheet(f"{where}: {problem.expected}") from stop
 
 
 @contextlib.contextmanager

@@ -79,6 +79,7 @@ class MappingDialog(QDialog):
         self.rows_by_sheet: dict[str, Rows] = {}  # the first rows of each sheet read so far
         self.values_found: dict[ValuesKey, list[str]] = {}
         self.reads = LatestReads(self)
+        self._focus_after_reading: QWidget = self
         self.reads.busy_changed.connect(self._show_reading)
         self.setWindowTitle(f"Match the columns of {path.name}")
         self.resize(900, 700)
@@ -135,8 +136,6 @@ class MappingDialog(QDialog):
         save_row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.reading_label)
-        layout.addWidget(self.busy_bar)
         layout.addWidget(self.problem)
         layout.addWidget(QLabel("The first rows of the sheet:"))
         layout.addWidget(self.first_rows_table)
@@ -149,7 +148,11 @@ class MappingDialog(QDialog):
         layout.addWidget(self.preview_table)
         layout.addWidget(self.preview_problems)
         layout.addLayout(save_row)
-        layout.addWidget(buttons)
+        bottom = QHBoxLayout()  # the reading shows here, so nothing above moves when it ends
+        bottom.addWidget(self.reading_label)
+        bottom.addWidget(self.busy_bar, 1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
         self.sheet_box.currentTextChanged.connect(lambda: self._reload())
         self.header_row_box.valueChanged.connect(lambda: self._reload())
         self.records_box.currentTextChanged.connect(lambda: self._reload())
@@ -185,6 +188,8 @@ class MappingDialog(QDialog):
         self.reads.start(kind, read, on_done, self._read_failed, what)
 
     def _show_reading(self, busy: bool) -> None:
+        if busy:  # the focus moves on from a control turned off; it comes back after
+            self._focus_after_reading = self.focusWidget() or self.sheet_box
         self.reading_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
         have_sheets = self.sheet_box.count() > 0
@@ -194,6 +199,7 @@ class MappingDialog(QDialog):
         for widget in self._needing_rows:
             widget.setEnabled(not busy and have_rows)
         if not busy:
+            self._focus_after_reading.setFocus()
             self.reads_finished.emit()
 
     def _read_failed(self, error: StoreError) -> None:
@@ -389,6 +395,7 @@ def _table() -> QTableWidget:
     table = QTableWidget(0, 0)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)  # room for "(not in this sheet)"
     return table
 
 

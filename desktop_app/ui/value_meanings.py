@@ -20,6 +20,7 @@ class ValueMeanings(QTableWidget):
         super().__init__(0, 2, parent)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
         self.setHorizontalHeaderLabels(["Their value", "Means"])
 
     def show_values(

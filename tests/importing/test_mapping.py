@@ -79,13 +79,13 @@ def test_a_file_that_cannot_be_read_to_the_end_is_said_plainly_while_mapping(
 ) -> None:
     mapping = Mapping("people", 1, "Members", {"ref": "Client ID", "gender": "Sex"})
     assert first_rows(damaged_workbook, "Members")[1] == ["C0", "M"]  # the start is fine
-    with pytest.raises(UnreadableSpreadsheet, match=r"sheet Members, row \d+\. This part of"):
+    with pytest.raises(UnreadableSpreadsheet, match=r"^Row \d+ of sheet Members: This part of"):
         distinct_values(damaged_workbook, mapping, "gender")
     with pytest.raises(ImportRefused) as refused:  # importing lists it with the other problems
         run_import(db, damaged_workbook, mapping=mapping)
     assert "is damaged" in refused.value.report.problems[-1].expected
     unclosed = write_csv("members", "Client ID,Notes", 'C101,"Said' + " more" * 40_000)
-    with pytest.raises(UnreadableSpreadsheet, match=r"members\.csv, row 2\. This row cannot"):
+    with pytest.raises(UnreadableSpreadsheet, match=r"^Row 2 of members\.csv: This row cannot"):
         first_rows(unclosed, "members.csv")
 
 

@@ -224,13 +224,16 @@ def test_rows_and_values_once_read_are_not_read_again(
     dialog = open_mapping(qtbot, db, their_workbook)
     first_rows = watch(monkeypatch, "first_rows")
     values = watch(monkeypatch, "distinct_values")
+    dialog.header_row_box.setFocus()
     dialog.header_row_box.setValue(3)
     assert dialog.column_box("ref").currentText() == "Client ID"  # at once: no read
     assert dialog.reading  # the values of Sex, on which the mapping depends
     assert not any(w.isEnabled() for w in (dialog.header_row_box, dialog.use_button))
     assert dialog.cancel_button.isEnabled()
+    assert dialog.focusWidget() is not dialog.header_row_box
     read(qtbot, dialog)
     assert all(w.isEnabled() for w in (dialog.header_row_box, dialog.use_button))
+    assert dialog.focusWidget() is dialog.header_row_box  # back where the user was
     assert [gui for _, gui in values.calls] == [False]  # the values of Sex, in the background
     assert dialog.value_box("F").currentText() == "Woman"
     dialog.header_row_box.setValue(1)
