@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -199,7 +200,9 @@ class MappingDialog(QDialog):
         for widget in self._needing_rows:
             widget.setEnabled(not busy and have_rows)
         if not busy:
-            self._focus_after_reading.setFocus()
+            focus = self._focus_after_reading  # (a combo in a table may have been replaced)
+            if shiboken6.isValid(focus) and focus.isEnabled():
+                focus.setFocus()
             self.reads_finished.emit()
 
     def _read_failed(self, error: StoreError) -> None:
