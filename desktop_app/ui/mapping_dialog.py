@@ -5,12 +5,23 @@ mapping to reuse next quarter.
 
 `MappingDialog(db, path, parent)`; after `exec()` is accepted, `mapping()` is the Mapping to
 import with (`preview_import(..., mapping=...)`).
+
+Their file is read on the task pool (opening a large workbook takes over a second), never on
+the GUI thread: the dialog says it is reading, and only Cancel works until the answer is in.
+The first rows of each sheet and the values of each column are kept once read, so changing the
+row of headings back and forth reads nothing again. `reading` is True while a read is under
+way; `reads_finished` is emitted once every read asked for has been answered.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import shiboken6
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,34 +40,54 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.importing.cells import Cell, cell_text
-from desktop_app.domain.importing.mapping import Mapping, guess_columns, guess_value
-from desktop_app.domain.importing.rows import found_text
+from desktop_app.domain.importing.mapping import Mapping, guess_columns
+from desktop_app.domain.importing.problems import ImportProblem
+from desktop_app.domain.importing.rows import ParsedRow, found_text
 from desktop_app.domain.importing.template import IMPORTED_SHEET_NAMES, Sheet, sheet_named
 from desktop_app.services.import_mapping import (
+    FirstLook,
     distinct_values,
+    first_look,
     first_rows,
     preview_rows,
     save_mapping,
     saved_mappings,
-    source_sheets,
 )
 from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
+from desktop_app.ui.busy_bar import BusyBar
+from desktop_app.ui.field_error import FieldError
+from desktop_app.ui.latest_reads import LatestReads
+from desktop_app.ui.value_meanings import ValueMeanings
+
+log = logging.getLogger(__name__)
 
 NOT_THERE = "(not in this sheet)"
-AS_WRITTEN = "(as written)"
+
+Rows = list[list[Cell]]
+ValuesKey = tuple[str, int, str]  # their sheet, the row of headings, the heading
 
 
 class MappingDialog(QDialog):
+    reads_finished = Signal()
+
     def __init__(self, db: Database, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.path = path
         self.headings: list[Cell] = []
         self.value_choices: dict[str, dict[str, str]] = {}  # column -> their value -> code
+        self.rows_by_sheet: dict[str, Rows] = {}  # the first rows of each sheet read so far
+        self.values_found: dict[ValuesKey, list[str]] = {}
+        self.reads = LatestReads(self)
+        self._focus_after_reading: QWidget = self
+        self.reads.busy_changed.connect(self._show_reading)
         self.setWindowTitle(f"Match the columns of {path.name}")
         self.resize(900, 700)
+        self.reading_label = QLabel()
+        self.busy_bar = BusyBar(f"Reading {path.name}, please wait")
+        self.problem = FieldError("the spreadsheet")
         self.sheet_box = QComboBox()
-        self.sheet_box.addItems(source_sheets(path))
         self.header_row_box = QSpinBox()
         self.header_row_box.setRange(1, 50)
         self.records_box = QComboBox()
@@ -68,7 +99,7 @@ class MappingDialog(QDialog):
         self.columns_table = _table()
         self.value_column_box = QComboBox()
         self.value_column_box.currentTextChanged.connect(self._show_values)
-        self.values_table = _table()
+        self.values_table = ValueMeanings()
         self.preview_table = _table()
         self.preview_problems = QLabel()
         self.preview_problems.setWordWrap(True)
@@ -85,6 +116,17 @@ class MappingDialog(QDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self._needing_rows: list[QWidget] = [  # off while reading, or with no rows to map
+            self.header_row_box,
+            self.records_box,
+            self.columns_table,
+            self.value_column_box,
+            self.values_table,
+            self.preview_button,
+            self.save_button,
+            self.use_button,
+        ]
         form = QFormLayout()
         form.addRow("Saved mapping", self.saved_box)
         form.addRow("Sheet", self.sheet_box)
@@ -95,6 +137,7 @@ class MappingDialog(QDialog):
         save_row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(QLabel("The first rows of the sheet:"))
         layout.addWidget(self.first_rows_table)
         layout.addWidget(QLabel("Which of its columns holds each of PeerLog's fields:"))
@@ -106,11 +149,19 @@ class MappingDialog(QDialog):
         layout.addWidget(self.preview_table)
         layout.addWidget(self.preview_problems)
         layout.addLayout(save_row)
-        layout.addWidget(buttons)
-        self.sheet_box.currentTextChanged.connect(self._reload)
-        self.header_row_box.valueChanged.connect(self._reload)
-        self.records_box.currentTextChanged.connect(self._reload)
-        self._reload()
+        bottom = QHBoxLayout()  # the reading shows here, so nothing above moves when it ends
+        bottom.addWidget(self.reading_label)
+        bottom.addWidget(self.busy_bar, 1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
+        self.sheet_box.currentTextChanged.connect(lambda: self._reload())
+        self.header_row_box.valueChanged.connect(lambda: self._reload())
+        self.records_box.currentTextChanged.connect(lambda: self._reload())
+        self._show_rows([])
+        path = self.path
+        self._read(
+            "rows", f"Reading {path.name}…", lambda: first_look(path), self._first_look_arrived
+        )
 
     # Reading their sheet ------------------------------------------------------------------
 
@@ -120,12 +171,81 @@ class MappingDialog(QDialog):
         assert found is not None
         return found
 
-    def _reload(self) -> None:
-        rows = first_rows(self.path, self.sheet_box.currentText())
+    @property
+    def reading(self) -> bool:
+        return self.reads.busy
+
+    def _read(
+        self,
+        kind: str,
+        saying: str,
+        read: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        what: object = None,
+    ) -> None:
+        """Read on the task pool (`read` is given plain values, never widgets)."""
+        self.problem.show_problem(None)
+        self.reading_label.setText(saying)
+        self.reads.start(kind, read, on_done, self._read_failed, what)
+
+    def _show_reading(self, busy: bool) -> None:
+        if busy:  # the focus moves on from a control turned off; it comes back after
+            self._focus_after_reading = self.focusWidget() or self.sheet_box
+        self.reading_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+        have_sheets = self.sheet_box.count() > 0
+        have_rows = self.sheet_box.currentText() in self.rows_by_sheet
+        self.saved_box.setEnabled(not busy and have_sheets)
+        self.sheet_box.setEnabled(not busy and have_sheets)
+        for widget in self._needing_rows:
+            widget.setEnabled(not busy and have_rows)
+        if not busy:
+            focus = self._focus_after_reading  # (a combo in a table may have been replaced)
+            if shiboken6.isValid(focus) and focus.isEnabled():
+                focus.setFocus()
+            self.reads_finished.emit()
+
+    def _read_failed(self, error: StoreError) -> None:
+        log.info("Could not read a spreadsheet to map: %s", type(error).__name__)
+        self.problem.show_problem(str(error))
+
+    def _first_look_arrived(self, look: FirstLook) -> None:
+        if look.sheets:
+            self.rows_by_sheet[look.sheets[0]] = look.rows
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.addItems(look.sheets)
+        self.sheet_box.blockSignals(False)
+        self._reload()
+
+    def _reload(self, columns: dict[str, str] | None = None) -> None:
+        """Show the sheet's first rows and its columns (`columns`, or guessed from the
+        headings), reading the rows first if they are not in hand."""
+        self.problem.show_problem(None)
+        source_sheet = self.sheet_box.currentText()
+        rows = self.rows_by_sheet.get(source_sheet)
+        if rows is not None:
+            self._show_rows(rows, columns)
+            return
+        self._show_rows([])  # nothing of the sheet shown before shows while it is read
+        path = self.path
+        self._read(
+            "rows",
+            f"Reading the first rows of {source_sheet}…",
+            lambda: first_rows(path, source_sheet),
+            lambda rows: self._rows_arrived(source_sheet, rows, columns),
+            source_sheet,
+        )
+
+    def _rows_arrived(self, source_sheet: str, rows: Rows, columns: dict[str, str] | None) -> None:
+        self.rows_by_sheet[source_sheet] = rows
+        if source_sheet == self.sheet_box.currentText():
+            self._show_rows(rows, columns)
+
+    def _show_rows(self, rows: Rows, columns: dict[str, str] | None = None) -> None:
         _fill(self.first_rows_table, [], [[cell_text(c) for c in row] for row in rows])
         row = self.header_row_box.value()
         self.headings = [c for c in rows[row - 1] if cell_text(c)] if row <= len(rows) else []
-        self._show_columns(guess_columns(self.sheet, self.headings))
+        self._show_columns(guess_columns(self.sheet, self.headings) if columns is None else columns)
 
     def _show_columns(self, chosen: dict[str, str]) -> None:
         table = self.columns_table
@@ -154,30 +274,33 @@ class MappingDialog(QDialog):
         self._show_values(self.value_column_box.currentText())
 
     def _show_values(self, column_name: str) -> None:
-        table = self.values_table
-        table.setColumnCount(2)
-        table.setHorizontalHeaderLabels(["Their value", "Means"])
-        if not column_name:
-            table.setRowCount(0)
-            return
-        column = self.sheet.column(column_name)
-        assert column.vocabulary is not None
-        found = distinct_values(self.path, self.mapping(), column_name)
-        choices = self.value_choices.setdefault(column_name, {})
-        labels = {t.label: t.code for t in column.vocabulary.terms}
-        table.setRowCount(len(found))
-        for index, value in enumerate(found):
-            table.setItem(index, 0, QTableWidgetItem(value))
-            box = QComboBox()
-            box.addItems([AS_WRITTEN, *labels])
-            code = choices.get(value.casefold()) or guess_value(column, value)
-            label = next((text for text, c in labels.items() if c == code), AS_WRITTEN)
-            box.setCurrentText(label)
-            box.currentTextChanged.connect(
-                lambda text, v=value, c=column_name: self._value_chosen(c, v, labels.get(text))
+        mapping = self.mapping()
+        key = (mapping.source_sheet, mapping.header_row, mapping.columns.get(column_name, ""))
+        found = self.values_found.get(key) if column_name else []
+        if found is None:
+            self.values_table.setRowCount(0)
+            path = self.path
+            self._read(
+                "values",
+                f"Reading the values in {key[2]}…",
+                lambda: distinct_values(path, mapping, column_name),
+                lambda values: self._values_arrived(key, column_name, values),
+                key,
             )
-            self._value_chosen(column_name, value, labels.get(label))
-            table.setCellWidget(index, 1, box)
+            return
+        self._fill_values(column_name, found)
+
+    def _values_arrived(self, key: ValuesKey, column_name: str, values: list[str]) -> None:
+        self.values_found[key] = values
+        if self.value_column_box.currentText() == column_name:
+            self._show_values(column_name)
+
+    def _fill_values(self, column_name: str, found: list[str]) -> None:
+        column = self.sheet.column(column_name) if column_name else None
+        chosen = self.value_choices.get(column_name, {})
+        self.values_table.show_values(
+            column, found, chosen, lambda value, code: self._value_chosen(column_name, value, code)
+        )
 
     def _value_chosen(self, column: str, value: str, code: str | None) -> None:
         choices = self.value_choices.setdefault(column, {})
@@ -210,19 +333,28 @@ class MappingDialog(QDialog):
         return box
 
     def value_box(self, value: str) -> QComboBox:
-        for index in range(self.values_table.rowCount()):
-            item = self.values_table.item(index, 0)
-            if item is not None and item.text() == value:
-                box = self.values_table.cellWidget(index, 1)
-                assert isinstance(box, QComboBox)
-                return box
-        raise KeyError(value)
+        return self.values_table.box(value)
 
     def show_preview(self) -> None:
-        mapping = self.mapping()
+        """Read the first rows as they will be stored. Read afresh each time: the user may
+        have corrected their file since."""
+        mapping, path = self.mapping(), self.path
+        self._read(
+            "preview",
+            "Reading the first rows as they will be stored…",
+            lambda: preview_rows(path, mapping),
+            lambda found: self._preview_arrived(mapping, found),
+            mapping.to_json(),
+        )
+
+    def _preview_arrived(
+        self, mapping: Mapping, found: list[tuple[ParsedRow | None, list[ImportProblem]]]
+    ) -> None:
+        if mapping != self.mapping():
+            return  # changed while it was read: a preview of the old mapping would mislead
         shown = [c.name for c in mapping.mapped_columns()]
         rows, problems = [], []
-        for parsed, row_problems in preview_rows(self.path, mapping):
+        for parsed, row_problems in found:
             problems += row_problems
             if parsed is not None:
                 rows.append([found_text(parsed.values.get(name)) for name in shown])
@@ -255,14 +387,18 @@ class MappingDialog(QDialog):
         self.header_row_box.setValue(saved.header_row)
         self.header_row_box.blockSignals(False)
         self.value_choices = {c: dict(v) for c, v in saved.values.items()}
-        self._reload()
-        self._show_columns(saved.columns)
+        self._reload(saved.columns)
+
+    def done(self, result: int) -> None:
+        self.reads.forget()  # answers still on their way are not wanted once it closes
+        super().done(result)
 
 
 def _table() -> QTableWidget:
     table = QTableWidget(0, 0)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)  # room for "(not in this sheet)"
     return table
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -48,3 +49,26 @@ def their_workbook(tmp_path: Path) -> Path:
     path = tmp_path / "members.xlsx"
     book.save(path)
     return path
+
+
+@pytest.fixture
+def damaged_workbook(tmp_path: Path) -> Path:
+    """A workbook that opens but whose sheet is cut off half way (openpyxl only finds out when
+    it reads that far)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Members"
+    sheet.append(["Client ID", "Sex"])
+    for number in range(200):
+        sheet.append([f"C{number}", "F" if number % 2 else "M"])
+    whole = tmp_path / "whole.xlsx"
+    book.save(whole)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(damaged, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            copy.writestr(item, data)
+    return damaged

@@ -12,7 +12,9 @@ from desktop_app.domain.importing.mapping import Mapping, guess_columns, guess_v
 from desktop_app.domain.importing.template import PEOPLE
 from desktop_app.services import people
 from desktop_app.services.import_mapping import (
+    UnreadableSpreadsheet,
     distinct_values,
+    first_look,
     first_rows,
     preview_rows,
     save_mapping,
@@ -21,7 +23,7 @@ from desktop_app.services.import_mapping import (
 )
 from desktop_app.services.importing import ImportRefused, run_import
 from desktop_app.store.database import Database
-from tests.importing.conftest import HEADINGS
+from tests.importing.conftest import HEADINGS, WriteCsv
 
 
 def test_columns_are_guessed_from_the_headings() -> None:
@@ -47,6 +49,44 @@ def test_a_mapping_is_saved_and_reused(db: Database) -> None:
     save_mapping(db, "  Riverside   members ", mapping)
     assert saved_mappings(db) == {"Riverside members": mapping}
     assert Mapping.from_json(mapping.to_json()) == mapping
+
+
+def test_the_first_look_gives_the_sheets_and_the_first_rows_of_the_first(
+    their_workbook: Path, write_csv: WriteCsv
+) -> None:
+    look = first_look(their_workbook)
+    assert look.sheets == source_sheets(their_workbook) == ["Members 2024", "Totals"]
+    assert look.rows == first_rows(their_workbook, "Members 2024")
+    assert look.rows[2] == HEADINGS
+    members = write_csv("members", "Client ID,Name", "C101,Amara")
+    assert first_look(members).sheets == ["members.csv"]
+    assert first_look(members).rows == [["Client ID", "Name"], ["C101", "Amara"]]
+
+
+def test_an_unreadable_file_or_a_missing_sheet_is_said_plainly(
+    tmp_path: Path, their_workbook: Path
+) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook at all")
+    with pytest.raises(UnreadableSpreadsheet, match="cannot read this spreadsheet"):
+        first_look(broken)
+    with pytest.raises(UnreadableSpreadsheet, match="no sheet called Members 2023"):
+        first_rows(their_workbook, "Members 2023")
+
+
+def test_a_file_that_cannot_be_read_to_the_end_is_said_plainly_while_mapping(
+    db: Database, damaged_workbook: Path, write_csv: WriteCsv
+) -> None:
+    mapping = Mapping("people", 1, "Members", {"ref": "Client ID", "gender": "Sex"})
+    assert first_rows(damaged_workbook, "Members")[1] == ["C0", "M"]  # the start is fine
+    with pytest.raises(UnreadableSpreadsheet, match=r"^Row \d+ of sheet Members: This part of"):
+        distinct_values(damaged_workbook, mapping, "gender")
+    with pytest.raises(ImportRefused) as refused:  # importing lists it with the other problems
+        run_import(db, damaged_workbook, mapping=mapping)
+    assert "is damaged" in refused.value.report.problems[-1].expected
+    unclosed = write_csv("members", "Client ID,Notes", 'C101,"Said' + " more" * 40_000)
+    with pytest.raises(UnreadableSpreadsheet, match=r"^Row 2 of members\.csv: This row cannot"):
+        first_rows(unclosed, "members.csv")
 
 
 def test_their_spreadsheet_is_imported_through_a_mapping(
