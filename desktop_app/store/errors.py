@@ -37,8 +37,9 @@ class DamagedDatabase(StoreError):
 class TamperedKeyFile(DamagedDatabase):
     default_message = (
         "The key file of this database (keyslots.json) has been tampered with or damaged: it "
-        "asks for weaker protection than PeerLog ever sets, so PeerLog will not use it. Nothing "
-        "was opened or changed. Restore the database from a backup."
+        "asks for key settings PeerLog never sets (weaker protection, or more memory than a "
+        "computer has), so PeerLog will not use it. Nothing was opened or changed. Restore the "
+        "database from a backup."
     )
 
 

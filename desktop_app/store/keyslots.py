@@ -66,9 +66,21 @@ class KdfParams:
         return KdfParams.minimum() if _fast_kdf() else KdfParams(128 * 1024, 3, 1)
 
     def is_acceptable(self) -> bool:
-        """At or above the floor in memory and passes (lanes share out the same work)."""
-        floor = KdfParams.floor()
-        return self.memory_kib >= floor.memory_kib and self.iterations >= floor.iterations
+        """At or above the floor in memory and passes (lanes share out the same work), and at
+        or below the ceiling: a key file asking for more could exhaust the computer's memory,
+        or keep it busy for hours, before the passphrase was even checked."""
+        floor, ceiling = KdfParams.floor(), KdfParams.ceiling()
+        return (
+            floor.memory_kib <= self.memory_kib <= ceiling.memory_kib
+            and floor.iterations <= self.iterations <= ceiling.iterations
+            and 1 <= self.lanes <= ceiling.lanes
+        )
+
+    @staticmethod
+    def ceiling() -> KdfParams:
+        """The most a stored slot may ask for: far above anything PeerLog writes (128 MiB, 3
+        passes, 4 lanes), so that raising `standard()` later leaves room."""
+        return KdfParams(memory_kib=2 * 1024 * 1024, iterations=20, lanes=16)
 
 
 def _fast_kdf() -> bool:

@@ -1,6 +1,6 @@
-"""A key file (or backup) whose key derivation was lowered below PeerLog's floor is refused as
-tampered with, before any file is touched. Under PEERLOG_FAST_KDF=1 (these tests) the floor is
-the minimum that mode writes; without it, that minimum is refused too."""
+"""A key file (or backup) whose key derivation is below PeerLog's floor, or above its ceiling,
+is refused as tampered with, before any file is touched. Under PEERLOG_FAST_KDF=1 (these tests)
+the floor is the minimum that mode writes; without it, that minimum is refused too."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def every_byte(folder: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
-def lowered(slots: dict[str, Any], kind: str, setting: str, value: int) -> dict[str, Any]:
+def changed(slots: dict[str, Any], kind: str, setting: str, value: int) -> dict[str, Any]:
     for slot in slots["slots"]:
         if slot["kind"] == kind:
             slot["kdf"][setting] = value
@@ -52,15 +52,18 @@ def closed(created: CreatedDatabase) -> CreatedDatabase:
         ("passphrase", "memory_kib", 8 * 1024),
         ("passphrase", "iterations", 1),
         ("recovery", "memory_kib", 1024),  # any weakened slot: the whole file is suspect
+        ("passphrase", "memory_kib", 64 * 1024 * 1024),  # 64 GiB: would exhaust the memory
+        ("passphrase", "iterations", 10_000),  # hours of work before the passphrase is checked
+        ("passphrase", "lanes", 0),
     ],
 )
-def test_a_key_file_with_lowered_key_derivation_is_refused_and_nothing_changes(
+def test_a_key_file_asking_for_key_settings_peerlog_never_sets_is_refused_and_nothing_changes(
     closed: CreatedDatabase, kind: str, setting: str, value: int
 ) -> None:
     folder = closed.database.folder
     slots_file = layout.slots_file(folder)
     slots = json.loads(slots_file.read_text(encoding="utf-8"))
-    slots_file.write_text(json.dumps(lowered(slots, kind, setting, value)), encoding="utf-8")
+    slots_file.write_text(json.dumps(changed(slots, kind, setting, value)), encoding="utf-8")
     before = every_byte(folder)
     with pytest.raises(TamperedKeyFile) as caught:
         databases.open_database(folder, PASSPHRASE)
@@ -96,7 +99,7 @@ def _weaken_backup(backup: Path) -> None:
     start = len(MAGIC) + LENGTH.size
     (length,) = LENGTH.unpack(data[len(MAGIC) : start])
     header = json.loads(data[start : start + length])
-    lowered(header["keyslots"], "passphrase", "memory_kib", 8 * 1024)
+    changed(header["keyslots"], "passphrase", "memory_kib", 8 * 1024)
     text = json.dumps(header).encode("utf-8")
     backup.write_bytes(MAGIC + LENGTH.pack(len(text)) + text + data[start + length :])
 
