@@ -251,6 +251,11 @@ def custom_measure(
     )
 
 
+def scores_recorded_text(count: int) -> str:
+    """ "1 score has been recorded", "12 scores have been recorded"."""
+    return "1 score has been recorded" if count == 1 else f"{count} scores have been recorded"
+
+
 def scoring_changes(old: Measure, new: Measure) -> bool:
     """Whether `new` would score (or judge change in) a form differently from `old`: the number
     of questions, the answer range, which way is better or the meaningful change. The name and

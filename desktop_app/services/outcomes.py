@@ -13,6 +13,7 @@ from desktop_app.domain.measures import (
     Measure,
     MeasureProblem,
     custom_measure,
+    scores_recorded_text,
     scoring_changes,
 )
 from desktop_app.domain.outcome_change import (
@@ -196,8 +197,8 @@ _CANNOT_DELETE = (
 def _refuse_if_scored(conn: Connection, code: str, why: str) -> None:
     count = outcomes_repo.scores_recorded(conn, code)
     if count:
-        recorded = "1 score has" if count == 1 else f"{count} scores have"
-        refuse([Problem("measure", f"{recorded} been recorded with this measure; {why}")])
+        recorded = scores_recorded_text(count)
+        refuse([Problem("measure", f"{recorded} with this measure; {why}")])
 
 
 def _custom(db: Database, code: str) -> Measure:
