@@ -63,6 +63,9 @@ class Measure:
     wording_is_licensed: bool = False
     """Item wording may not ship; the organisation types it in from its own licence copy."""
     custom: bool = False
+    offered: bool = True
+    """Offered on new outcome forms. A custom measure that has been stopped is not, but its
+    scores still show on people's records and count in returns."""
     answer_labels: tuple[tuple[int, str], ...] = ()
     """What some answer scores mean, e.g. UCLA-3 1 = "Hardly ever or never"."""
 
@@ -207,6 +210,7 @@ def custom_measure(
     item_max: int,
     higher_is_better: bool,
     threshold: float,
+    offered: bool = True,
 ) -> Measure:
     """An organisation's own measure, checked so that it can be scored and compared."""
     name = name.strip()
@@ -243,4 +247,22 @@ def custom_measure(
         higher_is_better=higher_is_better,
         threshold=threshold,
         custom=True,
+        offered=offered,
+    )
+
+
+def scores_recorded_text(count: int) -> str:
+    """ "1 score has been recorded", "12 scores have been recorded"."""
+    return "1 score has been recorded" if count == 1 else f"{count} scores have been recorded"
+
+
+def scoring_changes(old: Measure, new: Measure) -> bool:
+    """Whether `new` would score (or judge change in) a form differently from `old`: the number
+    of questions, the answer range, which way is better or the meaningful change. The name and
+    the wording of questions are not scoring, and can always be corrected."""
+    return (
+        old.item_count != new.item_count
+        or (old.item_min, old.item_max) != (new.item_min, new.item_max)
+        or old.higher_is_better != new.higher_is_better
+        or old.threshold != new.threshold
     )

@@ -8,7 +8,14 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from desktop_app.domain.audit import Action
-from desktop_app.domain.measures import SHIPPED, Measure, MeasureProblem, custom_measure
+from desktop_app.domain.measures import (
+    SHIPPED,
+    Measure,
+    MeasureProblem,
+    custom_measure,
+    scores_recorded_text,
+    scoring_changes,
+)
 from desktop_app.domain.outcome_change import (
     ChangeReport,
     OutcomeRecord,
@@ -31,6 +38,7 @@ from desktop_app.services.access import change
 from desktop_app.services.settings import change_count, stored_count
 from desktop_app.services.validation import ValidationFailed, refuse
 from desktop_app.store import outcomes_repo
+from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 
 log = logging.getLogger(__name__)
@@ -44,13 +52,19 @@ MAX_REVIEW_WEEKS = 104
 
 
 def measures(db: Database) -> list[Measure]:
-    """Every measure the organisation can record: PeerLog's own, then its custom ones."""
+    """Every measure the organisation has: PeerLog's own, then its custom ones, including those
+    no longer offered (their scores still show on records and count in returns)."""
     conn = db.connection()
     shipped = [
         m.with_wording(outcomes_repo.item_wording(conn, m.code)) if m.wording_is_licensed else m
         for m in SHIPPED.values()
     ]
     return shipped + outcomes_repo.custom_measures(conn)
+
+
+def offered_measures(db: Database) -> list[Measure]:
+    """The measures a new outcome form offers."""
+    return [m for m in measures(db) if m.offered]
 
 
 def measure(db: Database, code: str) -> Measure:
@@ -99,6 +113,106 @@ def add_custom_measure(
         work.record(Action.CREATE, "custom measure", code)
     log.info("Custom measure added")
     return new
+
+
+def scores_recorded(db: Database, code: str) -> int:
+    """How many forms have been recorded with the measure."""
+    return outcomes_repo.scores_recorded(db.connection(), code)
+
+
+def edit_custom_measure(
+    db: Database,
+    code: str,
+    name: str,
+    item_wording: Sequence[str],
+    item_min: int,
+    item_max: int,
+    higher_is_better: bool,
+    threshold: float,
+) -> Measure:
+    """Correct a custom measure. Its name and wording can always change; how it is scored
+    only while no scores have been recorded with it."""
+    old = _custom(db, code)
+    new = _checked(
+        lambda: custom_measure(
+            code,
+            name,
+            list(item_wording),
+            item_min,
+            item_max,
+            higher_is_better,
+            threshold,
+            offered=old.offered,
+        )
+    )
+    if new.name.casefold() in {m.name.casefold() for m in measures(db) if m.code != code}:
+        refuse([Problem("name", f"There is already a measure called {new.name}.")])
+    with change(db, Permission.CHANGE_SETTINGS) as work:
+        if scoring_changes(old, new):
+            _refuse_if_scored(work.conn, code, _SCORING_FIXED)
+        outcomes_repo.update_custom_measure(work.conn, new, utc_now())
+        work.record(Action.CHANGE, "custom measure", code)
+    log.info("Custom measure changed")
+    return new
+
+
+def delete_custom_measure(db: Database, code: str) -> None:
+    """Delete a custom measure nobody has been scored on (one with scores can only be
+    stopped: see `stop_offering_measure`)."""
+    _custom(db, code)
+    with change(db, Permission.CHANGE_SETTINGS) as work:
+        _refuse_if_scored(work.conn, code, _CANNOT_DELETE)
+        outcomes_repo.delete_custom_measure(work.conn, code)
+        work.record(Action.DELETE, "custom measure", code)
+    log.info("Custom measure deleted")
+
+
+def stop_offering_measure(db: Database, code: str) -> None:
+    """Take a custom measure off new outcome forms; its scores stay on records and in returns."""
+    _set_offered(db, code, offered=False)
+
+
+def offer_measure_again(db: Database, code: str) -> None:
+    _set_offered(db, code, offered=True)
+
+
+def _set_offered(db: Database, code: str, offered: bool) -> None:
+    _custom(db, code)
+    with change(db, Permission.CHANGE_SETTINGS) as work:
+        outcomes_repo.set_custom_measure_stopped(work.conn, code, None if offered else utc_now())
+        work.record(Action.CHANGE, "custom measure", code)
+    log.info("Custom measure %s", "offered again" if offered else "no longer offered")
+
+
+_SCORING_FIXED = (
+    "changing how it is scored would change what they mean. Add a new measure instead, "
+    "and stop offering this one."
+)
+_CANNOT_DELETE = (
+    "deleting it would lose them, and returns count them. Stop offering it instead: it will "
+    "no longer appear on new outcome forms."
+)
+
+
+def _refuse_if_scored(conn: Connection, code: str, why: str) -> None:
+    count = outcomes_repo.scores_recorded(conn, code)
+    if count:
+        recorded = scores_recorded_text(count)
+        refuse([Problem("measure", f"{recorded} with this measure; {why}")])
+
+
+def _custom(db: Database, code: str) -> Measure:
+    """The custom measure `code`; PeerLog's own measures cannot be changed or removed."""
+    if code in SHIPPED:
+        refuse(
+            [
+                Problem(
+                    "measure",
+                    f"{code} is one of PeerLog's own measures; it cannot be changed or removed.",
+                )
+            ]
+        )
+    return measure(db, code)
 
 
 def _checked(make: Callable[[], Measure]) -> Measure:

@@ -12,6 +12,7 @@ from desktop_app.domain.periods import Period
 from desktop_app.domain.scoring import Score
 from desktop_app.store.columns import to_required_date
 from desktop_app.store.connection import Connection
+from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.keys import delete_record, local_id
 
 _SELECT = (
@@ -114,10 +115,69 @@ def insert_custom_measure(conn: Connection, measure: Measure, now: str) -> None:
             now,
         ),
     )
+    _insert_items(conn, int(cursor.lastrowid), measure)
+
+
+def _insert_items(conn: Connection, measure_id: int, measure: Measure) -> None:
     conn.executemany(
         "INSERT INTO custom_measure_items(measure_id, number, wording) VALUES (?, ?, ?)",
-        [(cursor.lastrowid, item.number, item.label) for item in measure.items],
+        [(measure_id, item.number, item.label) for item in measure.items],
     )
+
+
+def update_custom_measure(conn: Connection, measure: Measure, now: str) -> None:
+    """Store a custom measure's new name, questions and scoring (the caller has checked that
+    scoring may change)."""
+    measure_id = _custom_measure_id(conn, measure.code)
+    conn.execute(
+        "UPDATE custom_measures SET name = ?, item_min = ?, item_max = ?, higher_is_better = ?, "
+        "threshold = ?, updated_at = ? WHERE id = ?",
+        (
+            measure.name,
+            measure.item_min,
+            measure.item_max,
+            int(measure.higher_is_better),
+            measure.threshold,
+            now,
+            measure_id,
+        ),
+    )
+    conn.execute("DELETE FROM custom_measure_items WHERE measure_id = ?", (measure_id,))
+    _insert_items(conn, measure_id, measure)
+
+
+def set_custom_measure_stopped(conn: Connection, code: str, stopped_at: str | None) -> None:
+    """Stop offering a custom measure on new forms (`stopped_at` is when), or offer it again
+    (None)."""
+    measure_id = _custom_measure_id(conn, code)
+    conn.execute(
+        "UPDATE custom_measures SET stopped_at = ?, updated_at = coalesce(?, updated_at) "
+        "WHERE id = ?",
+        (stopped_at, stopped_at, measure_id),
+    )
+
+
+def delete_custom_measure(conn: Connection, code: str) -> None:
+    """Delete a custom measure and its questions (the caller has checked no scores use it)."""
+    conn.execute("DELETE FROM custom_measures WHERE id = ?", (_custom_measure_id(conn, code),))
+
+
+def scores_recorded(conn: Connection, measure_code: str) -> int:
+    """How many outcome forms have been recorded with the measure."""
+    row = conn.execute(
+        "SELECT count(*) FROM outcome_records WHERE measure_code = ?", (measure_code,)
+    ).fetchone()
+    return int(row[0])
+
+
+def _custom_measure_id(conn: Connection, code: str) -> int:
+    row = conn.execute("SELECT id FROM custom_measures WHERE code = ?", (code,)).fetchone()
+    if row is None:
+        raise RecordNotFound(
+            "This custom measure is no longer in the database (perhaps deleted meanwhile). "
+            "Refresh and try again."
+        )
+    return int(row[0])
 
 
 def custom_measures(conn: Connection) -> list[Measure]:
@@ -127,12 +187,14 @@ def custom_measures(conn: Connection) -> list[Measure]:
     ):
         wording.setdefault(int(measure_id), []).append(str(text))
     rows = conn.execute(
-        "SELECT id, code, name, item_min, item_max, higher_is_better, threshold "
+        "SELECT id, code, name, item_min, item_max, higher_is_better, threshold, stopped_at "
         "FROM custom_measures ORDER BY name COLLATE NOCASE, id"
     ).fetchall()
     return [
-        custom_measure(str(code), str(name), wording.get(key, []), low, high, bool(up), limit)
-        for key, code, name, low, high, up, limit in rows
+        custom_measure(
+            str(code), str(name), wording.get(key, []), low, high, bool(up), limit, stopped is None
+        )
+        for key, code, name, low, high, up, limit, stopped in rows
     ]
 
 

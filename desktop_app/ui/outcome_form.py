@@ -94,7 +94,7 @@ class OutcomeForm(QDialog):
         super().__init__(parent)
         self._db = db
         self.person_id = person_id
-        self._measures = {m.code: m for m in outcomes.measures(db)}
+        self._measures = {m.code: m for m in outcomes.offered_measures(db)}
         self.boxes: list[ItemScoreBox] = []
         self.problems: list[QLabel] = []
         self.setWindowTitle("Record a wellbeing measure")

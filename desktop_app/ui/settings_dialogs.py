@@ -1,5 +1,5 @@
-"""The smaller windows the Settings screen opens: licensed item wording, a custom measure,
-changing one's passphrase, a new recovery code (shown once) and the audit trail."""
+"""The smaller windows the Settings screen opens: licensed item wording, a custom measure (new
+or corrected), changing one's passphrase, a new recovery code (shown once) and the audit trail."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.measures import Measure, scores_recorded_text
 from desktop_app.services import databases, outcomes
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
@@ -107,13 +108,19 @@ class ItemWordingDialog(QDialog):
 
 
 class CustomMeasureDialog(QDialog):
-    """Define the organisation's own measure."""
+    """Define the organisation's own measure, or correct `measure`: its name and wording always,
+    its scoring only while no scores have been recorded with it."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, measure: Measure | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle("Add a custom measure")
-        self.errors = FieldErrors("adding the measure")
+        self.measure = measure
+        self.setWindowTitle(
+            "Add a custom measure" if measure is None else "Change a custom measure"
+        )
+        self.errors = FieldErrors("saving the measure")
         self.name = QLineEdit()
         self.name.setAccessibleName("Name of the measure")
         self.items = QPlainTextEdit()
@@ -139,27 +146,53 @@ class CustomMeasureDialog(QDialog):
         form.addRow("", self.higher_is_better)
         form.addRow("Meaningful &change:", self.threshold)
         layout = QVBoxLayout(self)
+        self.scoring_fixed = note("")
+        self.scoring_fixed.hide()
+        layout.addWidget(self.scoring_fixed)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
-        buttons = _buttons(self, "Add measure")
+        buttons = _buttons(self, "Add measure" if measure is None else "Save changes")
         buttons.accepted.disconnect()
         buttons.accepted.connect(self.save)
         layout.addWidget(buttons)
+        if measure is not None:
+            self._fill(measure)
+
+    def _fill(self, measure: Measure) -> None:
+        self.name.setText(measure.name)
+        self.items.setPlainText("\n".join(item.label for item in measure.items))
+        self.item_min.setValue(measure.item_min)
+        self.item_max.setValue(measure.item_max)
+        self.higher_is_better.setChecked(measure.higher_is_better)
+        self.threshold.setValue(measure.threshold)
+        count = outcomes.scores_recorded(self.db, measure.code)
+        if count:
+            self.scoring_fixed.setText(
+                f"{scores_recorded_text(count)} with this measure, so you can correct its name "
+                "and the wording of its items, but not add or take away items or change how it "
+                "is scored: that would change what those scores mean. To score "
+                "differently, add a new measure and stop offering this one."
+            )
+            self.scoring_fixed.show()
+            for field in (self.item_min, self.item_max, self.higher_is_better, self.threshold):
+                field.setEnabled(False)
 
     @Slot()
     def save(self) -> None:
         lines = [line.strip() for line in self.items.toPlainText().splitlines() if line.strip()]
         self.errors.clear()
+        scoring = (
+            lines,
+            self.item_min.value(),
+            self.item_max.value(),
+            self.higher_is_better.isChecked(),
+            self.threshold.value(),
+        )
         try:
-            outcomes.add_custom_measure(
-                self.db,
-                self.name.text(),
-                lines,
-                self.item_min.value(),
-                self.item_max.value(),
-                self.higher_is_better.isChecked(),
-                self.threshold.value(),
-            )
+            if self.measure is None:
+                outcomes.add_custom_measure(self.db, self.name.text(), *scoring)
+            else:
+                outcomes.edit_custom_measure(self.db, self.measure.code, self.name.text(), *scoring)
         except ValidationFailed as failed:
             self.errors.show(failed.problems)
             return

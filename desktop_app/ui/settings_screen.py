@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,13 +27,14 @@ from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import file_dialogs, messages
+from desktop_app.ui.action_button import action_button
+from desktop_app.ui.custom_measures_panel import CustomMeasuresPanel
 from desktop_app.ui.field_error import FieldErrors
 from desktop_app.ui.form_rows import add_row
 from desktop_app.ui.record_opener import RecordOpener
 from desktop_app.ui.settings_dialogs import (
     AuditDialog,
     ChangePassphraseDialog,
-    CustomMeasureDialog,
     ItemWordingDialog,
     RecoveryCodeDialog,
 )
@@ -48,14 +48,6 @@ def _spin(name: str, low: int, high: int, suffix: str) -> QSpinBox:
     box.setSuffix(suffix)
     box.setAccessibleName(name)
     return box
-
-
-def _button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setAutoDefault(False)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)
-    return button
 
 
 class SettingsScreen(QWidget):
@@ -83,8 +75,7 @@ class SettingsScreen(QWidget):
         self.backup_keep = _spin("Backups to keep", 1, 1000, " backups")
         self.backup_folder = QLabel()
         self.backup_folder.setWordWrap(True)
-        self.custom_measures = QLabel()
-        self.custom_measures.setWordWrap(True)
+        self.custom_measures = CustomMeasuresPanel(db, self._open)
 
         organisation = QFormLayout()
         add_row(
@@ -115,10 +106,10 @@ class SettingsScreen(QWidget):
         add_row(
             measures, "Review &due after:", self.review_weeks, e.label("review_weeks", "the weeks")
         )
-        measures.addRow("Custom measures:", self.custom_measures)
+        add_row(measures, "&Custom measures:", self.custom_measures)
         wording_row = QHBoxLayout()
-        wording_row.addWidget(_button("WEMWBS/SWEMWBS &wording…", self.edit_wording))
-        wording_row.addWidget(_button("Add a custom &measure…", self.add_measure))
+        wording_row.addWidget(action_button("WEMWBS/SWEMWBS &wording…", self.edit_wording))
+        wording_row.addStretch(1)
         measures.addRow("", wording_row)
         safety = QFormLayout()
         add_row(
@@ -138,18 +129,20 @@ class SettingsScreen(QWidget):
             "Backup folder:",
             self.backup_folder,
             e.label("backup_folder", "the folder"),
-            _button("Choose backup f&older…", self.choose_backup_folder),
+            action_button("Choose backup f&older…", self.choose_backup_folder),
         )
         add_row(safety, "Number of &backups to keep:", self.backup_keep)
 
         access_row = QHBoxLayout()
-        access_row.addWidget(_button("&Users…", self.show_users, "Who can open this database"))
-        access_row.addWidget(_button("&Audit trail…", self.show_audit))
-        access_row.addWidget(_button("Change my &passphrase…", self.change_passphrase))
-        access_row.addWidget(_button("New r&ecovery code…", self.new_recovery_code))
+        access_row.addWidget(
+            action_button("&Users…", self.show_users, "Who can open this database")
+        )
+        access_row.addWidget(action_button("&Audit trail…", self.show_audit))
+        access_row.addWidget(action_button("Change my &passphrase…", self.change_passphrase))
+        access_row.addWidget(action_button("New r&ecovery code…", self.new_recovery_code))
         access_row.addStretch(1)
 
-        self.save_button = _button("&Save settings", self.save)
+        self.save_button = action_button("&Save settings", self.save)
         save_row = QHBoxLayout()
         save_row.addWidget(e.general, 1)
         save_row.addStretch(1)
@@ -187,8 +180,7 @@ class SettingsScreen(QWidget):
         self.backup_keep.setValue(int(keep))
         folder = auto_backup.backup_folder(self.db)
         self.backup_folder.setText(str(folder) if folder else "None chosen: no automatic backups")
-        custom = [m.name for m in outcomes.measures(self.db) if m.custom]
-        self.custom_measures.setText(", ".join(custom) if custom else "None yet")
+        self.custom_measures.load()
 
     def records_changed(self) -> None:
         self.load()
@@ -287,10 +279,6 @@ class SettingsScreen(QWidget):
     @Slot()
     def edit_wording(self) -> None:
         self._open(ItemWordingDialog(self.db, self))
-
-    @Slot()
-    def add_measure(self) -> None:
-        self._open(CustomMeasureDialog(self.db, self))
 
     @Slot()
     def show_users(self) -> None:

@@ -17,6 +17,7 @@ from desktop_app.store.migrations import (
     m0003_outcomes,
     m0004_protection,
     m0005_drafts,
+    m0006_measures_offered,
 )
 from desktop_app.store.migrations.step import Migration
 
@@ -28,6 +29,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0003_outcomes.MIGRATION,
     m0004_protection.MIGRATION,
     m0005_drafts.MIGRATION,
+    m0006_measures_offered.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
