@@ -28,6 +28,7 @@ from desktop_app.services.access import change
 from desktop_app.services.people import prepare_new_people
 from desktop_app.services.validation import refuse
 from desktop_app.store import hours_repo, people_repo, sessions_list, sessions_repo, volunteers_repo
+from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 
 
@@ -58,13 +59,11 @@ def log_session(
     "Facilitating a session" on the session's date, linked to the session.
     """
     today = date.today()
-    s = cleaned_session(session)
-    s = replace(s, attendee_ids=(*s.attendee_ids, *_not_yet_in(new_people, s.attendee_ids)))
+    s = _with_new_people(cleaned_session(session), new_people)
     with change(db, Permission.LOG_RECORDS) as work:
         conn = work.conn
-        people, people_problems = prepare_new_people(conn, new_people, today)
-        problems = validate_session(s, today)
-        problems += [Problem(f"new_people.{p.field}", p.message) for p in people_problems]
+        people, problems = _prepared_people(conn, new_people, today)
+        problems += validate_session(s, today)
         problems += _hours_problems(facilitator_hours)
         refuse(problems)
         now = utc_now()
@@ -86,8 +85,18 @@ def log_session(
         )
 
 
-def _not_yet_in(people: Sequence[Person], attendee_ids: Sequence[str]) -> list[str]:
-    return [p.id for p in people if p.id not in attendee_ids]
+def _with_new_people(s: Session, new_people: Sequence[Person]) -> Session:
+    """`s` with `new_people` among its attendees."""
+    joining = [p.id for p in new_people if p.id not in s.attendee_ids]
+    return replace(s, attendee_ids=(*s.attendee_ids, *joining))
+
+
+def _prepared_people(
+    conn: Connection, new_people: Sequence[Person], today: date
+) -> tuple[list[Person], list[Problem]]:
+    """New people ready to insert (references given), and what is wrong with them."""
+    people, problems = prepare_new_people(conn, new_people, today)
+    return people, [Problem(f"new_people.{p.field}", p.message) for p in problems]
 
 
 def _hours_problems(hours: float | None) -> list[Problem]:
@@ -102,13 +111,19 @@ def _hours_problems(hours: float | None) -> list[Problem]:
     ]
 
 
-def update_session(db: Database, session: Session) -> Session:
-    """Save changes; the attendees, facilitators and referrals become exactly those given.
-    Hours already recorded for the session are left as they are."""
-    s = cleaned_session(session)
+def update_session(db: Database, session: Session, new_people: Sequence[Person] = ()) -> Session:
+    """Save changes; the attendees, facilitators and referrals become exactly those given, with
+    `new_people` added first (as in `log_session`), all in one transaction. Hours already
+    recorded for the session are left as they are."""
+    today = date.today()
+    s = _with_new_people(cleaned_session(session), new_people)
     with change(db, Permission.LOG_RECORDS) as work:
-        refuse(validate_session(s, date.today()))
-        sessions_repo.update_session(work.conn, s, utc_now())
+        people, problems = _prepared_people(work.conn, new_people, today)
+        refuse(problems + validate_session(s, today))
+        now = utc_now()
+        people_repo.insert_people(work.conn, people, now)
+        sessions_repo.update_session(work.conn, s, now)
+        work.record(Action.CREATE, "person", *(p.id for p in people))
         work.record(Action.CHANGE, "session", s.id)
         return sessions_repo.get_session(work.conn, s.id)
 

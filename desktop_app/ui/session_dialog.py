@@ -115,9 +115,7 @@ class SessionDialog(RecordDialog):
         self.minutes.valueChanged.connect(lambda m: self.hours.setValue(round(m / 60 * 4) / 4))
         self.minutes.setValue(Session(held_on=date.today(), kind="group").minutes)
 
-        self.attendees = RecordPicker(
-            "attendees", people_search(self.db), new_label=None if editing else "person"
-        )
+        self.attendees = RecordPicker("attendees", people_search(self.db), new_label="person")
         self.attendees_error = e.label(
             "attendee_ids", "the attendees", also=("new_people.known_as", "new_people.ref")
         )
@@ -301,12 +299,12 @@ class SessionDialog(RecordDialog):
         session = self.session_from_fields()
         if session is None:
             return
+        new_people = [Person(known_as=name) for name in self.attendees.new_names()]
         if self.existing is not None:
-            updated = self.attempt(lambda: sessions.update_session(self.db, session))
+            updated = self.attempt(lambda: sessions.update_session(self.db, session, new_people))
             if updated is not None:
                 self.finish(updated.id)
             return
-        new_people = [Person(known_as=name) for name in self.attendees.new_names()]
         hours = self.hours.value() if self.record_hours.isChecked() else None
         logged = self.attempt(lambda: sessions.log_session(self.db, session, new_people, hours))
         if logged is not None:

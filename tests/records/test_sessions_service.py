@@ -261,3 +261,18 @@ def test_erasing_a_referred_person_keeps_the_referral_without_them(
     people.delete_person(db, regulars[1].id)
     (kept,) = sessions.get_session(db, logged.id).onward_referrals
     assert (kept.id, kept.destination, kept.person_id) == (referral.id, "Food bank", None)
+
+
+def test_edit_can_add_new_people_in_the_same_transaction(
+    db: Database, regulars: list[Person], facilitator: Volunteer
+) -> None:
+    logged = sessions.log_session(db, weekly_group(regulars, facilitator)).session
+    edited = sessions.update_session(db, logged, [Person("Esi Newcomer")])
+    (esi,) = people.find_people(db, "Esi Newcomer")
+    assert edited.attendee_ids == (*logged.attendee_ids, esi.id)
+    assert esi.ref, "given a reference like anyone added while logging"
+    before = table_counts(db)
+    with pytest.raises(ValidationFailed):  # a bad session: the new person is not added either
+        sessions.update_session(db, replace(edited, minutes=-5), [Person("Kofi Late")])
+    assert table_counts(db) == before
+    assert people.find_people(db, "Kofi Late") == []

@@ -217,3 +217,23 @@ def test_open_a_session_change_it_and_delete_it(
     with messages.headless([True]):
         dialog.delete()
     assert sessions.list_sessions(window.db).total == 0
+
+
+def test_someone_new_can_be_added_while_correcting_a_session(
+    qtbot: QtBot, window: MainWindow, group_db: Path
+) -> None:
+    unlock(qtbot, window, group_db)
+    assert window.db is not None and window.workspace is not None
+    person = people.find_people(window.db, "Aisha")[0]
+    logged = sessions.log_session(
+        window.db, Session(held_on=date.today(), kind="drop_in", attendee_ids=(person.id,))
+    )
+    window.workspace.open_session(logged.session.id)
+    dialog = log_dialog(qtbot, window)
+    dialog.attendees.search_box.setFocus()
+    type_text(qtbot, "Forgotten Fola")  # nobody matches: added as a new person
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (fola,) = people.find_people(window.db, "Forgotten Fola")
+    assert sessions.get_session(window.db, logged.session.id).attendee_ids == (person.id, fola.id)
