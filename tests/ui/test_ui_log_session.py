@@ -16,6 +16,7 @@ from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import home, people, sessions, volunteers
 from desktop_app.services.databases import open_database
+from desktop_app.services.sessions import LoggedSession
 from desktop_app.store.database import CreatedDatabase
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.session_dialog import SessionDialog
@@ -185,15 +186,24 @@ def test_one_to_one_needs_exactly_one_person(
     assert sessions.list_sessions(window.db).total == 0
 
 
-def test_open_a_session_change_it_and_delete_it(
-    qtbot: QtBot, window: MainWindow, group_db: Path, shown_messages: list
-) -> None:
+def unlock_with_a_drop_in(
+    qtbot: QtBot, window: MainWindow, group_db: Path
+) -> tuple[Person, LoggedSession]:
+    """Unlock, and log today's drop-in with Aisha, as if on the day."""
     unlock(qtbot, window, group_db)
-    assert window.db is not None and window.workspace is not None
+    assert window.db is not None
     person = people.find_people(window.db, "Aisha")[0]
     logged = sessions.log_session(
         window.db, Session(held_on=date.today(), kind="drop_in", attendee_ids=(person.id,))
     )
+    return person, logged
+
+
+def test_open_a_session_change_it_and_delete_it(
+    qtbot: QtBot, window: MainWindow, group_db: Path, shown_messages: list
+) -> None:
+    _aisha, logged = unlock_with_a_drop_in(qtbot, window, group_db)
+    assert window.db is not None and window.workspace is not None
     window.workspace.records_changed()
     window.workspace.show_section(1)
     table = window.workspace.screen_at(1).table  # type: ignore[attr-defined]
@@ -222,12 +232,8 @@ def test_open_a_session_change_it_and_delete_it(
 def test_someone_new_can_be_added_while_correcting_a_session(
     qtbot: QtBot, window: MainWindow, group_db: Path
 ) -> None:
-    unlock(qtbot, window, group_db)
+    person, logged = unlock_with_a_drop_in(qtbot, window, group_db)
     assert window.db is not None and window.workspace is not None
-    person = people.find_people(window.db, "Aisha")[0]
-    logged = sessions.log_session(
-        window.db, Session(held_on=date.today(), kind="drop_in", attendee_ids=(person.id,))
-    )
     window.workspace.open_session(logged.session.id)
     dialog = log_dialog(qtbot, window)
     dialog.attendees.search_box.setFocus()
