@@ -14,12 +14,12 @@ from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.date_fields import OptionalDateBox
+from desktop_app.ui.latest_reads import LatestReads
 from desktop_app.ui.list_screen import ListScreen, counted
 from desktop_app.ui.paged_table_model import RIGHT, Column, PagedTableModel, Sort
 from desktop_app.ui.record_opener import RecordOpener
 from desktop_app.ui.value_text import clock_time, short_date
 from desktop_app.ui.vocabulary_combo import VocabularyCombo
-from desktop_app.ui.worker import run_task
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class SessionsScreen(ListScreen):
         self.venue = QComboBox()
         self.venue.setAccessibleName("Venue")
         self.venue.addItem("Any venue", None)  # the rest once counted (see _fill_venues)
-        self._venue_requests = 0
+        self._venue_reads = LatestReads(self)
         self.search = self.search_box("Search sessions", "Words in the venue, topics or notes")
         self.concerns_only = QCheckBox("Open &concerns only")
         self.add_filter("Fro&m:", self.start)
@@ -98,18 +98,12 @@ class SessionsScreen(ListScreen):
         """The venue filter's choices, worked out in the background: counting a busy hub's
         venues reads every session (about 30 ms on ten years)."""
         db = self.db
-        self._venue_requests += 1
-        asked = self._venue_requests
-        run_task(
-            self,
-            lambda _report: sessions.venues(db),
-            lambda venues: self._set_venues(asked, venues),
-            self._venues_failed,
+        self._venue_reads.forget()  # the records changed: a count on its way is out of date
+        self._venue_reads.start(
+            "venues", lambda: sessions.venues(db), self._set_venues, self._venues_failed
         )
 
-    def _set_venues(self, asked: int, venues: list[str]) -> None:
-        if asked != self._venue_requests:
-            return  # a newer count is on its way
+    def _set_venues(self, venues: list[str]) -> None:
         chosen = self.venue.currentData()
         self.venue.blockSignals(True)
         self.venue.clear()
