@@ -147,6 +147,7 @@ def _child(script: str, *args: str) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, "-c", PEAK_KIB + script, *args],
         env=env,
+        cwd=ROOT,  # `-c` puts the working folder first on sys.path: ROOT's code, wherever run from
         capture_output=True,
         text=True,
         check=False,
