@@ -38,11 +38,6 @@ def foreign_keys(conn: Connection) -> list[ForeignKey]:
     return keys
 
 
-def tables_referring_to(conn: Connection, parent: str) -> list[str]:
-    """Tables with a foreign key to `parent`, directly."""
-    return sorted({k.table for k in foreign_keys(conn) if k.parent == parent})
-
-
 def linked_rows(conn: Connection, table: str, key: int) -> dict[str, list[Row]]:
     """Every row, in every table, that refers to row `key` of `table` (directly, or through a
     row that does), by table name. Tables that refer to it but hold nothing for it are present

@@ -10,6 +10,7 @@ from desktop_app.domain.renewals import needs_renewal
 from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS, dbs_due_on
 from desktop_app.store.columns import date_text, to_required_date
 from desktop_app.store.connection import Connection
+from desktop_app.store.hours_repo import total_hours
 from desktop_app.store.volunteers_repo import LATEST_OF_ITS_COURSE
 
 _ACTIVE = "(v.ended_on IS NULL OR v.ended_on >= :today)"
@@ -27,12 +28,8 @@ def period_figures(conn: Connection, start: date, end: date) -> PeriodFigures:
         "JOIN attendances a ON a.session_id = s.id WHERE s.held_on BETWEEN :start AND :end",
         span,
     ).fetchone()
-    (hours,) = conn.execute(
-        "SELECT COALESCE(SUM(hours), 0) FROM volunteer_hours "
-        "WHERE worked_on BETWEEN :start AND :end",
-        span,
-    ).fetchone()
-    return PeriodFigures(start, end, sessions, registered, headcount, people, float(hours))
+    hours = total_hours(conn, start=start, end=end)
+    return PeriodFigures(start, end, sessions, registered, headcount, people, hours)
 
 
 def dbs_due(

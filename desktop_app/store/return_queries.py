@@ -18,6 +18,7 @@ from desktop_app.domain.returns import (
 )
 from desktop_app.store.columns import date_text
 from desktop_app.store.connection import Connection
+from desktop_app.store.hours_repo import total_hours
 
 _IN_PERIOD = "s.held_on BETWEEN :start AND :end"
 # The people who came to at least one session in the period, once each.
@@ -69,7 +70,11 @@ def return_counts(
         attendances=_attendances(conn, span),
         participants=participants,
         breakdowns=breakdowns,
-        volunteers=_volunteers(conn, {**span, "dbs_after": date_text(dbs_checked_after)}),
+        volunteers=_volunteers(
+            conn,
+            {**span, "dbs_after": date_text(dbs_checked_after)},
+            total_hours(conn, start=start, end=end),
+        ),
         onward_referrals=dict(
             conn.execute(
                 "SELECT r.destination, COUNT(*) FROM onward_referrals r "
@@ -155,7 +160,7 @@ def _people(conn: Connection, span: dict[str, Any]) -> tuple[ParticipantFigures,
     return ParticipantFigures(unique, new), breakdowns
 
 
-def _volunteers(conn: Connection, span: dict[str, Any]) -> VolunteerCounts:
+def _volunteers(conn: Connection, span: dict[str, Any], hours: float) -> VolunteerCounts:
     # Start from the period's sessions and hours (an index range each), not from every
     # volunteer's whole history: 10 ms instead of 160 ms on ten busy years.
     active = _one(
@@ -168,11 +173,6 @@ def _volunteers(conn: Connection, span: dict[str, Any]) -> VolunteerCounts:
         "  WHERE h.worked_on BETWEEN :start AND :end)",
         span,
     )
-    (hours,) = conn.execute(
-        "SELECT COALESCE(SUM(hours), 0) FROM volunteer_hours "
-        "WHERE worked_on BETWEEN :start AND :end",
-        span,
-    ).fetchone()
     trained = _one(
         conn,
         "SELECT COUNT(DISTINCT volunteer_id) FROM training_records "
@@ -187,7 +187,7 @@ def _volunteers(conn: Connection, span: dict[str, Any]) -> VolunteerCounts:
         "AND (ended_on IS NULL OR ended_on >= :end)",
         span,
     )
-    return VolunteerCounts(active, float(hours), trained, dbs)
+    return VolunteerCounts(active, hours, trained, dbs)
 
 
 def _one(conn: Connection, sql: str, span: dict[str, Any]) -> int:
