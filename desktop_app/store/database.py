@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.domain.audit import Action, AuditEvent
-from desktop_app.store import audit_repo, layout, pending_audit
+from desktop_app.store import audit_repo, layout, pending_audit, settings_repo
 from desktop_app.store.backup import timestamp, write_backup
 from desktop_app.store.connection import (
     SQLITE_ERRORS,
@@ -326,18 +326,12 @@ class Database:
     # Settings ------------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = (
-            self.connection().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        )
-        return str(row[0]) if row else default
+        value = settings_repo.find(self.connection(), key)
+        return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+            settings_repo.put(conn, key, value)
 
 
 def _quick_check_problems(conn: Connection) -> list[str]:

@@ -6,9 +6,14 @@ from __future__ import annotations
 from desktop_app.store.connection import Connection
 
 
-def get(conn: Connection, key: str, default: str) -> str:
+def find(conn: Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return str(row[0]) if row else default
+    return str(row[0]) if row else None
+
+
+def get(conn: Connection, key: str, default: str) -> str:
+    value = find(conn, key)
+    return default if value is None else value
 
 
 def put(conn: Connection, key: str, value: str) -> None:
