@@ -124,23 +124,34 @@ def read_backup_header(path: Path) -> BackupHeader:
         raise DamagedDatabase("This backup file is damaged and cannot be restored.") from exc
 
 
+def pragma_problems(conn: Connection, pragma: str) -> list[str]:
+    """What an integrity pragma reports other than "ok" (its error, if it cannot run)."""
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+    except SQLITE_ERRORS as exc:
+        rows = [str(exc)]
+    return [r for r in rows if r != "ok"]
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Both full integrity checks, each problem named by its check (empty when sound)."""
+    return [
+        f"{pragma}: {problem}"
+        for pragma in ("integrity_check", "cipher_integrity_check")
+        for problem in pragma_problems(conn, pragma)
+    ]
+
+
 def verify_database_file(db_path: Path, data_key: bytes) -> list[str]:
     """Both integrity checks on a closed database file; the problems found (empty when sound)."""
-    problems: list[str] = []
     try:
         conn = raw_connection(db_path, data_key)
     except SQLITE_ERRORS as exc:
         return [f"cannot open: {exc}"]
     try:
-        for pragma in ("integrity_check", "cipher_integrity_check"):
-            try:
-                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-            except SQLITE_ERRORS as exc:
-                rows = [str(exc)]
-            problems += [f"{pragma}: {r}" for r in rows if r != "ok"]
+        return integrity_problems(conn)
     finally:
         conn.close()
-    return problems
 
 
 def restore_backup(

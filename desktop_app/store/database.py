@@ -18,7 +18,12 @@ from pathlib import Path
 
 from desktop_app.domain.audit import Action, AuditEvent
 from desktop_app.store import audit_repo, layout, pending_audit, settings_repo
-from desktop_app.store.backup import timestamp, write_backup
+from desktop_app.store.backup import (
+    integrity_problems,
+    pragma_problems,
+    timestamp,
+    write_backup,
+)
 from desktop_app.store.connection import (
     SQLITE_ERRORS,
     Connection,
@@ -313,15 +318,7 @@ class Database:
 
     def verify(self) -> list[str]:
         """Full integrity checks on the open database; the problems found (empty when sound)."""
-        conn = self.connection()
-        problems: list[str] = []
-        for pragma in ("integrity_check", "cipher_integrity_check"):
-            try:
-                rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-            except SQLITE_ERRORS as exc:
-                rows = [str(exc)]
-            problems += [f"{pragma}: {r}" for r in rows if r != "ok"]
-        return problems
+        return integrity_problems(self.connection())
 
     # Settings ------------------------------------------------------------------------------
 
@@ -335,11 +332,7 @@ class Database:
 
 
 def _quick_check_problems(conn: Connection) -> list[str]:
-    try:
-        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-    except SQLITE_ERRORS as exc:
-        rows = [str(exc)]
-    problems = [r for r in rows if r != "ok"]
+    problems = pragma_problems(conn, "quick_check")
     if problems:
         log.warning("Quick check found %d problems", len(problems))
     return problems
