@@ -10,7 +10,7 @@ from desktop_app.store.columns import date_text, to_required_date
 from desktop_app.store.conditions import Conditions, ListQuery, fetch_page
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.keys import delete_record, local_ids
+from desktop_app.store.keys import delete_record, local_ids, update_record
 
 _QUERY = ListQuery(
     columns="p.uuid, c.written_on, c.title, c.body, c.consent_to_share, c.uuid, c.created_at, "
@@ -52,21 +52,14 @@ def insert_case_studies(conn: Connection, studies: Sequence[CaseStudy], now: str
 
 def update_case_study(conn: Connection, study: CaseStudy, now: str) -> None:
     person = local_ids(conn, "people", [study.person_id])[study.person_id]
-    cursor = conn.execute(
-        "UPDATE case_studies SET person_id = ?, written_on = ?, title = ?, body = ?, "
-        "consent_to_share = ?, updated_at = ? WHERE uuid = ?",
-        (
-            person,
-            date_text(study.written_on),
-            study.title,
-            study.text,
-            int(study.consent_to_share),
-            now,
-            study.id,
-        ),
+    update_record(
+        conn,
+        "case_studies",
+        "person_id, written_on, title, body, consent_to_share",
+        (person, date_text(study.written_on), study.title, study.text, int(study.consent_to_share)),
+        now,
+        study.id,
     )
-    if cursor.rowcount == 0:
-        raise RecordNotFound()
 
 
 def delete_case_study(conn: Connection, study_id: str) -> None:

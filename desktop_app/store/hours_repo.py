@@ -12,7 +12,7 @@ from desktop_app.store.columns import date_text, to_required_date
 from desktop_app.store.conditions import Conditions, ListQuery, fetch_page
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.keys import delete_record, local_ids
+from desktop_app.store.keys import delete_record, local_ids, update_record
 
 _QUERY = ListQuery(
     columns="h.uuid, v.uuid, h.worked_on, h.hours, h.activity, s.uuid, h.created_at, h.updated_at",
@@ -47,21 +47,20 @@ def insert_hours(conn: Connection, entries: Sequence[VolunteerHours], now: str) 
 def update_hours(conn: Connection, entry: VolunteerHours, now: str) -> None:
     volunteer = local_ids(conn, "volunteers", [entry.volunteer_id])[entry.volunteer_id]
     session = local_ids(conn, "sessions", [entry.session_id] if entry.session_id else [])
-    cursor = conn.execute(
-        "UPDATE volunteer_hours SET volunteer_id = ?, worked_on = ?, hours = ?, activity = ?, "
-        "session_id = ?, updated_at = ? WHERE uuid = ?",
+    update_record(
+        conn,
+        "volunteer_hours",
+        "volunteer_id, worked_on, hours, activity, session_id",
         (
             volunteer,
             date_text(entry.worked_on),
             entry.hours,
             entry.activity,
             session.get(entry.session_id or ""),
-            now,
-            entry.id,
         ),
+        now,
+        entry.id,
     )
-    if cursor.rowcount == 0:
-        raise RecordNotFound()
 
 
 def delete_hours(conn: Connection, hours_id: str) -> None:

@@ -82,12 +82,7 @@ def update_person(conn: Connection, person: Person, now: str) -> None:
 
 
 def set_archived(conn: Connection, person_id: str, archived: bool, now: str) -> None:
-    cursor = conn.execute(
-        "UPDATE people SET archived = ?, updated_at = ? WHERE uuid = ?",
-        (int(archived), now, person_id),
-    )
-    if cursor.rowcount == 0:
-        raise RecordNotFound()
+    update_record(conn, "people", "archived", (int(archived),), now, person_id)
 
 
 def delete_person(conn: Connection, person_id: str) -> None:
