@@ -31,12 +31,12 @@ from desktop_app.services import home, outcomes, people
 from desktop_app.services.protection_home import ProtectionAttention, protection_attention
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.latest_reads import LatestReads
 from desktop_app.ui.person_outcomes import short_measure_names
 from desktop_app.ui.protection_panel import ProtectionPanel
 from desktop_app.ui.record_opener import RecordOpener
 from desktop_app.ui.text_styles import heading, note, scaled_font
 from desktop_app.ui.value_text import hours_text, short_date
-from desktop_app.ui.worker import run_task
 from desktop_app.ui.workspace import ShowsRecords
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole  # an index into HomeScreen._actions
@@ -94,8 +94,7 @@ class HomeScreen(QWidget):
         # What Enter on each line does. Kept here, with only its index on the item: PySide6
         # mishandles None stored in item data (reading it back often enough crashed the app).
         self._actions: list[Callable[[], None] | None] = []
-        self.checking = False  # the slow checks are running on a worker
-        self._generation = 0  # which refresh the worker's answer belongs to
+        self._slow_reads = LatestReads(self)  # the slow checks, on a worker
         log_button = QPushButton("&Log a session… (Ctrl+N)")
         log_button.setToolTip("Log a session (Ctrl+N, from anywhere)")
         log_button.clicked.connect(lambda: opener.open_session(None))
@@ -138,22 +137,25 @@ class HomeScreen(QWidget):
         self.title.setText(self.db.setting("organisation_name", "") or "Home")
         self.show_figures(home.month_figures(self.db))
         self.show_attention(home.attention(self.db))
-        self.checking = True
-        self._generation += 1
-        generation, db = self._generation, self.db
+        db = self.db
 
-        def slow_checks(_report: object) -> SlowChecks:
+        def slow_checks() -> SlowChecks:
             due = outcomes.people_due_review(db)
             shown = list(dict.fromkeys(review.person_id for review in due))[:LONGEST_LIST]
             summaries = people.people_summaries(db, shown)
             return SlowChecks(due, summaries, protection_attention(db))
 
         def show(checks: SlowChecks) -> None:
-            # an older refresh's answer, or one arriving after Lock, is dropped
-            if generation == self._generation and self.db.is_open:
+            if self.db.is_open:  # not an answer arriving after Lock
                 self._show_slow_checks(checks)
 
-        run_task(self, slow_checks, show, self._slow_checks_failed)
+        self._slow_reads.forget()  # an older refresh's answer, or failure, is out of date
+        self._slow_reads.start("slow checks", slow_checks, show, self._slow_checks_failed)
+
+    @property
+    def checking(self) -> bool:
+        """Whether the slow checks are still running on a worker."""
+        return self._slow_reads.busy
 
     def _show_slow_checks(self, checks: SlowChecks) -> None:
         self.show_reviews_due(checks.due, checks.summaries)
@@ -166,10 +168,8 @@ class HomeScreen(QWidget):
             )
         if len(past) > LONGEST_LIST:
             self._add(f"…and {len(past) - LONGEST_LIST:,} more people past the retention period")
-        self.checking = False
 
     def _slow_checks_failed(self, error: StoreError) -> None:
-        self.checking = False
         self._add(f"PeerLog could not check for reviews due: {error}")
 
     def _protection_changed(self) -> None:
