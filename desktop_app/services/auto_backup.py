@@ -83,8 +83,13 @@ def back_up_if_due(db: Database, now: datetime | None = None) -> Path | None:
     return out
 
 
+def backups_to_keep(db: Database) -> int:
+    """How many of its own backups PeerLog keeps in the backup folder (Settings)."""
+    return int(db.setting(KEEP_SETTING, str(DEFAULT_KEEP)) or DEFAULT_KEEP)
+
+
 def _rotate(db: Database, folder: Path) -> None:
-    keep = int(db.setting(KEEP_SETTING, str(DEFAULT_KEEP)) or DEFAULT_KEEP)
+    keep = backups_to_keep(db)
     backups = own_backups(db, folder)
     for _at, path in backups[: max(len(backups) - keep, 0)]:
         with contextlib.suppress(FileNotFoundError):

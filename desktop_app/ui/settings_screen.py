@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.backups import DEFAULT_KEEP
 from desktop_app.domain.problems import Problem
 from desktop_app.services import auto_backup, consent, databases, outcomes, retention, settings
 from desktop_app.services.validation import ValidationFailed
@@ -176,8 +175,7 @@ class SettingsScreen(QWidget):
         self.dbs_years.setValue(settings.dbs_renewal_years(self.db))
         self.retention_years.setValue(retention.retention_years(self.db))
         self.auto_lock.setValue(settings.auto_lock_minutes(self.db))
-        keep = self.db.setting(auto_backup.KEEP_SETTING, str(DEFAULT_KEEP)) or DEFAULT_KEEP
-        self.backup_keep.setValue(int(keep))
+        self.backup_keep.setValue(auto_backup.backups_to_keep(self.db))
         folder = auto_backup.backup_folder(self.db)
         self.backup_folder.setText(str(folder) if folder else "None chosen: no automatic backups")
         self.custom_measures.load()
@@ -240,8 +238,7 @@ class SettingsScreen(QWidget):
             messages.inform(self, "Settings saved", "The settings were saved.")
 
     def _keep_changed(self) -> bool:
-        stored = self.db.setting(auto_backup.KEEP_SETTING, str(DEFAULT_KEEP)) or DEFAULT_KEEP
-        return self.backup_keep.value() != int(stored)
+        return self.backup_keep.value() != auto_backup.backups_to_keep(self.db)
 
     def _save_keep(self) -> None:
         folder = auto_backup.backup_folder(self.db)
