@@ -71,10 +71,8 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     # Loading -------------------------------------------------------------------------------
 
-    def reload(self, fetch: Fetch[RowT] | None = None) -> None:
+    def reload(self) -> None:
         """Start again from the first page (new filter, new sort, or changed records)."""
-        if fetch is not None:
-            self._fetch = fetch
         rows, total = self._fetch(0, self.PAGE_SIZE, self.sort_order)
         self.beginResetModel()
         self._rows = list(rows)
@@ -111,9 +109,6 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
-
-    def row_at(self, row: int) -> RowT:
-        return self._rows[row]
 
     @property
     def rows(self) -> list[RowT]:
