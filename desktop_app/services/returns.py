@@ -25,16 +25,18 @@ from desktop_app.services import case_studies, outcomes
 from desktop_app.services.access import exporting
 from desktop_app.services.return_formats import write_return
 from desktop_app.services.return_templates import find_template
-from desktop_app.services.settings import change_setting, dbs_renewal_years
+from desktop_app.services.settings import (
+    MAX_HOURLY_RATE,
+    dbs_renewal_years,
+    volunteer_hourly_rate,
+)
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store import return_queries
 from desktop_app.store.database import Database
 
 log = logging.getLogger(__name__)
 
-HOURLY_RATE_SETTING = "volunteer_hourly_rate"
 DEFAULT_HOURLY_RATE = 12.21  # the UK National Living Wage from April 2025, a common choice
-HIGHEST_HOURLY_RATE = 1000.0
 
 
 def build_return(
@@ -134,22 +136,10 @@ def export_return(db: Database, protected: ProtectedReturn, fmt: str, path: Path
 
 
 def hourly_rate(db: Database) -> float:
-    """The value of an hour of volunteering the organisation chose (pounds)."""
-    stored = db.setting(HOURLY_RATE_SETTING)
-    try:
-        rate = float(stored) if stored else DEFAULT_HOURLY_RATE
-    except ValueError:
-        return DEFAULT_HOURLY_RATE
-    return rate if 0 <= rate <= HIGHEST_HOURLY_RATE else DEFAULT_HOURLY_RATE
-
-
-def set_hourly_rate(db: Database, rate: float) -> None:
-    if not 0 <= rate <= HIGHEST_HOURLY_RATE:
-        message = (
-            f"Enter an hourly rate from £0 to £{HIGHEST_HOURLY_RATE:,.0f}; you entered {rate:g}."
-        )
-        raise ValidationFailed([Problem("hourly_rate", message)])
-    change_setting(db, HOURLY_RATE_SETTING, f"{rate:.2f}")
+    """The value of an hour of volunteering the organisation chose in Settings (pounds), or
+    the default when none is set."""
+    rate = volunteer_hourly_rate(db)
+    return rate if rate is not None and 0 <= rate <= MAX_HOURLY_RATE else DEFAULT_HOURLY_RATE
 
 
 def _last_check_due_by(end: date, years: int) -> date:

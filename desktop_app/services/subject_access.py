@@ -71,7 +71,8 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
     profile.pop("consent")
     volunteering = [_volunteer_section(db, v) for v in volunteer_ids]
     linked = linked_records.linked_rows(conn, "people", key)
-    record_ids = {person_id, *(c.id for c in consents_repo.consent_history(conn, key))}
+    consents = consents_repo.consent_history(conn, key)
+    record_ids = {person_id, *(c.id for c in consents)}
     record_ids |= {str(r["uuid"]) for rows in linked.values() for r in rows if "uuid" in r}
     record_ids |= set(volunteer_ids)
     record_ids |= {h["id"] for v in volunteering for h in v["hours"]}
@@ -84,7 +85,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
             "exported_at": utc_now(),
             "organisation": db.setting("organisation_name", ""),
             "profile": profile,
-            "consent_history": [asdict(c) for c in consents_repo.consent_history(conn, key)],
+            "consent_history": [asdict(c) for c in consents],
             "attendances": linked_records.attendances_with_sessions(conn, key),
             "case_studies": [r for r in linked.get("case_studies", [])],
             "outcomes": [asdict(o) for o in outcomes_repo.outcomes_for_person(conn, person_id)],

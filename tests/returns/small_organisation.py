@@ -12,7 +12,7 @@ from desktop_app.domain.outcome_change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import OnwardReferral, Session
 from desktop_app.domain.volunteers import TrainingRecord, Volunteer, VolunteerHours
-from desktop_app.services import outcomes, people, returns, sessions, volunteers
+from desktop_app.services import outcomes, people, sessions, settings, volunteers
 from desktop_app.store.database import Database
 
 # Every one of these is in the database; none may appear in any format of a return.
@@ -87,7 +87,7 @@ def build_small_organisation(db: Database) -> None:
         db, v1.id, TrainingRecord("Course taught by Ignatius Pemberton", date(2024, 7, 1))
     )
     volunteers.add_training(db, v3.id, TrainingRecord("Listening skills", date(2023, 5, 1)))
-    returns.set_hourly_rate(db, 10.0)
+    settings.set_volunteer_hourly_rate(db, 10.0)
 
     def log(held_on: date, kind: str, mode: str, minutes: int, attendees: list[str],
             facilitators: list[str], hours: float | None, **extra: object) -> None:  # fmt: skip
