@@ -251,7 +251,7 @@ def cmd_return(args: argparse.Namespace) -> int:
     return 0
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -365,8 +365,8 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
 
     p = command("return", cmd_return, "write an anonymised return for a period")
     p.add_argument("--db", type=Path, required=True)
-    p.add_argument("--from", dest="start", type=_iso_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="end", type=_iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--from", dest="start", type=iso_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", type=iso_date, required=True, metavar="YYYY-MM-DD")
     p.add_argument(
         "--template",
         help='"Alliance return" (the default), "Funder summary", or a template .json file',

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,8 +70,8 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
     from desktop_app.domain.audit import AuditFilter
 
     return AuditFilter(
-        start=date.fromisoformat(args.start) if args.start else None,
-        end=date.fromisoformat(args.end) if args.end else None,
+        start=args.start,
+        end=args.end,
         actions=tuple(args.action or ()),
         record_id=args.record,
     )
@@ -109,6 +108,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add the `users` and `audit` commands to the main parser's subcommands."""
+    from desktop_app.cli import iso_date  # the main parser's dates, with its plain message
 
     def group(name: str, help_text: str) -> Any:
         parser = sub.add_parser(name, help=help_text, description=help_text)
@@ -135,8 +135,8 @@ def add_commands(sub: Any) -> None:
         ("export", cmd_audit_export, "write audit entries to a CSV file"),
     ):
         p = command(trail, name, handler, help_text)
-        p.add_argument("--start", help="first day (YYYY-MM-DD)")
-        p.add_argument("--end", help="last day (YYYY-MM-DD)")
+        p.add_argument("--start", type=iso_date, help="first day (YYYY-MM-DD)")
+        p.add_argument("--end", type=iso_date, help="last day (YYYY-MM-DD)")
         p.add_argument("--action", action="append", help="only this action (may repeat)")
         p.add_argument("--record", help="only entries about this record id")
         if name == "list":
