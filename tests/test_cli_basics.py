@@ -144,3 +144,10 @@ def test_a_mistyped_command_is_named_with_the_choices() -> None:
     assert result.returncode == 2
     assert "invalid choice: 'chek'" in result.stderr
     assert "check" in result.stderr
+
+
+def test_a_wrong_audit_date_is_refused_plainly_before_anything_is_asked() -> None:
+    result = peerlog("audit", "list", "--db", "Any.peerlog", "--start", "2025-13-01")
+    assert result.returncode == 2
+    assert "'2025-13-01' is not a date; write it as YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
