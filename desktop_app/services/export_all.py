@@ -103,9 +103,16 @@ class _Steps:
     def __init__(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
         self.progress = progress
         self.cancelled = cancelled
+        self._totals: dict[str, int] = {}
+
+    def total(self, conn: Connection, sheet: Sheet) -> int:
+        """The sheet's rows, counted once (a count reads the whole table)."""
+        if sheet.name not in self._totals:
+            self._totals[sheet.name] = row_count(conn, sheet.name)
+        return self._totals[sheet.name]
 
     def rows(self, conn: Connection, sheet: Sheet) -> Iterator[list[Any]]:
-        total = row_count(conn, sheet.name)
+        total = self.total(conn, sheet)
         for done, stored in enumerate(sheet_rows(conn, sheet.name)):
             if done % 1000 == 0:
                 if self.cancelled is not None and self.cancelled():
@@ -135,7 +142,7 @@ def _cell(column: Column, stored: Any) -> Any:
 
 def _write_workbook(conn: Connection, path: Path, steps: _Steps) -> None:
     for sheet in IMPORTED_SHEETS:
-        rows = row_count(conn, sheet.name)
+        rows = steps.total(conn, sheet)
         if rows >= EXCEL_MAX_ROWS:
             raise TooBigForExcel(
                 f"There are {rows:,} rows of {sheet.name}: more than one Excel sheet can hold. "
