@@ -76,6 +76,8 @@ class SessionsScreen(ListScreen):
         self.venue = QComboBox()
         self.venue.setAccessibleName("Venue")
         self.venue.addItem("Any venue", None)  # the rest once counted (see _fill_venues)
+        # Wide enough for the venues once they arrive, not just for "Any venue".
+        self.venue.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._venue_reads = LatestReads(self)
         self.search = self.search_box("Search sessions", "Words in the venue, topics or notes")
         self.concerns_only = QCheckBox("Open &concerns only")
