@@ -47,7 +47,7 @@ class QuitOnceShown:
     # Patches MainWindow.show when PeerLog first imports it, so that modules load in the order
     # `peerlog` loads them: show the window, then quit as soon as the event loop runs.
     def find_spec(self, name, path, target=None):
-        if name != "desktop_app.ui.main_window":
+        if name != "desktop_app.ui.shell.main_window":
             return None
         sys.meta_path.remove(self)
         spec = importlib.util.find_spec(name)
@@ -72,10 +72,10 @@ UNLOCKED = """
 import json, sys, time
 from pathlib import Path
 from desktop_app.store import layout
-from desktop_app.store.keyslots import KeySlots, derive_key
+from desktop_app.store.protection.keyslots import KeySlots, derive_key
 from desktop_app.ui import worker
-from desktop_app.ui.app import make_application
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shell.app import make_application
+from desktop_app.ui.shell.main_window import MainWindow
 folder, passphrase = Path(sys.argv[1]), sys.argv[2]
 app = make_application()
 window = MainWindow()
@@ -114,8 +114,8 @@ import json, sys, time
 from pathlib import Path
 from desktop_app.services import databases
 from desktop_app.ui import worker
-from desktop_app.ui.app import make_application
-from desktop_app.ui.sessions_screen import SessionsScreen
+from desktop_app.ui.shell.app import make_application
+from desktop_app.ui.sessions.sessions_screen import SessionsScreen
 app = make_application()
 db = databases.open_database(Path(sys.argv[1]), sys.argv[2], quick_check=False)
 started = time.perf_counter()

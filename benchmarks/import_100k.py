@@ -82,7 +82,7 @@ CHILD = (
 import os, sys, time
 from pathlib import Path
 from desktop_app.services.databases import create_database, open_database
-from desktop_app.services.importing import preview_import, run_import
+from desktop_app.services.importing.template_import import preview_import, run_import
 action, db_path, source = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 if action == "create":
     db = create_database(db_path, "Benchmark", "benchmark passphrase").database

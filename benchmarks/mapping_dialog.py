@@ -62,8 +62,8 @@ def main() -> None:
         from PySide6.QtWidgets import QApplication
 
         from desktop_app.services.databases import create_database
-        from desktop_app.ui import worker
-        from desktop_app.ui.mapping_dialog import MappingDialog
+        from desktop_app.ui.common import worker
+        from desktop_app.ui.importing.mapping_dialog import MappingDialog
 
         app = QApplication.instance() or QApplication(sys.argv)
         db = create_database(folder / "b.peerlog", "Benchmark", "benchmark passphrase").database

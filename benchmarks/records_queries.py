@@ -22,7 +22,7 @@ from desktop_app.domain.listing import (
 )
 from desktop_app.services import home, people, sessions, volunteers
 from desktop_app.services.databases import open_database
-from desktop_app.services.demo import DEMO_PASSPHRASE
+from desktop_app.services.demo.builder import DEMO_PASSPHRASE
 from desktop_app.store.database import Database
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from benchmarks.common import Figure, ms, verdict
 from benchmarks.stress_db import CACHE, PASSPHRASE
-from desktop_app.domain.periods import Period
+from desktop_app.domain.returns.periods import Period
 from desktop_app.services.databases import open_database
-from desktop_app.services.return_formats import write_return
-from desktop_app.services.returns import build_return
+from desktop_app.services.returns.build import build_return
+from desktop_app.services.returns.formats import write_return
 from desktop_app.store.database import Database
 
 TEMPLATE = "Alliance return"

@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from desktop_app.services.demo import DEMO_PASSPHRASE, create_demo_database
+from desktop_app.services.demo.builder import DEMO_PASSPHRASE, create_demo_database
 from desktop_app.store.migrations import LATEST_VERSION
 
 CACHE = Path(__file__).resolve().parent / ".cache"

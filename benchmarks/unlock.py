@@ -14,7 +14,7 @@ from pathlib import Path
 
 from benchmarks.common import Figure, median_time, ms, verdict
 from desktop_app.store.database import Database
-from desktop_app.store.keyslots import KdfParams, derive_key
+from desktop_app.store.protection.keyslots import KdfParams, derive_key
 
 PASSPHRASE = "benchmark passphrase"
 ROOT = Path(__file__).resolve().parent.parent

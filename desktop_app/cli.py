@@ -10,11 +10,11 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app import __version__
+from desktop_app.cli_arguments import iso_date
 from desktop_app.cli_secrets import (
     BACKUP_PASSPHRASE,
     NEW_PASSPHRASE,
@@ -136,7 +136,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop_app.services.demo import DEMO_PASSPHRASE, create_demo_database
+    from desktop_app.services.demo.builder import DEMO_PASSPHRASE, create_demo_database
 
     def show_progress(done: int, total: int) -> None:
         if sys.stderr.isatty():
@@ -163,7 +163,11 @@ def _open_for_command(path: Path) -> Database:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop_app.services.importing import ImportRefused, preview_import, run_import
+    from desktop_app.services.importing.template_import import (
+        ImportRefused,
+        preview_import,
+        run_import,
+    )
 
     db = _open_for_command(args.db)
     try:
@@ -191,14 +195,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from desktop_app.services.template_files import write_template
+    from desktop_app.services.importing.template_files import write_template
 
     print(f"Template written to {write_template(args.out)}")
     return 0
 
 
 def cmd_export_all(args: argparse.Namespace) -> int:
-    from desktop_app.services.export_all import export_all
+    from desktop_app.services.importing.export_all import export_all
 
     db = _open_for_command(args.db)
     try:
@@ -212,7 +216,7 @@ def cmd_export_all(args: argparse.Namespace) -> int:
 
 
 def _progress_line(progress: object) -> None:
-    from desktop_app.services.importing import ImportProgress
+    from desktop_app.services.importing.template_import import ImportProgress
 
     if sys.stderr.isatty() and isinstance(progress, ImportProgress):
         share = f" {progress.done * 100 // progress.total}%" if progress.total else ""
@@ -225,11 +229,11 @@ def _end_progress_line() -> None:
 
 
 def cmd_return(args: argparse.Namespace) -> int:
-    from desktop_app.domain.disclosure import DisclosureRules, DisclosureSettingsError
-    from desktop_app.domain.periods import Period, PeriodError
-    from desktop_app.domain.return_templates import TemplateError
-    from desktop_app.services.return_templates import DEFAULT_TEMPLATE, find_template
-    from desktop_app.services.returns import build_return, export_return
+    from desktop_app.domain.returns.disclosure import DisclosureRules, DisclosureSettingsError
+    from desktop_app.domain.returns.periods import Period, PeriodError
+    from desktop_app.domain.returns.templates import TemplateError
+    from desktop_app.services.returns.build import build_return, export_return
+    from desktop_app.services.returns.templates import DEFAULT_TEMPLATE, find_template
 
     try:
         period = Period(args.start, args.end)
@@ -251,17 +255,8 @@ def cmd_return(args: argparse.Namespace) -> int:
     return 0
 
 
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31"
-        ) from None
-
-
 def cmd_gui(args: argparse.Namespace) -> int:
-    from desktop_app.ui.app import run_gui
+    from desktop_app.ui.shell.app import run_gui
 
     return run_gui(database=args.db, demo=args.demo)
 
@@ -392,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from desktop_app.self_test import run_self_test
 
-        return run_self_test()  # before setup_logging: it logs into its own temporary folder
+        return run_self_test(main)  # before setup_logging: it logs into its own temporary folder
     setup_logging()
     try:
         result: int = args.handler(args)

@@ -26,7 +26,7 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def cmd_users_list(args: argparse.Namespace) -> int:
-    from desktop_app.services import users
+    from desktop_app.services.protection import users
 
     db = _open(args)
     try:
@@ -41,7 +41,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
-    from desktop_app.services import users
+    from desktop_app.services.protection import users
 
     db = _open(args)
     try:
@@ -55,7 +55,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 
 
 def cmd_users_remove(args: argparse.Namespace) -> int:
-    from desktop_app.services import users
+    from desktop_app.services.protection import users
 
     db = _open(args)
     try:
@@ -79,7 +79,7 @@ def _filter(args: argparse.Namespace) -> AuditFilter:
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
     from desktop_app.domain.listing import Page
-    from desktop_app.services import audit
+    from desktop_app.services.protection import audit
 
     db = _open(args)
     try:
@@ -95,7 +95,7 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
-    from desktop_app.services import audit
+    from desktop_app.services.protection import audit
 
     db = _open(args)
     try:
@@ -108,7 +108,7 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     """Add the `users` and `audit` commands to the main parser's subcommands."""
-    from desktop_app.cli import iso_date  # the main parser's dates, with its plain message
+    from desktop_app.cli_arguments import iso_date
 
     def group(name: str, help_text: str) -> Any:
         parser = sub.add_parser(name, help=help_text, description=help_text)

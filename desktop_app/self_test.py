@@ -25,19 +25,23 @@ from desktop_app import __version__
 from desktop_app.licences import bundled_components
 from desktop_app.resources import resource_path
 from desktop_app.services import databases
-from desktop_app.services.demo import DEMO_PASSPHRASE, create_demo_database
+from desktop_app.services.demo.builder import DEMO_PASSPHRASE, create_demo_database
 from desktop_app.store.database import Database, passphrase_unlocker
 
-RETURNS_MODULE = "desktop_app.services.returns"
+RETURNS_MODULE = "desktop_app.services.returns.build"
 
 
 class Skipped(Exception):
     """A check that does not apply to this version of PeerLog."""
 
 
+Command = Callable[[list[str]], int]  # `peerlog ARGS...` in-process, returning its exit status
+
+
 @dataclass
 class SelfTestRun:
     folder: Path
+    peerlog: Command  # the command line's entry point, handed in so this module need not import it
     db: Database | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -109,14 +113,14 @@ def check_demo_database(work: SelfTestRun) -> str:
 
 
 def check_windows(work: SelfTestRun) -> str:
-    from desktop_app.ui.smoke import open_windows
+    from desktop_app.ui.shell.smoke import open_windows
 
     shown = open_windows(work.open_db())
     return "drew " + ", ".join(shown) + " offscreen"
 
 
 def check_crash_report(_work: SelfTestRun) -> str:
-    from desktop_app.ui.smoke import check_crash_report as crash_report_works
+    from desktop_app.ui.shell.smoke import check_crash_report as crash_report_works
 
     return crash_report_works()
 
@@ -128,14 +132,13 @@ def check_return(work: SelfTestRun) -> str:
         raise Skipped("returns are not part of this version of PeerLog yet")
     work.open_db()  # skips the check when there is no demo database
     work.close_db()  # `peerlog return` opens it itself
-    from desktop_app.cli import main as peerlog
 
     period = ["--from", "2000-01-01", "--to", "2099-12-31"]
     starts = {"json": b"{", "pdf": b"%PDF", "xlsx": b"PK", "csv": b""}
     for fmt, start in starts.items():
         out = work.folder / f"return.{fmt}"
         with contextlib.redirect_stdout(io.StringIO()):
-            code = peerlog(
+            code = work.peerlog(
                 ["return", "--db", str(work.db_path), *period, "--format", fmt, "--out", str(out)]
             )
         if code != 0 or not out.exists():
@@ -159,7 +162,11 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 )
 
 
-def run_self_test(out: TextIO | None = None, checks: tuple[tuple[str, Check], ...] = CHECKS) -> int:
+def run_self_test(
+    peerlog: Command,
+    out: TextIO | None = None,
+    checks: tuple[tuple[str, Check], ...] = CHECKS,
+) -> int:
     out = out or sys.stdout
     print(
         f"PeerLog {__version__} self-test (in a temporary folder; nothing of yours is used)",
@@ -167,7 +174,7 @@ def run_self_test(out: TextIO | None = None, checks: tuple[tuple[str, Check], ..
     )
     failed = []
     with throwaway_environment() as folder:
-        work = SelfTestRun(folder)
+        work = SelfTestRun(folder, peerlog)
         try:
             for name, check in checks:
                 try:

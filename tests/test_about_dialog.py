@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app import __version__
 from desktop_app.licences import COMPONENTS, LICENCE_FOLDER
 from desktop_app.resources import resources_dir
-from desktop_app.ui.about_dialog import AboutDialog
+from desktop_app.ui.shell.about_dialog import AboutDialog
 
 
 def test_every_licence_text_ships_and_every_shipped_text_is_listed() -> None:

@@ -7,7 +7,7 @@ from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
 from desktop_app.resources import resource_path
-from desktop_app.ui.app_icon import PNG_SIZES, app_icon
+from desktop_app.ui.shell.app_icon import PNG_SIZES, app_icon
 
 
 def sizes_in(file_name: str) -> set[int]:

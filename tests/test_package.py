@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import __version__
-from desktop_app.services.demo import DEMO_PASSPHRASE, create_demo_database
+from desktop_app.services.demo.builder import DEMO_PASSPHRASE, create_demo_database
 from tests.store.helpers import PROJECT_ROOT
 
 pytestmark = [pytest.mark.package, pytest.mark.timeout(1200)]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.cli import main
 from desktop_app.self_test import CHECKS, SelfTestRun, Skipped, run_self_test
 from tests.test_cli_basics import peerlog
 
@@ -16,7 +17,7 @@ from tests.test_cli_basics import peerlog
 def test_self_test_passes_and_leaves_nothing_behind(peerlog_home: Path) -> None:
     before = dict(os.environ)
     out = io.StringIO()
-    assert run_self_test(out) == 0, out.getvalue()
+    assert run_self_test(main, out) == 0, out.getvalue()
     report = out.getvalue()
     assert "ok       encryption: SQLCipher 4." in report
     assert "ok       demo database:" in report
@@ -37,7 +38,7 @@ def test_a_failing_check_is_named_and_the_others_still_run(
 
     checks = (("broken", broken), ("later", not_here), *CHECKS[:1])
     out = io.StringIO()
-    assert run_self_test(out, checks) == 1
+    assert run_self_test(main, out, checks) == 1
     report = out.getvalue()
     assert "FAILED   broken: RuntimeError: the widget library is missing" in report
     assert "skipped  later: not part of this version" in report

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from desktop_app.domain.audit import Action, AuditEvent
 from desktop_app.domain.roles import Permission, Role, may, refusal_message
 from desktop_app.domain.users import User
-from desktop_app.store import audit_repo, users
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.errors import StoreError
+from desktop_app.store.protection import audit_repo, users
 
 RECOVERY_USER_NAME = "Someone using the recovery code"
 

@@ -10,8 +10,8 @@ from desktop_app.domain.listing import Page, Paged
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.validation import refuse
-from desktop_app.store import case_studies_repo
 from desktop_app.store.database import Database, utc_now
+from desktop_app.store.records import case_studies_repo
 
 
 def add_case_study(db: Database, study: CaseStudy) -> CaseStudy:

@@ -8,9 +8,7 @@ from desktop_app.domain.audit import Action
 from desktop_app.domain.passphrase import passphrase_problem
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import record, require
-from desktop_app.store import layout, pending_audit
-from desktop_app.store.backup import restore_backup
-from desktop_app.store.check import check_folder
+from desktop_app.store import layout
 from desktop_app.store.connection import cipher_version
 from desktop_app.store.database import (
     CreatedDatabase,
@@ -26,8 +24,11 @@ from desktop_app.store.errors import (
     StoreError,
     WrongSecret,
 )
-from desktop_app.store.keyslots import KeySlots
-from desktop_app.store.users import first_coordinator_id
+from desktop_app.store.protection import pending_audit
+from desktop_app.store.protection.backup import restore_backup
+from desktop_app.store.protection.check import check_folder
+from desktop_app.store.protection.keyslots import KeySlots
+from desktop_app.store.protection.users import first_coordinator_id
 
 
 class InvalidInput(StoreError):

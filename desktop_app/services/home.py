@@ -7,8 +7,8 @@ from datetime import date
 from desktop_app.domain.overview import Attention, PeriodFigures, month_containing
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
 from desktop_app.services import settings
-from desktop_app.store import overview_queries
 from desktop_app.store.database import Database
+from desktop_app.store.records import overview_queries
 
 PEOPLE_WITHOUT_CONSENT_SHOWN = 20
 

@@ -8,15 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from desktop_app.domain.audit import Action
-from desktop_app.domain.measures import (
-    SHIPPED,
-    Measure,
-    MeasureProblem,
-    custom_measure,
-    scores_recorded_text,
-    scoring_changes,
-)
-from desktop_app.domain.outcome_change import (
+from desktop_app.domain.outcomes.change import (
     ChangeReport,
     OutcomeRecord,
     ReviewDue,
@@ -24,22 +16,30 @@ from desktop_app.domain.outcome_change import (
     due_for_review,
     outcome_change,
 )
-from desktop_app.domain.periods import Period
-from desktop_app.domain.problems import Problem, not_in_future
-from desktop_app.domain.roles import Permission
-from desktop_app.domain.scoring import (
+from desktop_app.domain.outcomes.measures import (
+    SHIPPED,
+    Measure,
+    MeasureProblem,
+    custom_measure,
+    scores_recorded_text,
+    scoring_changes,
+)
+from desktop_app.domain.outcomes.scoring import (
     Score,
     score,
     score_from_total,
     score_problems,
     total_problems,
 )
+from desktop_app.domain.problems import Problem, not_in_future
+from desktop_app.domain.returns.periods import Period
+from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.settings import change_count, stored_count
 from desktop_app.services.validation import ValidationFailed, refuse
-from desktop_app.store import outcomes_repo
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
+from desktop_app.store.records import outcomes_repo
 
 log = logging.getLogger(__name__)
 

@@ -20,12 +20,13 @@ from desktop_app.domain.people import (
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
-from desktop_app.services.consent import with_notice_version
+from desktop_app.services.protection.consent import with_notice_version
 from desktop_app.services.validation import refuse
-from desktop_app.store import consents_repo, people_repo
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.keys import local_id, next_ref, ref_in_use
+from desktop_app.store.protection import consents_repo
+from desktop_app.store.records import people_repo
 
 
 def prepare_new_people(
@@ -94,7 +95,7 @@ def archive_person(db: Database, person_id: str, archived: bool = True) -> None:
 
 def delete_person(db: Database, person_id: str) -> None:
     """Erase a person (coordinators only): see `services.erasure.erase_person`."""
-    from desktop_app.services.erasure import erase_person
+    from desktop_app.services.protection.erasure import erase_person
 
     erase_person(db, person_id)
 

@@ -27,9 +27,15 @@ from desktop_app.domain.volunteers import (
 from desktop_app.services.access import change
 from desktop_app.services.people import prepare_new_people
 from desktop_app.services.validation import refuse
-from desktop_app.store import hours_repo, people_repo, sessions_list, sessions_repo, volunteers_repo
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
+from desktop_app.store.records import (
+    hours_repo,
+    people_repo,
+    sessions_list,
+    sessions_repo,
+    volunteers_repo,
+)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from datetime import date
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, VolunteerFilter, VolunteerRow
-from desktop_app.domain.periods import Period
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import (
     TrainingRecord,
@@ -23,10 +23,10 @@ from desktop_app.domain.volunteers import (
 from desktop_app.services import settings
 from desktop_app.services.access import change
 from desktop_app.services.validation import refuse
-from desktop_app.store import hours_repo, volunteers_list, volunteers_repo
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.keys import ref_in_use
+from desktop_app.store.records import hours_repo, volunteers_list, volunteers_repo
 
 
 def _ref_problems(conn: Connection, volunteer: Volunteer) -> list[Problem]:

@@ -17,13 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.domain.audit import Action, AuditEvent
-from desktop_app.store import audit_repo, layout, pending_audit, settings_repo
-from desktop_app.store.backup import (
-    integrity_problems,
-    pragma_problems,
-    timestamp,
-    write_backup,
-)
+from desktop_app.store import layout, settings_repo
 from desktop_app.store.connection import (
     SQLITE_ERRORS,
     Connection,
@@ -33,10 +27,17 @@ from desktop_app.store.connection import (
     translated_errors,
 )
 from desktop_app.store.errors import DamagedDatabase, DatabaseExists, StoreError, WrongSecret
-from desktop_app.store.keyslots import KeySlot, KeySlots, make_slot, new_data_key
 from desktop_app.store.lock import FolderLock
 from desktop_app.store.migrations import migrate, refuse_if_newer
-from desktop_app.store.recovery_code import new_recovery_code
+from desktop_app.store.protection import audit_repo, pending_audit
+from desktop_app.store.protection.backup import (
+    integrity_problems,
+    pragma_problems,
+    timestamp,
+    write_backup,
+)
+from desktop_app.store.protection.keyslots import KeySlot, KeySlots, make_slot, new_data_key
+from desktop_app.store.protection.recovery_code import new_recovery_code
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,12 @@ import pytest
 from desktop_app.domain.audit import AuditFilter
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Role
-from desktop_app.services import audit, people, users
+from desktop_app.services import people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database
-from desktop_app.services.export_all import export_all
-from desktop_app.services.importing import run_import
+from desktop_app.services.importing.export_all import export_all
+from desktop_app.services.importing.template_import import run_import
+from desktop_app.services.protection import audit, users
 from desktop_app.store.database import Database
 from tests.importing.conftest import WriteCsv
 

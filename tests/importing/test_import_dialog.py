@@ -9,11 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Role
-from desktop_app.services import people, users
+from desktop_app.services import people
 from desktop_app.services.databases import open_database
+from desktop_app.services.protection import users
 from desktop_app.store.database import Database
-from desktop_app.ui.export_all_dialog import ExportAllDialog
-from desktop_app.ui.import_dialog import ImportDialog
+from desktop_app.ui.importing.export_all_dialog import ExportAllDialog
+from desktop_app.ui.importing.import_dialog import ImportDialog
 from tests.importing.conftest import WriteCsv
 from tests.snapshots import snapshot
 

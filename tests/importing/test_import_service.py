@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from desktop_app.domain.people import Person
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import outcomes, people, sessions, volunteers
-from desktop_app.services.importing import (
+from desktop_app.services.importing.template_import import (
     ImportCancelled,
     ImportProgress,
     ImportRefused,

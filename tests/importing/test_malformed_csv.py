@@ -20,7 +20,7 @@ from desktop_app.domain.importing.template import SHEETS, Column, sheet_named
 from desktop_app.domain.people import Person
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, volunteers
-from desktop_app.services.importing import ImportRefused, preview_import, run_import
+from desktop_app.services.importing.template_import import ImportRefused, preview_import, run_import
 from desktop_app.store.database import Database
 from tests.snapshots import snapshot
 

@@ -11,7 +11,7 @@ import pytest
 from desktop_app.domain.importing.mapping import Mapping, guess_columns, guess_value
 from desktop_app.domain.importing.template import PEOPLE
 from desktop_app.services import people
-from desktop_app.services.import_mapping import (
+from desktop_app.services.importing.mapping import (
     UnreadableSpreadsheet,
     distinct_values,
     first_look,
@@ -21,7 +21,7 @@ from desktop_app.services.import_mapping import (
     saved_mappings,
     source_sheets,
 )
-from desktop_app.services.importing import ImportRefused, run_import
+from desktop_app.services.importing.template_import import ImportRefused, run_import
 from desktop_app.store.database import Database
 from tests.importing.conftest import HEADINGS, WriteCsv
 

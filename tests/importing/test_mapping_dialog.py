@@ -14,11 +14,12 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import people
-from desktop_app.services.import_mapping import UnreadableSpreadsheet, saved_mappings
+from desktop_app.services.importing.mapping import UnreadableSpreadsheet, saved_mappings
 from desktop_app.store.database import Database
-from desktop_app.ui import mapping_dialog, worker
-from desktop_app.ui.import_dialog import ImportDialog
-from desktop_app.ui.mapping_dialog import NOT_THERE, MappingDialog
+from desktop_app.ui.common import worker
+from desktop_app.ui.importing import mapping_dialog
+from desktop_app.ui.importing.import_dialog import ImportDialog
+from desktop_app.ui.importing.mapping_dialog import NOT_THERE, MappingDialog
 
 
 @pytest.fixture(autouse=True)

@@ -13,10 +13,10 @@ from desktop_app.domain.importing.template import READ_ME, SHEETS
 from desktop_app.domain.people import Person
 from desktop_app.services import people
 from desktop_app.services.databases import create_database
-from desktop_app.services.demo import create_demo_database
-from desktop_app.services.export_all import export_all, export_file_name
-from desktop_app.services.importing import preview_import, run_import
-from desktop_app.services.template_files import write_template
+from desktop_app.services.demo.builder import create_demo_database
+from desktop_app.services.importing.export_all import export_all, export_file_name
+from desktop_app.services.importing.template_files import write_template
+from desktop_app.services.importing.template_import import preview_import, run_import
 from desktop_app.store.database import Database
 from tests.conftest import PASSPHRASE
 from tests.test_cli_basics import peerlog
@@ -149,7 +149,7 @@ def test_cli_template_import_dry_run_problems_and_export(tmp_path: Path) -> None
 def test_a_sheet_too_big_for_excel_is_refused_before_any_file_is_written(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_app.services import export_all as module
+    from desktop_app.services.importing import export_all as module
 
     people.add_person(db, Person("Amara", ref="P-1"))
     people.add_person(db, Person("Ben", ref="P-2"))

@@ -9,13 +9,15 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.measures import Measure
-from desktop_app.domain.outcome_change import Stage
-from desktop_app.domain.periods import Period
+from desktop_app.domain.outcomes.change import Stage
+from desktop_app.domain.outcomes.measures import Measure
+from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.roles import Role
-from desktop_app.services import audit, outcomes, returns, users
+from desktop_app.services import outcomes
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database
+from desktop_app.services.protection import audit, users
+from desktop_app.services.returns import build as returns
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 

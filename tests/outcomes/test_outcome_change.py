@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.measures import ONS4, SWEMWBS, UCLA3, WEMWBS, Measure
-from desktop_app.domain.outcome_change import (
+from desktop_app.domain.outcomes.change import (
     ChangeReport,
     OutcomeRecord,
     Period,
@@ -16,7 +15,8 @@ from desktop_app.domain.outcome_change import (
     outcome_change,
     pairs_in_period,
 )
-from desktop_app.domain.scoring import score, score_from_total
+from desktop_app.domain.outcomes.measures import ONS4, SWEMWBS, UCLA3, WEMWBS, Measure
+from desktop_app.domain.outcomes.scoring import score, score_from_total
 
 BASELINE, REVIEW, EXIT = Stage.BASELINE, Stage.REVIEW, Stage.EXIT
 YEAR = Period(date(2025, 4, 1), date(2026, 3, 31))

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.outcomes.change import Stage
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
-from desktop_app.ui.outcome_chart import OutcomeChart, tick_count
+from desktop_app.ui.outcomes.outcome_chart import OutcomeChart, tick_count
 
 TODAY = date(2025, 9, 1)
 

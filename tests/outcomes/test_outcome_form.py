@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.outcomes.change import Stage
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
-from desktop_app.ui.outcome_form import ItemScoreBox, OutcomeForm
+from desktop_app.ui.outcomes.outcome_form import ItemScoreBox, OutcomeForm
 
 
 def open_form(qtbot: QtBot, db: Database, person: str, code: str) -> OutcomeForm:

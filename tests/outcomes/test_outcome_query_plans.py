@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.outcome_change import Period
+from desktop_app.domain.outcomes.change import Period
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from tests.query_plans import plans_of

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from desktop_app.domain.measures import (
+from desktop_app.domain.outcomes.measures import (
     ONS4,
     SHIPPED,
     SWEMWBS,
@@ -16,8 +16,7 @@ from desktop_app.domain.measures import (
     MeasureProblem,
     custom_measure,
 )
-from desktop_app.domain.problems import Problem
-from desktop_app.domain.scoring import (
+from desktop_app.domain.outcomes.scoring import (
     SWEMWBS_METRIC,
     ScoreProblem,
     item_problem,
@@ -25,6 +24,7 @@ from desktop_app.domain.scoring import (
     score_from_total,
     score_problems,
 )
+from desktop_app.domain.problems import Problem
 from desktop_app.resources import resource_path
 
 

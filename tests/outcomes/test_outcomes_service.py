@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.outcome_change import Stage, outcome_change
-from desktop_app.domain.periods import Period
+from desktop_app.domain.outcomes.change import Stage, outcome_change
+from desktop_app.domain.returns.periods import Period
 from desktop_app.services import outcomes, people
 from desktop_app.services.databases import open_database
 from desktop_app.services.validation import ValidationFailed

@@ -13,8 +13,9 @@ from desktop_app.domain.roles import Role
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.users import User
 from desktop_app.domain.volunteers import Volunteer
-from desktop_app.services import people, sessions, users, volunteers
+from desktop_app.services import people, sessions, volunteers
 from desktop_app.services.databases import open_database
+from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 
 LEAD_PASSPHRASE = "lead volunteer walks the dog daily"

@@ -15,12 +15,13 @@ from desktop_app.cli import main
 from desktop_app.domain.audit import Action, AuditFilter
 from desktop_app.domain.people import Person
 from desktop_app.domain.users import User
-from desktop_app.services import audit, databases, people, sessions, volunteers
+from desktop_app.services import databases, people, sessions, volunteers
 from desktop_app.services.access import current_user_id
+from desktop_app.services.protection import audit
 from desktop_app.services.validation import ValidationFailed
-from desktop_app.store import audit_repo
 from desktop_app.store.database import Database
 from desktop_app.store.errors import WrongSecret
+from desktop_app.store.protection import audit_repo
 from tests.conftest import PASSPHRASE
 from tests.protection.conftest import Records
 
@@ -168,7 +169,7 @@ def test_filter_and_export_csv(db: Database, records: Records, tmp_path: Path) -
 
 
 def test_removed_users_keep_their_name_in_the_trail(db: Database, lead: User) -> None:
-    from desktop_app.services import users
+    from desktop_app.services.protection import users
 
     users.remove_user(db, lead.id)
     assert audit.user_names(db)[lead.id] == "Sam Lead"

@@ -12,10 +12,11 @@ import pytest
 from desktop_app.domain.backups import BackupState
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Role
-from desktop_app.services import auto_backup, databases, people
+from desktop_app.services import databases, people
 from desktop_app.services.access import NotAllowed
-from desktop_app.services.protection_home import protection_attention
-from desktop_app.services.users import add_user
+from desktop_app.services.protection import auto_backup
+from desktop_app.services.protection.home_summary import protection_attention
+from desktop_app.services.protection.users import add_user
 from desktop_app.store.database import Database, passphrase_unlocker
 from tests.conftest import PASSPHRASE
 from tests.protection.conftest import LEAD_PASSPHRASE, Records

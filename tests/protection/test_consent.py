@@ -9,10 +9,11 @@ import pytest
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
-from desktop_app.services import case_studies, consent, people, settings
+from desktop_app.services import case_studies, people, settings
+from desktop_app.services.protection import consent
 from desktop_app.services.validation import ValidationFailed
-from desktop_app.store import audit_repo
 from desktop_app.store.database import Database
+from desktop_app.store.protection import audit_repo
 from tests.protection.conftest import Records
 from tests.protection.conftest import consent as agreed
 

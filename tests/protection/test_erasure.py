@@ -11,14 +11,15 @@ import pytest
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
-from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.retention import ANONYMOUS_NAME
 from desktop_app.domain.sessions import OnwardReferral, Session
-from desktop_app.services import case_studies, erasure, outcomes, people, retention, sessions
-from desktop_app.store import audit_repo
-from desktop_app.store.backup import read_backup_header
+from desktop_app.services import case_studies, outcomes, people, sessions
+from desktop_app.services.protection import erasure, retention
 from desktop_app.store.database import Database
+from desktop_app.store.protection import audit_repo
+from desktop_app.store.protection.backup import read_backup_header
 from tests.protection.conftest import Records, consent
 from tests.protection.pages import contains, decrypted_database, plaintext_of_folder
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from desktop_app import app_dirs, logging_setup
-from desktop_app.domain.periods import Period
-from desktop_app.services import audit, auto_backup, subject_access
+from desktop_app.domain.returns.periods import Period
 from desktop_app.services.databases import backup_database
-from desktop_app.services.export_all import export_all
-from desktop_app.services.importing import ImportProgress
-from desktop_app.services.return_formats import FORMATS
-from desktop_app.services.returns import build_return, export_return
-from desktop_app.services.template_files import write_template
+from desktop_app.services.importing.export_all import export_all
+from desktop_app.services.importing.template_files import write_template
+from desktop_app.services.importing.template_import import ImportProgress
+from desktop_app.services.protection import audit, auto_backup, subject_access
+from desktop_app.services.returns.build import build_return, export_return
+from desktop_app.services.returns.formats import FORMATS
 from desktop_app.store import layout
 from desktop_app.store.database import Database
 from desktop_app.store.private_files import open_private

@@ -16,23 +16,15 @@ import pytest
 from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.drafts import DraftKind
-from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import OnwardReferral
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
-from desktop_app.services import (
-    case_studies,
-    consent,
-    drafts,
-    outcomes,
-    people,
-    sessions,
-    subject_access,
-    volunteers,
-)
+from desktop_app.services import case_studies, drafts, outcomes, people, sessions, volunteers
 from desktop_app.services.access import NotAllowed
-from desktop_app.store import audit_repo
+from desktop_app.services.protection import consent, subject_access
 from desktop_app.store.database import Database
+from desktop_app.store.protection import audit_repo
 from tests.protection.conftest import Records
 
 

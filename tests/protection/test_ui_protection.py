@@ -10,12 +10,13 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.audit import Action
 from desktop_app.domain.roles import Role
 from desktop_app.domain.users import User
-from desktop_app.services import people, sessions, users
+from desktop_app.services import people, sessions
+from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.ui.audit_viewer import AuditViewer
-from desktop_app.ui.erase_dialog import ErasePersonDialog
-from desktop_app.ui.users_dialog import UsersDialog
+from desktop_app.ui.people.erase_dialog import ErasePersonDialog
+from desktop_app.ui.settings.audit_viewer import AuditViewer
+from desktop_app.ui.settings.users_dialog import UsersDialog
 from tests.protection.conftest import Records
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.people import Person
-from desktop_app.services import audit, people
+from desktop_app.services import people
 from desktop_app.services.databases import create_database, open_database
+from desktop_app.services.protection import audit
 from desktop_app.store import migrations
 from tests.conftest import PASSPHRASE
 from tests.protection.conftest import consent

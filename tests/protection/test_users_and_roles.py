@@ -13,12 +13,13 @@ from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Permission, Role
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.users import User
-from desktop_app.services import audit, erasure, people, retention, sessions, users
+from desktop_app.services import people, sessions
 from desktop_app.services.access import NotAllowed, allowed, current_user
 from desktop_app.services.databases import InvalidInput, open_database, open_with_recovery_code
-from desktop_app.store import audit_repo
+from desktop_app.services.protection import audit, erasure, retention, users
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import WrongSecret
+from desktop_app.store.protection import audit_repo
 from tests.conftest import PASSPHRASE
 from tests.protection.conftest import LEAD_PASSPHRASE
 

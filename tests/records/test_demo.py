@@ -18,7 +18,11 @@ from desktop_app.domain.sessions import validate_session
 from desktop_app.domain.volunteers import validate_volunteer
 from desktop_app.services import case_studies, home, people, sessions, volunteers
 from desktop_app.services.databases import open_database
-from desktop_app.services.demo import DEMO_ORGANISATION, DEMO_PASSPHRASE, create_demo_database
+from desktop_app.services.demo.builder import (
+    DEMO_ORGANISATION,
+    DEMO_PASSPHRASE,
+    create_demo_database,
+)
 from desktop_app.store.database import Database
 from tests.snapshots import RECORD_TABLES, snapshot
 
@@ -115,7 +119,7 @@ def test_demo_can_be_made_on_any_day(tmp_path: Path, today: date) -> None:
 
 
 def test_demo_has_outcome_journeys(demo: Database) -> None:
-    from desktop_app.domain.periods import Period
+    from desktop_app.domain.returns.periods import Period
     from desktop_app.services import outcomes
 
     stages = dict(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.periods import Period
-from desktop_app.domain.returns import (
+from desktop_app.domain.returns.figures import (
     AttendanceFigures,
     CaseStudy,
     OutcomeFigures,
@@ -13,6 +12,7 @@ from desktop_app.domain.returns import (
     SessionFigures,
     VolunteerFigures,
 )
+from desktop_app.domain.returns.periods import Period
 
 ORGANISATION = "Ŵrecsam Café Peer Support — Ñandú & Żółw"  # renders only with a Unicode font
 PERIOD = Period.financial_year(2024)

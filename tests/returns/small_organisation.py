@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import OnwardReferral, Session
 from desktop_app.domain.volunteers import TrainingRecord, Volunteer, VolunteerHours

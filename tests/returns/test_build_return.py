@@ -8,19 +8,20 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.case_studies import CaseStudy as StoredCaseStudy
-from desktop_app.domain.periods import Period
-from desktop_app.domain.protected_return import ProtectedReturn
+from desktop_app.domain.returns.periods import Period
+from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.roles import Role
-from desktop_app.services import audit, case_studies, people, users
+from desktop_app.services import case_studies, people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database
-from desktop_app.services.return_formats import FORMATS, write_return
-from desktop_app.services.returns import (
+from desktop_app.services.protection import audit, users
+from desktop_app.services.returns.build import (
     build_return,
     export_return,
     hourly_rate,
     shareable_case_study,
 )
+from desktop_app.services.returns.formats import FORMATS, write_return
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from tests.conftest import PASSPHRASE
@@ -219,7 +220,7 @@ def test_dbs_checks_in_date_follow_the_organisations_renewal_setting(
 ) -> None:
     """Checks on 10 Jan 2023, 1 Jun 2021, 1 Feb 2024 and 1 May 2024; the year ends 31 Mar 2025."""
     from desktop_app.services import settings
-    from desktop_app.services.returns import return_figures
+    from desktop_app.services.returns.build import return_figures
 
     assert return_figures(organisation, PERIOD).volunteers.dbs_in_date == 3  # every 3 years
     settings.set_dbs_renewal_years(organisation, 1)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.disclosure import (
+from desktop_app.domain.returns.disclosure import (
     Cell,
     DisclosureRules,
     DisclosureSettingsError,
@@ -229,7 +229,7 @@ def test_hiding_spreads_through_both_levels_until_every_rule_holds() -> None:
 def test_the_same_table_gives_the_same_result_in_every_run() -> None:
     """Python orders sets differently from run to run; the cells hidden must not change."""
     script = (
-        "from desktop_app.domain.disclosure import DisclosureRules, protect_linked\n"
+        "from desktop_app.domain.returns.disclosure import DisclosureRules, protect_linked\n"
         "counts = {f'g{g}c{c}': (g * 7 + c * 3) % 9 for g in range(6) for c in range(4)}\n"
         "group_of = {code: code[:2] for code in counts}\n"
         "result = protect_linked(counts, group_of, DisclosureRules(4))\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.redaction import redact_names
+from desktop_app.domain.returns.redaction import redact_names
 
 
 def test_full_names_and_their_parts_are_replaced_whatever_the_case() -> None:

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from desktop_app.domain import return_vocabulary as vocab
-from desktop_app.domain.disclosure import DisclosureRules
-from desktop_app.domain.protected_return import ProtectedReturn
-from desktop_app.domain.return_protection import protect_return
+from desktop_app.domain.returns import vocabulary as vocab
+from desktop_app.domain.returns.disclosure import DisclosureRules
+from desktop_app.domain.returns.protected_return import ProtectedReturn
+from desktop_app.domain.returns.protection import protect_return
 from desktop_app.resources import resource_path
-from desktop_app.services.return_formats import FORMATS, write_return
-from desktop_app.services.return_formats.csv_format import item_name
-from desktop_app.services.return_formats.display import display, plain
-from desktop_app.services.return_formats.json_format import return_document
-from desktop_app.services.return_templates import find_template
+from desktop_app.services.returns.formats import FORMATS, write_return
+from desktop_app.services.returns.formats.csv_format import item_name
+from desktop_app.services.returns.formats.display import display, plain
+from desktop_app.services.returns.formats.json_format import return_document
+from desktop_app.services.returns.templates import find_template
 from tests.returns.return_readback import csv_rows, json_document, pdf_text, xlsx_cells
 from tests.returns.return_samples import ORGANISATION, sample_figures
 

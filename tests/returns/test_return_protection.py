@@ -9,13 +9,13 @@ import pytest
 
 from desktop_app.domain import vocabularies
 from desktop_app.domain.age_bands import STANDARD_AGE_BANDS, band_for, band_labels
-from desktop_app.domain.disclosure import DisclosureRules
-from desktop_app.domain.periods import Period, PeriodError
-from desktop_app.domain.protected_return import Figure, ProtectedReturn
-from desktop_app.domain.return_protection import protect_return
-from desktop_app.domain.return_templates import parse_template
-from desktop_app.domain.returns import ParticipantFigures
-from desktop_app.services.return_templates import find_template
+from desktop_app.domain.returns.disclosure import DisclosureRules
+from desktop_app.domain.returns.figures import ParticipantFigures
+from desktop_app.domain.returns.periods import Period, PeriodError
+from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn
+from desktop_app.domain.returns.protection import protect_return
+from desktop_app.domain.returns.templates import parse_template
+from desktop_app.services.returns.templates import find_template
 from tests.returns.return_samples import sample_figures
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from desktop_app.domain.return_templates import SECTIONS, TemplateError, parse_template
-from desktop_app.services.return_templates import builtin_templates, find_template, load_template
+from desktop_app.domain.returns.templates import SECTIONS, TemplateError, parse_template
+from desktop_app.services.returns.templates import builtin_templates, find_template, load_template
 
 
 def template(**changes: Any) -> dict[str, Any]:

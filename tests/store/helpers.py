@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop_app.store import layout
 from desktop_app.store.connection import raw_connection
-from desktop_app.store.keyslots import KeySlots
+from desktop_app.store.protection.keyslots import KeySlots
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 
-from desktop_app.services import auto_backup, databases
+from desktop_app.services import databases
+from desktop_app.services.protection import auto_backup
 from desktop_app.store import layout
-from desktop_app.store.backup import MAGIC
 from desktop_app.store.database import CreatedDatabase, Database, passphrase_unlocker
 from desktop_app.store.errors import TamperedKeyFile
-from desktop_app.store.keyslots import KdfParams
+from desktop_app.store.protection.backup import MAGIC
+from desktop_app.store.protection.keyslots import KdfParams
 from tests.conftest import PASSPHRASE
 
 TAMPERED = "has been tampered with or damaged"

@@ -11,9 +11,9 @@ from desktop_app.services import databases
 from desktop_app.store import layout
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import WrongRecoveryCode, WrongSecret
-from desktop_app.store.keyslots import KdfParams, KeySlots
-from desktop_app.store.pending_audit import PENDING_FILE
-from desktop_app.store.recovery_code import normalise_recovery_code
+from desktop_app.store.protection.keyslots import KdfParams, KeySlots
+from desktop_app.store.protection.pending_audit import PENDING_FILE
+from desktop_app.store.protection.recovery_code import normalise_recovery_code
 from tests.conftest import PASSPHRASE
 from tests.store.helpers import snapshot
 

@@ -8,7 +8,6 @@ import pytest
 
 from desktop_app.services import databases
 from desktop_app.store import layout, migrations
-from desktop_app.store.backup import BACKUP_SUFFIX, read_backup_header
 from desktop_app.store.database import CreatedDatabase, Database, passphrase_unlocker
 from desktop_app.store.errors import (
     AlreadyOpen,
@@ -17,6 +16,7 @@ from desktop_app.store.errors import (
     NotAPeerLogDatabase,
 )
 from desktop_app.store.migrations.step import Migration
+from desktop_app.store.protection.backup import BACKUP_SUFFIX, read_backup_header
 from tests.conftest import PASSPHRASE
 from tests.store.helpers import run_python, set_user_version, snapshot
 

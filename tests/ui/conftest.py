@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui import file_dialogs, messages, worker
-from desktop_app.ui.app import make_application
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.common import file_dialogs, messages, worker
+from desktop_app.ui.shell.app import make_application
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 
 UNLOCK_TIMEOUT_MS = 15_000

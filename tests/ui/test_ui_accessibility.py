@@ -21,9 +21,9 @@ from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import CreatedDatabase
-from desktop_app.ui.first_run_wizard import FirstRunWizard
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.recovery_dialog import RecoveryDialog
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.start.first_run_wizard import FirstRunWizard
+from desktop_app.ui.start.recovery_dialog import RecoveryDialog
 from tests.ui.conftest import unlock
 from tests.ui.widget_checks import mnemonic_clashes, unnamed_controls
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app import __version__
-from desktop_app.ui import app as app_module
-from desktop_app.ui import crash, crash_dialog
-from desktop_app.ui.about_dialog import AboutDialog
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shell import app as app_module
+from desktop_app.ui.shell import crash, crash_dialog
+from desktop_app.ui.shell.about_dialog import AboutDialog
+from desktop_app.ui.shell.main_window import MainWindow
 
 A_NAME = "Bernadette Okonkwo"
 

@@ -14,13 +14,14 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.drafts import DraftKind
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
-from desktop_app.services import databases, drafts, erasure, people, sessions
+from desktop_app.services import databases, drafts, people, sessions
+from desktop_app.services.protection import erasure
 from desktop_app.store.database import CreatedDatabase
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.outcome_form import OutcomeForm
-from desktop_app.ui.person_dialog import PersonDialog
-from desktop_app.ui.session_dialog import SessionDialog
-from desktop_app.ui.volunteer_dialog import VolunteerDialog
+from desktop_app.ui.outcomes.outcome_form import OutcomeForm
+from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.sessions.session_dialog import SessionDialog
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app import __version__
-from desktop_app.ui.crash import CrashReporter, crash_report
-from desktop_app.ui.crash_dialog import CrashDialog
+from desktop_app.ui.shell.crash import CrashReporter, crash_report
+from desktop_app.ui.shell.crash_dialog import CrashDialog
 
 A_NAME = "Bernadette Okonkwo"
 

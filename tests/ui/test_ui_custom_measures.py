@@ -9,15 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.services import outcomes, people
 from desktop_app.store.database import CreatedDatabase
-from desktop_app.ui import messages
-from desktop_app.ui.custom_measures_panel import DELETE, OFFER, STOP, STOPPED
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.outcome_form import OutcomeForm
-from desktop_app.ui.settings_dialogs import CustomMeasureDialog
+from desktop_app.ui.common import messages
+from desktop_app.ui.outcomes.custom_measures_panel import DELETE, OFFER, STOP, STOPPED
+from desktop_app.ui.outcomes.outcome_form import OutcomeForm
+from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.ui.test_ui_settings import open_settings
 
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services import sessions
-from desktop_app.services.demo import DEMO_ORGANISATION, DEMO_PASSPHRASE
-from desktop_app.ui.demo_panel import demo_folder
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.services.demo.builder import DEMO_ORGANISATION, DEMO_PASSPHRASE
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.start.demo_panel import demo_folder
 
 DEMO_TIMEOUT_MS = 120_000
 

@@ -12,11 +12,15 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import app_dirs
 from desktop_app.services.databases import open_database, open_with_recovery_code
-from desktop_app.store.recovery_code import normalise_recovery_code
-from desktop_app.ui import messages
-from desktop_app.ui.first_run_wizard import FirstRunWizard, folder_name_for, new_database_folder
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.recent_databases import recent_databases
+from desktop_app.store.protection.recovery_code import normalise_recovery_code
+from desktop_app.ui.common import messages
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.start.first_run_wizard import (
+    FirstRunWizard,
+    folder_name_for,
+    new_database_folder,
+)
+from desktop_app.ui.start.recent_databases import recent_databases
 from tests.conftest import file_mode
 from tests.ui.conftest import UNLOCK_TIMEOUT_MS, FileDialogAnswers
 from tests.ui.widget_checks import mnemonic_clashes

@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.date_fields import OptionalDateBox, YearBox
-from desktop_app.ui.field_error import FieldErrors
-from desktop_app.ui.value_text import hours_text, short_date
+from desktop_app.ui.common.date_fields import OptionalDateBox, YearBox
+from desktop_app.ui.common.field_error import FieldErrors
+from desktop_app.ui.common.value_text import hours_text, short_date
 
 
 @dataclass(frozen=True)

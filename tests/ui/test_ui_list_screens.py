@@ -16,11 +16,11 @@ from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer, dbs_due_on
 from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui.paged_table_model import PagedTableModel
-from desktop_app.ui.people_screen import PeopleScreen
-from desktop_app.ui.sessions_screen import SessionsScreen
-from desktop_app.ui.value_text import short_date
-from desktop_app.ui.volunteers_screen import VolunteersScreen
+from desktop_app.ui.common.paged_table_model import PagedTableModel
+from desktop_app.ui.common.value_text import short_date
+from desktop_app.ui.people.people_screen import PeopleScreen
+from desktop_app.ui.sessions.sessions_screen import SessionsScreen
+from desktop_app.ui.volunteers.volunteers_screen import VolunteersScreen
 from tests.volunteers_to_chase import add_volunteers_to_chase, days_before
 
 SESSIONS = 450  # more than two pages

@@ -14,7 +14,7 @@ from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import CreatedDatabase
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import unlock
 
 ORGANISATION = "Test Group"  # the `created` fixture's organisation name

@@ -18,8 +18,8 @@ from desktop_app.services import home, people, sessions, volunteers
 from desktop_app.services.databases import open_database
 from desktop_app.services.sessions import LoggedSession
 from desktop_app.store.database import CreatedDatabase
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.session_dialog import SessionDialog
+from desktop_app.ui.sessions.session_dialog import SessionDialog
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 
@@ -222,7 +222,7 @@ def test_open_a_session_change_it_and_delete_it(
     dialog.delete()  # the question is answered "No"
     assert shown_messages[0].title == "Delete this session?"
     assert sessions.list_sessions(window.db).total == 1
-    from desktop_app.ui import messages
+    from desktop_app.ui.common import messages
 
     with messages.headless([True]):
         dialog.delete()

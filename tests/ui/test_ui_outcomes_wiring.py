@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.outcome_change import Stage
+from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
 from desktop_app.services import outcomes, people, sessions
 from desktop_app.store.database import Database
-from desktop_app.ui.home_screen import HomeScreen
-from desktop_app.ui.outcome_form import OutcomeForm
-from desktop_app.ui.person_dialog import PersonDialog
-from desktop_app.ui.person_outcomes import PersonOutcomes
-from desktop_app.ui.session_dialog import SessionDialog
+from desktop_app.ui.home.home_screen import HomeScreen
+from desktop_app.ui.outcomes.outcome_form import OutcomeForm
+from desktop_app.ui.outcomes.person_outcomes import PersonOutcomes
+from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.sessions.session_dialog import SessionDialog
 
 SWEMWBS = [3, 4, 2, 5, 1, 3, 4]
 
@@ -135,7 +135,7 @@ def test_home_lists_people_due_a_review_and_enter_opens_them(qtbot: QtBot, db: D
 def test_home_cuts_a_long_review_list_short(qtbot: QtBot, db: Database) -> None:
     """Ten years of records can make thousands due: Home shows 20 and counts the rest (and once
     crashed reading back item data while building a long list)."""
-    from desktop_app.ui.home_screen import LONGEST_LIST
+    from desktop_app.ui.home.home_screen import LONGEST_LIST
 
     long_ago = date.today() - timedelta(weeks=20)
     for n in range(LONGEST_LIST + 5):

@@ -11,7 +11,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.paged_table_model import ROW_ROLE, Column, PagedTableModel, Sort
+from desktop_app.ui.common.paged_table_model import ROW_ROLE, Column, PagedTableModel, Sort
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import messages
-from desktop_app.ui.progress_dialog import run_with_progress
-from desktop_app.ui.worker import Report
+from desktop_app.ui.common import messages
+from desktop_app.ui.common.progress_dialog import run_with_progress
+from desktop_app.ui.common.worker import Report
 
 
 def test_progress_then_result(qtbot: QtBot) -> None:

@@ -12,14 +12,15 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Role
-from desktop_app.services import auto_backup, databases, people, retention, users
+from desktop_app.services import databases, people
 from desktop_app.services.access import NotAllowed
+from desktop_app.services.protection import auto_backup, retention, users
 from desktop_app.store.database import CreatedDatabase, Database
-from desktop_app.ui import file_dialogs, messages
-from desktop_app.ui.home_screen import HomeScreen
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.person_dialog import PersonDialog
-from desktop_app.ui.restore_dialog import RestoreDialog
+from desktop_app.ui.common import file_dialogs, messages
+from desktop_app.ui.home.home_screen import HomeScreen
+from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.start.restore_dialog import RestoreDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import FileDialogAnswers, unlock
 from tests.ui.test_ui_outcomes_wiring import Opened, show

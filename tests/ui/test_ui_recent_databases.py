@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from desktop_app import app_dirs
-from desktop_app.ui.recent_databases import (
+from desktop_app.ui.start.recent_databases import (
     MAX_RECENT,
     SETTINGS_FILE,
     forget_database,

@@ -12,10 +12,10 @@ from desktop_app.domain.people import Person
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui.erase_dialog import ErasePersonDialog
-from desktop_app.ui.hours_dialog import HoursDialog
-from desktop_app.ui.person_dialog import PersonDialog
-from desktop_app.ui.volunteer_dialog import VolunteerDialog
+from desktop_app.ui.people.erase_dialog import ErasePersonDialog
+from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.volunteers.hours_dialog import HoursDialog
+from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 
 
 def shown(qtbot: QtBot, dialog: PersonDialog | VolunteerDialog | HoursDialog) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.roles import Role
-from desktop_app.services import users
+from desktop_app.services.protection import users
 from desktop_app.store import layout
 from desktop_app.store.database import CreatedDatabase
-from desktop_app.ui import messages, worker
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.common import messages, worker
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import unlock
 
 LEAD_PASSPHRASE = "lead passphrase here"

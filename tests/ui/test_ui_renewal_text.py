@@ -6,7 +6,12 @@ from datetime import date, timedelta
 
 from desktop_app.domain.listing import TrainingState
 from desktop_app.domain.renewals import Renewal
-from desktop_app.ui.renewal_text import dbs_text, in_time, training_text, training_tooltip
+from desktop_app.ui.volunteers.renewal_text import (
+    dbs_text,
+    in_time,
+    training_text,
+    training_tooltip,
+)
 
 TODAY = date(2026, 3, 1)
 

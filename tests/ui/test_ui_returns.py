@@ -17,21 +17,23 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.people import Person
-from desktop_app.domain.periods import Period
-from desktop_app.domain.protected_return import ProtectedReturn
+from desktop_app.domain.returns.periods import Period
+from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.roles import Role
-from desktop_app.services import case_studies, people, users
+from desktop_app.services import case_studies, people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database
-from desktop_app.services.demo import DEMO_ORGANISATION, create_demo_database
-from desktop_app.services.return_formats.display import display
-from desktop_app.services.returns import build_return, export_return
+from desktop_app.services.demo.builder import DEMO_ORGANISATION, create_demo_database
+from desktop_app.services.protection import users
+from desktop_app.services.returns.build import build_return, export_return
+from desktop_app.services.returns.formats.display import display
 from desktop_app.store.database import Database
-from desktop_app.ui import messages, returns_screen
-from desktop_app.ui.case_study_picker import ID_ROLE, RedactionPreview
-from desktop_app.ui.main_window import sections
-from desktop_app.ui.return_choices import OTHER_DATES
-from desktop_app.ui.returns_screen import COORDINATORS_ONLY, EXPORTS, STALE, ReturnsScreen
+from desktop_app.ui.common import messages
+from desktop_app.ui.returns import returns_screen
+from desktop_app.ui.returns.case_study_picker import ID_ROLE, RedactionPreview
+from desktop_app.ui.returns.return_choices import OTHER_DATES
+from desktop_app.ui.returns.returns_screen import COORDINATORS_ONLY, EXPORTS, STALE, ReturnsScreen
+from desktop_app.ui.shell.main_window import sections
 from tests.returns.return_readback import csv_rows, json_document, pdf_text, xlsx_cells
 from tests.ui.conftest import FileDialogAnswers
 

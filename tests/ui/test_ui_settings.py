@@ -14,32 +14,22 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Role
 from desktop_app.domain.volunteers import Volunteer, dbs_due_on
-from desktop_app.services import (
-    auto_backup,
-    consent,
-    databases,
-    home,
-    outcomes,
-    people,
-    retention,
-    settings,
-    users,
-    volunteers,
-)
+from desktop_app.services import databases, home, outcomes, people, settings, volunteers
 from desktop_app.services.access import NotAllowed
+from desktop_app.services.protection import auto_backup, consent, retention, users
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import messages
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.person_dialog import PersonDialog
-from desktop_app.ui.settings_dialogs import (
+from desktop_app.ui.common import messages
+from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.settings.settings_dialogs import (
     ChangePassphraseDialog,
     CustomMeasureDialog,
     ItemWordingDialog,
     RecoveryCodeDialog,
 )
-from desktop_app.ui.settings_screen import SettingsScreen
+from desktop_app.ui.settings.settings_screen import SettingsScreen
+from desktop_app.ui.shell.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import FileDialogAnswers, unlock
 

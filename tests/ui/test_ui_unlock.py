@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from desktop_app.services.databases import open_database
 from desktop_app.store.database import CreatedDatabase
 from desktop_app.store.errors import WrongSecret
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.recovery_dialog import RecoveryDialog
-from desktop_app.ui.unlock_panel import retry_delay
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.start.recovery_dialog import RecoveryDialog
+from desktop_app.ui.start.unlock_panel import retry_delay
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import UNLOCK_TIMEOUT_MS, FileDialogAnswers, unlock
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import worker
+from desktop_app.ui.common import worker
 
 
 class Outcome:

@@ -1,0 +1,3 @@
+"""Returns before and after disclosure control: figures, periods, templates, protection and the
+rules text.
+"""

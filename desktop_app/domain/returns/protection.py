@@ -1,0 +1,400 @@
+"""Turning a return's exact figures into the protected return every format shows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from desktop_app.domain.age_bands import (
+    NOT_KNOWN,
+    STANDARD_AGE_BANDS,
+    AgeBand,
+    band_labels,
+    count_by_band,
+    standard_band_groups,
+)
+from desktop_app.domain.returns import vocabulary as vocab
+from desktop_app.domain.returns.disclosure import (
+    Cell,
+    DisclosureRules,
+    ProtectedBreakdown,
+    protect_breakdown,
+    protect_count,
+    protect_linked,
+    protect_mean,
+)
+from desktop_app.domain.returns.figures import OutcomeFigures, ReturnFigures
+from desktop_app.domain.returns.periods import month_label
+from desktop_app.domain.returns.protected_return import (
+    Chart,
+    Figure,
+    Kind,
+    ProtectedReturn,
+    Section,
+    Table,
+    TextBlock,
+)
+from desktop_app.domain.returns.rules_text import rules_paragraphs
+from desktop_app.domain.returns.templates import ReturnTemplate, SectionChoice
+
+Labels = Sequence[tuple[str, str]]
+OTHER = "other"
+HEADLINE = (
+    ("sessions", "total"),
+    ("sessions", "hours_delivered"),
+    ("attendances", "total"),
+    ("participants", "unique"),
+    ("participants", "new"),
+    ("volunteers", "active"),
+    ("volunteers", "hours"),
+)
+
+
+def protect_return(
+    figures: ReturnFigures, template: ReturnTemplate, rules: DisclosureRules
+) -> ProtectedReturn:
+    """Apply disclosure control to every count of people, in the template's sections and order."""
+    builder = _SectionBuilder(figures, template, rules)
+    sections = tuple(builder.build(choice) for choice in template.sections)
+    by_code = {(s.json_key, f.code): f for s in sections for f in s.figures}
+    headline = tuple(by_code[key] for key in HEADLINE if key in by_code)
+    return ProtectedReturn(
+        figures.organisation, figures.period, template.name, rules, headline, sections
+    )
+
+
+def _people(code: str, label: str, cell: Cell) -> Figure:
+    return Figure(code, label, cell.value, cell.suppressed, "people")
+
+
+def _plain(code: str, label: str, value: float, kind: Kind) -> Figure:
+    return Figure(code, label, value, False, kind)
+
+
+def _in_order(counts: Mapping[str, int], labels: Labels, what: str) -> dict[str, int]:
+    """`counts` with every code of `labels`, in their order; unknown codes are a bug upstream."""
+    unknown = sorted(set(counts) - {code for code, _ in labels})
+    if unknown:
+        raise ValueError(f"Unknown {what} code(s) in return figures: {', '.join(unknown)}")
+    return {code: counts.get(code, 0) for code, _ in labels}
+
+
+def _fold_small(
+    counts: Mapping[str, int], labels: Mapping[str, str], k: int, other_label: str
+) -> tuple[dict[str, int], Labels]:
+    """Open-ended categories (postcode districts, referral destinations) holding fewer than k
+    are counted together as "other": naming a rare one would itself say that someone is there.
+    The rest are sorted by label; "other" and then "not_known" come last."""
+    kept = sorted(
+        (code for code, n in counts.items() if n >= k and code not in (NOT_KNOWN, OTHER)),
+        key=lambda code: labels[code].casefold(),
+    )
+    folded = sum(n for code, n in counts.items() if code not in kept and code != NOT_KNOWN)
+    result = {code: counts[code] for code in kept} | {OTHER: folded}
+    names = [(code, labels[code]) for code in kept] + [(OTHER, other_label)]
+    if NOT_KNOWN in counts:
+        result[NOT_KNOWN] = counts[NOT_KNOWN]
+        names.append((NOT_KNOWN, "Not known"))
+    return result, names
+
+
+def _destinations(referrals: Mapping[str, int]) -> tuple[dict[str, int], dict[str, str]]:
+    """Referrals by destination as typed, keyed by a fixed code made from the text
+    ("Citizens Advice" -> "citizens_advice"); texts that differ only in case or punctuation
+    are counted together."""
+    counts: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for text, number in sorted(referrals.items(), key=lambda item: item[0].casefold()):
+        code = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_") or OTHER
+        counts[code] = counts.get(code, 0) + number
+        labels.setdefault(code, " ".join(text.split()))
+    return counts, labels
+
+
+class _SectionBuilder:
+    def __init__(
+        self, figures: ReturnFigures, template: ReturnTemplate, rules: DisclosureRules
+    ) -> None:
+        self.figures = figures
+        self.template = template
+        self.rules = rules
+        self.unique = figures.participants.unique
+
+    def build(self, choice: SectionChoice) -> Section:
+        builders: dict[str, Callable[[SectionChoice], Section]] = {
+            "sessions": self.sessions,
+            "attendances": self.attendances,
+            "participants": self.participants,
+            "age": self.age,
+            "gender": self.simple_breakdown(vocab.GENDER, lambda b: b.gender),
+            "ethnicity": self.ethnicity,
+            "disability": self.simple_breakdown(vocab.DISABILITY, lambda b: b.disability),
+            "referral_source": self.simple_breakdown(
+                vocab.REFERRAL_SOURCE, lambda b: b.referral_source
+            ),
+            "postcode_district": self.districts,
+            "volunteers": self.volunteers,
+            "outcomes": self.outcomes,
+            "onward_referrals": self.onward_referrals,
+            "safeguarding": self.safeguarding,
+            "case_studies": self.case_studies,
+            "rules": self.rules_section,
+        }
+        return builders[choice.section](choice)
+
+    def table(
+        self,
+        code: str,
+        title: str,
+        protected: ProtectedBreakdown,
+        labels: Labels,
+        chart: Chart = "bars",
+    ) -> Table:
+        label_of = dict(labels)
+        rows = tuple(_people(c, label_of[c], cell) for c, cell in protected.cells.items())
+        return Table(code, title, rows, _people("total", "Total", protected.total), chart)
+
+    def breakdown(self, counts: Mapping[str, int], what: str) -> ProtectedBreakdown:
+        if sum(counts.values()) != self.unique:
+            raise ValueError(f"The {what} breakdown does not add up to the people who took part")
+        return protect_breakdown(counts, self.rules)
+
+    def sessions(self, choice: SectionChoice) -> Section:
+        s = self.figures.sessions
+        by_kind = _in_order(s.by_kind, vocab.SESSION_KIND, "session kind")
+        by_mode = _in_order(s.by_mode, vocab.DELIVERY_MODE, "delivery mode")
+        total = _plain("total", "Total", s.total, "count")
+
+        def counted(code: str, title: str, counts: Mapping[str, int], labels: Labels) -> Table:
+            rows = tuple(_plain(c, dict(labels)[c], counts[c], "count") for c in counts)
+            return Table(code, title, rows, total, "months" if code == "per_month" else "bars")
+
+        months = self.months(s.per_month)
+        return Section(
+            "sessions",
+            choice.heading,
+            "sessions",
+            figures=(
+                _plain("total", "Sessions held", s.total, "count"),
+                _plain("hours_delivered", "Hours delivered", s.hours_delivered, "hours"),
+            ),
+            tables=(
+                counted("by_kind", "Sessions by kind", by_kind, vocab.SESSION_KIND),
+                counted(
+                    "by_mode", "Sessions by how they were delivered", by_mode, vocab.DELIVERY_MODE
+                ),
+                counted("per_month", "Sessions per month", months, self.month_labels()),
+            ),
+        )
+
+    def months(self, per_month: Mapping[str, int]) -> dict[str, int]:
+        return _in_order(per_month, self.month_labels(), "month")
+
+    def month_labels(self) -> Labels:
+        return [(m, month_label(m)) for m in self.figures.period.months()]
+
+    def attendances(self, choice: SectionChoice) -> Section:
+        a = self.figures.attendances
+        kinds = protect_breakdown(
+            {"registered": a.registered, "anonymous": a.anonymous}, self.rules
+        )
+        months = self.months(a.per_month)
+        if sum(months.values()) != a.total:
+            raise ValueError("Attendances per month do not add up to the attendances")
+        per_month = self.table(
+            "per_month",
+            "Attendances per month",
+            protect_breakdown(months, self.rules),
+            self.month_labels(),
+            "months",
+        )
+        return Section(
+            "attendances",
+            choice.heading,
+            "attendances",
+            figures=(
+                _people("registered", "Registered attendances", kinds.cells["registered"]),
+                _people("anonymous", "Anonymous headcount", kinds.cells["anonymous"]),
+                _people("total", "All attendances", kinds.total),
+            ),
+            tables=(per_month,),
+        )
+
+    def participants(self, choice: SectionChoice) -> Section:
+        p = self.figures.participants
+        # "Returning" people are never shown, but unique minus new would reveal them.
+        split = protect_breakdown({"new": p.new, "returning": p.unique - p.new}, self.rules)
+        return Section(
+            "participants",
+            choice.heading,
+            "participants",
+            figures=(
+                _people("unique", "People who took part", split.total),
+                _people("new", "New people", split.cells["new"]),
+            ),
+        )
+
+    def age(self, choice: SectionChoice) -> Section:
+        by_age = self.figures.breakdowns.by_age
+        standard = count_by_band(by_age, STANDARD_AGE_BANDS)
+        own: tuple[AgeBand, ...] | None = choice.own_age_bands
+        standard_labels = band_labels(STANDARD_AGE_BANDS)
+        if own is None:
+            table = self.table("age_band", "Age", self.breakdown(standard, "age"), standard_labels)
+            return Section("age", choice.heading, "breakdowns", tables=(table,))
+        own_labels = band_labels(own)
+        if not choice.also_standard_bands:
+            counts = count_by_band(by_age, own)
+            table = self.table("age_band_own", "Age", self.breakdown(counts, "age"), own_labels)
+            return Section("age", choice.heading, "breakdowns", tables=(table,))
+        self.breakdown(standard, "age")
+        linked = protect_linked(standard, standard_band_groups(own), self.rules)
+        high = ProtectedBreakdown(  # in the funder's order rather than the standard bands'
+            {code: linked.high_level.cells[code] for code, _ in own_labels},
+            linked.high_level.total,
+            linked.high_level.withheld,
+        )
+        return Section(
+            "age",
+            choice.heading,
+            "breakdowns",
+            tables=(
+                self.table("age_band_own", "Age (our bands)", high, own_labels),
+                self.table("age_band", "Age (standard bands)", linked.detailed, standard_labels),
+            ),
+        )
+
+    def districts(self, choice: SectionChoice) -> Section:
+        raw = self.figures.breakdowns.postcode_district
+        counts, names = _fold_small(
+            raw, {c: c for c in raw}, self.rules.threshold, "Other districts"
+        )
+        table = self.table(
+            choice.section, choice.heading, self.breakdown(counts, "district"), names
+        )
+        return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
+
+    def simple_breakdown(
+        self, labels: Labels, pick: Callable[..., Mapping[str, int]]
+    ) -> Callable[[SectionChoice], Section]:
+        def build(choice: SectionChoice) -> Section:
+            raw = pick(self.figures.breakdowns)
+            counts = _in_order(raw, labels, choice.section)
+            table = self.table(
+                choice.section, choice.heading, self.breakdown(counts, choice.section), labels
+            )
+            return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
+
+        return build
+
+    def ethnicity(self, choice: SectionChoice) -> Section:
+        labels = vocab.ethnic_group_codes()
+        counts = _in_order(self.figures.breakdowns.ethnicity, labels, "ethnic group")
+        protected = self.breakdown(counts, "ethnic group")
+        if not choice.high_level_groups:
+            table = self.table("ethnicity", "Ethnic group", protected, labels)
+            return Section("ethnicity", choice.heading, "breakdowns", tables=(table,))
+        group_of = {code: group for code, _, group in vocab.ethnic_groups()}
+        linked = protect_linked(counts, group_of, self.rules)
+        return Section(
+            "ethnicity",
+            choice.heading,
+            "breakdowns",
+            tables=(
+                self.table(
+                    "ethnicity_high_level",
+                    "Ethnic group: high-level groups",
+                    linked.high_level,
+                    vocab.HIGH_LEVEL_ETHNIC_GROUP,
+                ),
+                self.table(
+                    "ethnicity", "Ethnic group: the 19 groups", linked.detailed, labels, "none"
+                ),
+            ),
+        )
+
+    def volunteers(self, choice: SectionChoice) -> Section:
+        v = self.figures.volunteers
+        return Section(
+            "volunteers",
+            choice.heading,
+            "volunteers",
+            figures=(
+                _people("active", "Active volunteers", protect_count(v.active, self.rules)),
+                _plain("hours", "Volunteer hours", v.hours, "hours"),
+                _plain("value", "Value of volunteer time", v.value, "money"),
+                _plain("rate", "Hourly rate used for the value", v.hourly_rate, "rate"),
+                _people(
+                    "training_completed",
+                    "Volunteers who completed training",
+                    protect_count(v.training_completed, self.rules),
+                ),
+                _people(
+                    "dbs_in_date",
+                    "Volunteers with an in-date DBS check",
+                    protect_count(v.dbs_in_date, self.rules),
+                ),
+            ),
+        )
+
+    def outcome_table(self, outcome: OutcomeFigures) -> Table:
+        split = protect_breakdown(
+            {"improved": outcome.improved, "worse": outcome.worse, "no_change": outcome.no_change},
+            self.rules,
+        )
+        if outcome.improved + outcome.worse + outcome.no_change != outcome.people:
+            raise ValueError(f"Outcome counts for {outcome.measure} do not add up to its people")
+
+        def mean(code: str, label: str, value: float | None, kind: Kind = "mean") -> Figure:
+            protected = protect_mean(value, outcome.people, self.rules)
+            return Figure(code, label, protected.value, protected.suppressed, kind)
+
+        rows = (
+            _people("people", "People with a baseline and a follow-up", split.total),
+            mean("mean_baseline", "Mean score at baseline", outcome.mean_baseline),
+            mean("mean_follow_up", "Mean score at follow-up", outcome.mean_follow_up),
+            mean("mean_change", "Mean change", outcome.mean_change, "change"),
+            _people("improved", "Improved", split.cells["improved"]),
+            _people("worse", "Got worse", split.cells["worse"]),
+            _people("no_change", "No change", split.cells["no_change"]),
+        )
+        return Table(outcome.measure, outcome.label, rows)
+
+    def outcomes(self, choice: SectionChoice) -> Section:
+        tables = tuple(self.outcome_table(o) for o in self.figures.outcomes)
+        changes = tuple(
+            Figure(t.code, t.title, t.rows[3].value, t.rows[3].suppressed, "change") for t in tables
+        )
+        chart = Table("mean_change", "Mean change by measure", changes, chart="bars")
+        charts = (chart,) if tables else ()
+        return Section("outcomes", choice.heading, "outcomes", tables=tables, charts=charts)
+
+    def onward_referrals(self, choice: SectionChoice) -> Section:
+        by_code, texts = _destinations(self.figures.onward_referrals)
+        counts, labels = _fold_small(by_code, texts, self.rules.threshold, "Other destinations")
+        protected = protect_breakdown(counts, self.rules)
+        table = self.table("by_destination", "Onward referrals by destination", protected, labels)
+        total = _people("total", "Onward referrals made", protected.total)
+        return Section(
+            "onward_referrals",
+            choice.heading,
+            "onward_referrals",
+            figures=(total,),
+            tables=(table,),
+        )
+
+    def safeguarding(self, choice: SectionChoice) -> Section:
+        concerns = protect_count(self.figures.safeguarding_concerns, self.rules)
+        figure = _people("concerns", "Safeguarding concerns raised", concerns)
+        return Section("safeguarding", choice.heading, "safeguarding", figures=(figure,))
+
+    def case_studies(self, choice: SectionChoice) -> Section:
+        texts = tuple(TextBlock(c.title, c.text) for c in self.figures.case_studies)
+        return Section("case_studies", choice.heading, "case_studies", texts=texts)
+
+    def rules_section(self, choice: SectionChoice) -> Section:
+        texts = tuple(
+            TextBlock(title, text)
+            for title, text in rules_paragraphs(self.figures, self.template, self.rules)
+        )
+        return Section("rules", choice.heading, "rules", texts=texts)

@@ -1,0 +1,1 @@
+"""The demo database: an invented organisation to try PeerLog on."""

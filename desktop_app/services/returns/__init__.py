@@ -1,0 +1,1 @@
+"""Returns: building a return from the database, its templates, and writing it in each format."""

@@ -1,0 +1,71 @@
+"""The JSON return ("schema": "peerlog.return/1"), for alliances that add returns up.
+
+Hidden counts are null and their JSON Pointers are listed under "suppressed". The shape is
+described by resources/schemas/return-1.json.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn
+from desktop_app.store.private_files import open_private
+
+SCHEMA_ID = "peerlog.return/1"
+TEXT_SECTIONS = ("case_studies", "rules")
+
+
+def return_document(protected: ProtectedReturn) -> dict[str, Any]:
+    rules = protected.rules
+    doc: dict[str, Any] = {
+        "schema": SCHEMA_ID,
+        "organisation": protected.organisation,
+        "template": protected.template,
+        "period": {
+            "from": protected.period.start.isoformat(),
+            "to": protected.period.end.isoformat(),
+        },
+        "threshold": rules.threshold,
+        "rounding": "nearest_5" if rules.round_to_five else "none",
+    }
+    suppressed: list[str] = []
+
+    def put(target: dict[str, Any], path: list[str], figure: Figure) -> None:
+        target[figure.code] = _number(figure)
+        if figure.suppressed:
+            suppressed.append(_pointer([*path, figure.code]))
+
+    for section in protected.sections:
+        if section.json_key in TEXT_SECTIONS:
+            doc[section.json_key] = [{"title": t.title, "text": t.text} for t in section.texts]
+            continue
+        target = doc.setdefault(section.json_key, {})
+        for figure in section.figures:
+            put(target, [section.json_key], figure)
+        for table in section.tables:
+            inner: dict[str, Any] = {}
+            for figure in table.rows:
+                put(inner, [section.json_key, table.code], figure)
+            target[table.code] = inner
+    doc["suppressed"] = suppressed
+    return doc
+
+
+def write_json(protected: ProtectedReturn, path: Path) -> None:
+    text = json.dumps(return_document(protected), indent=2, ensure_ascii=False)
+    with open_private(path, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+
+
+def _number(figure: Figure) -> int | float | None:
+    if figure.value is None:
+        return None
+    if figure.kind in ("people", "count"):
+        return int(figure.value)
+    return round(float(figure.value), 2)
+
+
+def _pointer(parts: list[str]) -> str:
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in parts)

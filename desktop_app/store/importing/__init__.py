@@ -1,0 +1,1 @@
+"""What imports and export-all read in bulk."""

@@ -1,0 +1,3 @@
+"""Keeping the database safe: key slots, recovery codes, backups, integrity checks, users, the
+audit trail, consent and erasure.
+"""

@@ -1,0 +1,1 @@
+"""The counts a return needs, aggregated in SQL."""

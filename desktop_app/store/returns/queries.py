@@ -1,0 +1,204 @@
+"""The counts a return needs, aggregated in SQL.
+
+Only counts and sums leave this module: no row about a person, volunteer or session does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop_app.domain.returns.figures import (
+    AttendanceFigures,
+    ParticipantFigures,
+    PeopleBreakdowns,
+    SessionFigures,
+)
+from desktop_app.store.columns import date_text
+from desktop_app.store.connection import Connection
+from desktop_app.store.records.hours_repo import total_hours
+
+_IN_PERIOD = "s.held_on BETWEEN :start AND :end"
+# The people who came to at least one session in the period, once each.
+_ATTENDED = (
+    "WITH attended AS (SELECT DISTINCT a.person_id FROM attendances a "
+    f"JOIN sessions s ON s.id = a.session_id WHERE {_IN_PERIOD}) "
+)
+# What each breakdown of the attending people groups by (fixed texts, never user input).
+_PEOPLE_BY = {
+    "age": "CASE WHEN p.year_of_birth IS NULL OR p.year_of_birth > :end_year THEN NULL "
+    "ELSE :end_year - p.year_of_birth END",
+    "gender": "p.gender",
+    "ethnicity": "p.ethnic_group",
+    "disability": "p.disability",
+    "referral_source": "p.referral_source",
+    "postcode_district": "CASE WHEN trim(p.postcode_district) = '' THEN 'not_known' "
+    "ELSE upper(trim(p.postcode_district)) END",
+}
+
+
+@dataclass(frozen=True)
+class VolunteerCounts:
+    active: int
+    hours: float
+    training_completed: int
+    dbs_in_date: int
+
+
+@dataclass(frozen=True)
+class ReturnCounts:
+    sessions: SessionFigures
+    attendances: AttendanceFigures
+    participants: ParticipantFigures
+    breakdowns: PeopleBreakdowns
+    volunteers: VolunteerCounts
+    onward_referrals: dict[str, int]  # destination as typed -> referrals
+    safeguarding_concerns: int
+
+
+def return_counts(
+    conn: Connection, start: date, end: date, dbs_checked_after: date
+) -> ReturnCounts:
+    """Every count for the period `start`..`end` (both included). A volunteer's DBS check is in
+    date at the end when it was done after `dbs_checked_after`."""
+    span = {"start": date_text(start), "end": date_text(end), "end_year": end.year}
+    participants, breakdowns = _people(conn, span)
+    return ReturnCounts(
+        sessions=_sessions(conn, span),
+        attendances=_attendances(conn, span),
+        participants=participants,
+        breakdowns=breakdowns,
+        volunteers=_volunteers(
+            conn,
+            {**span, "dbs_after": date_text(dbs_checked_after)},
+            total_hours(conn, start=start, end=end),
+        ),
+        onward_referrals=dict(
+            conn.execute(
+                "SELECT r.destination, COUNT(*) FROM onward_referrals r "
+                f"JOIN sessions s ON s.id = r.session_id WHERE {_IN_PERIOD} "
+                "GROUP BY r.destination",
+                span,
+            ).fetchall()
+        ),
+        safeguarding_concerns=_one(
+            conn,
+            f"SELECT COUNT(*) FROM sessions s WHERE {_IN_PERIOD} AND s.safeguarding_concern = 1",
+            span,
+        ),
+    )
+
+
+def _sessions(conn: Connection, span: dict[str, Any]) -> SessionFigures:
+    by_kind: Counter[str] = Counter()
+    by_mode: Counter[str] = Counter()
+    per_month: Counter[str] = Counter()
+    minutes = 0
+    rows = conn.execute(
+        "SELECT s.kind, s.mode, substr(s.held_on, 1, 7), COUNT(*), SUM(s.minutes) "
+        f"FROM sessions s WHERE {_IN_PERIOD} GROUP BY 1, 2, 3",
+        span,
+    )
+    for kind, mode, month, count, total_minutes in rows:
+        by_kind[kind] += count
+        by_mode[mode] += count
+        per_month[month] += count
+        minutes += total_minutes
+    return SessionFigures(
+        total=sum(by_kind.values()),
+        by_kind=dict(by_kind),
+        by_mode=dict(by_mode),
+        hours_delivered=minutes / 60,
+        per_month=dict(per_month),
+    )
+
+
+def _attendances(conn: Connection, span: dict[str, Any]) -> AttendanceFigures:
+    rows = conn.execute(
+        "SELECT substr(s.held_on, 1, 7), SUM(s.anonymous_headcount), "
+        "SUM((SELECT COUNT(*) FROM attendances a WHERE a.session_id = s.id)) "
+        f"FROM sessions s WHERE {_IN_PERIOD} GROUP BY 1",
+        span,
+    ).fetchall()
+    return AttendanceFigures(
+        registered=sum(registered for _, _, registered in rows),
+        anonymous=sum(anonymous for _, anonymous, _ in rows),
+        per_month={month: anonymous + registered for month, anonymous, registered in rows},
+    )
+
+
+def _people(conn: Connection, span: dict[str, Any]) -> tuple[ParticipantFigures, PeopleBreakdowns]:
+    """The attending people counted once, in one pass: grouped by every breakdown at once and
+    by whether they are new, then added up here into one-way counts."""
+    columns = ", ".join(_PEOPLE_BY.values())
+    rows = conn.execute(
+        _ATTENDED + f"SELECT {columns}, NOT EXISTS ("
+        "  SELECT 1 FROM attendances a JOIN sessions s ON s.id = a.session_id"
+        "  WHERE a.person_id = t.person_id AND s.held_on < :start"
+        f"), COUNT(*) FROM attended t JOIN people p ON p.id = t.person_id "
+        f"GROUP BY {', '.join(str(n) for n in range(1, len(_PEOPLE_BY) + 2))}",
+        span,
+    ).fetchall()
+    counts: dict[str, Counter[Any]] = {name: Counter() for name in _PEOPLE_BY}
+    new = 0
+    for row in rows:
+        *values, is_new, people = row
+        for name, value in zip(_PEOPLE_BY, values, strict=True):
+            counts[name][value] += people
+        new += people if is_new else 0
+    unique = sum(row[-1] for row in rows)
+    breakdowns = PeopleBreakdowns(
+        by_age=dict(counts["age"]),
+        gender=dict(counts["gender"]),
+        ethnicity=dict(counts["ethnicity"]),
+        disability=dict(counts["disability"]),
+        referral_source=dict(counts["referral_source"]),
+        postcode_district=dict(counts["postcode_district"]),
+    )
+    return ParticipantFigures(unique, new), breakdowns
+
+
+def _volunteers(conn: Connection, span: dict[str, Any], hours: float) -> VolunteerCounts:
+    # Start from the period's sessions and hours (an index range each), not from every
+    # volunteer's whole history: 10 ms instead of 160 ms on ten busy years.
+    active = _one(
+        conn,
+        "SELECT COUNT(*) FROM ("
+        "  SELECT f.volunteer_id FROM sessions s"
+        f"  JOIN session_facilitators f ON f.session_id = s.id WHERE {_IN_PERIOD}"
+        "  UNION"
+        "  SELECT h.volunteer_id FROM volunteer_hours h"
+        "  WHERE h.worked_on BETWEEN :start AND :end)",
+        span,
+    )
+    trained = _one(
+        conn,
+        "SELECT COUNT(DISTINCT volunteer_id) FROM training_records "
+        "WHERE completed_on BETWEEN :start AND :end",
+        span,
+    )
+    # Volunteers on the books at the period's end whose check is within the renewal interval.
+    dbs = _one(
+        conn,
+        "SELECT COUNT(*) FROM volunteers WHERE dbs_checked_on > :dbs_after "
+        "AND dbs_checked_on <= :end AND (started_on IS NULL OR started_on <= :end) "
+        "AND (ended_on IS NULL OR ended_on >= :end)",
+        span,
+    )
+    return VolunteerCounts(active, hours, trained, dbs)
+
+
+def _one(conn: Connection, sql: str, span: dict[str, Any]) -> int:
+    (value,) = conn.execute(sql, span).fetchone()
+    return int(value)
+
+
+def names_in_database(conn: Connection) -> list[str]:
+    """Every name or reference a story might mention: people's and volunteers'."""
+    rows = conn.execute(
+        "SELECT known_as FROM people UNION SELECT ref FROM people "
+        "UNION SELECT name FROM volunteers UNION SELECT ref FROM volunteers"
+    )
+    return [name for (name,) in rows]

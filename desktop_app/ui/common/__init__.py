@@ -1,0 +1,3 @@
+"""Widgets and plumbing every screen uses: workers, paged tables, form rows and state, file
+dialogs, messages, text styles.
+"""

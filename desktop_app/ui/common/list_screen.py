@@ -1,0 +1,113 @@
+"""The shape shared by Sessions, People and Volunteers: a title with its buttons, a row of
+filters, the table, and how many records match."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.common.paged_table_model import PagedTableModel
+from desktop_app.ui.common.record_table import RecordTable
+from desktop_app.ui.common.text_styles import heading
+
+TYPING_PAUSE_MS = 250
+
+
+def counted(singular: str, plural: str, none: str) -> Callable[[int], str]:
+    """ "1 session", "614 sessions", or `none` (what to do about it) when there are none."""
+    return lambda n: none if n == 0 else f"{n:,} {singular if n == 1 else plural}"
+
+
+class ListScreen(QWidget):
+    def __init__(
+        self,
+        title: str,
+        model: PagedTableModel[Any],
+        count_text: Callable[[int], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._count_text = count_text
+        self.table = RecordTable(model, title)
+        self.count = QLabel()
+        self.count.setAccessibleName(f"Number of {title.lower()} found")
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.refresh)
+        self.top = QHBoxLayout()
+        self.top.addWidget(heading(title))
+        self.top.addStretch(1)
+        self.filters = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.top)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.setFocusProxy(self.table)
+
+    def add_button(self, text: str, tooltip: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tooltip)
+        button.clicked.connect(lambda _checked=False: slot())
+        self.top.addWidget(button)
+        return button
+
+    def add_filter(self, label_text: str, widget: QWidget, stretch: int = 0) -> None:
+        if label_text:
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            self.filters.addWidget(label)
+        self.filters.addWidget(widget, stretch)
+
+    def search_box(self, accessible_name: str, placeholder: str) -> QLineEdit:
+        """A search box that filters once the user pauses typing."""
+        box = QLineEdit()
+        box.setAccessibleName(accessible_name)
+        box.setPlaceholderText(placeholder)
+        box.setClearButtonEnabled(True)
+        box.textChanged.connect(self._typing.start)
+        return box
+
+    def sort_choice(self, accessible_name: str, tooltip: str) -> QComboBox:
+        """The columns the list can be sorted by, for the keyboard (headers take a mouse).
+        Choosing one sorts by it in its first order, as a first click on its header does; a
+        click on a header shows here too."""
+        box = QComboBox()
+        box.setAccessibleName(accessible_name)
+        box.setToolTip(tooltip)
+        for number, column in enumerate(self.model.columns):
+            if column.sort_key is not None:
+                box.addItem(column.title, number)
+
+        def sort_by(index: int) -> None:
+            header = self.table.horizontalHeader()
+            header.setSortIndicator(box.itemData(index), Qt.SortOrder.AscendingOrder)
+
+        def show_sort() -> None:
+            box.setCurrentIndex(box.findData(self.model.sort_column()))
+
+        box.activated.connect(sort_by)
+        self.model.sort_changed.connect(show_sort)
+        show_sort()
+        return box
+
+    @Slot()
+    def refresh(self) -> None:
+        self.model.reload()
+        self.count.setText(self._count_text(self.model.total))
+
+    def records_changed(self) -> None:
+        self.refresh()

@@ -1,0 +1,1 @@
+"""Home: this month at a glance and what needs attention."""

@@ -1,0 +1,164 @@
+"""Export all records: the screen says the file is personal data, the user confirms, and the
+export runs off the GUI thread with a progress bar and Cancel.
+
+Open it from a menu with `ExportAllDialog(db, parent).exec()`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import allowed
+from desktop_app.services.importing.export_all import ExportFormat, export_all
+from desktop_app.services.importing.template_import import ImportProgress
+from desktop_app.store.database import Database
+from desktop_app.ui.common.worker import Report, Task, run_task
+
+WARNING = (
+    "This writes every record in PeerLog (names, dates of birth, ethnicity, disability, "
+    "consent, attendance, volunteers' details) to a file that is NOT encrypted. It is personal "
+    "data, and its name will say so. Use it to move to another system or to keep an archive: "
+    "store it encrypted or locked away, never email it, and delete it when you no longer need it."
+)
+FORMATS: dict[str, ExportFormat] = {
+    "Excel workbook (.xlsx)": "xlsx",
+    "Folder of CSV files": "csv",
+}
+
+
+class ExportAllDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.folder: Path | None = None
+        self.task: Task | None = None
+        self.allowed = allowed(db, Permission.EXPORT_ALL)
+        self.setWindowTitle("Export all records (personal data)")
+        warning = QLabel(WARNING)
+        warning.setWordWrap(True)
+        self.format_box = QComboBox()
+        self.format_box.addItems(list(FORMATS))
+        self.folder_button = QPushButton("Choose the folder…")
+        self.folder_button.clicked.connect(self._ask_for_folder)
+        self.folder_label = QLabel("No folder chosen yet.")
+        self.confirm_box = QCheckBox("I understand this file holds personal data")
+        self.confirm_box.toggled.connect(self._update_buttons)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Export progress")
+        self.progress_bar.hide()
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        if not self.allowed:
+            self.result_label.setText(
+                "Only a coordinator can export all records. Ask a coordinator to do it."
+            )
+        self.export_button = QPushButton("Export")
+        self.export_button.clicked.connect(self.export)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+        form = QFormLayout()
+        form.addRow("Format", self.format_box)
+        form.addRow(self.folder_button, self.folder_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addLayout(form)
+        layout.addWidget(self.confirm_box)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.result_label)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def _ask_for_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Choose where to save the export")
+        if chosen:
+            self.choose_folder(Path(chosen))
+
+    def choose_folder(self, folder: Path) -> None:
+        self.folder = folder
+        self.folder_label.setText(str(folder))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.export_button.setEnabled(
+            self.allowed
+            and self.folder is not None
+            and self.confirm_box.isChecked()
+            and not self.busy
+        )
+
+    def export(self) -> None:
+        assert self.folder is not None
+        db, folder = self.db, self.folder
+        format = FORMATS[self.format_box.currentText()]
+
+        def task(report: Report) -> Path:
+            def progress(p: ImportProgress) -> None:
+                report(p.done, p.total, p.stage)
+
+            return export_all(db, folder, progress, format=format)
+
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.result_label.setText("Exporting…")
+        self.task = run_task(
+            self,
+            task,
+            self._show_written,
+            lambda error: self._show_result(str(error)),
+            self._show_progress,
+            lambda: self._show_result("Cancelled. No file was written."),
+        )
+        self._update_buttons()
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.is_running
+
+    def cancel_or_close(self) -> None:
+        if self.busy and self.task is not None:
+            self.task.cancel()
+        else:
+            self.reject()
+
+    def _show_progress(self, done: int, total: int, stage: str) -> None:
+        self.result_label.setText(f"{stage}…")
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def _show_written(self, path: Path) -> None:
+        self._show_result(
+            f"Every record was written to {path}. It is personal data: keep it safe and delete "
+            "it when it is no longer needed."
+        )
+
+    def _show_result(self, message: str) -> None:
+        self.progress_bar.hide()
+        self.result_label.setText(message)
+        self.cancel_button.setText("Close")
+        self._update_buttons()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing while it works cancels: no file is left behind."""
+        if self.task is not None:
+            self.task.cancel()
+        super().closeEvent(event)

@@ -1,0 +1,3 @@
+"""Wellbeing and loneliness measures: recording forms, scores over time, the organisation's own
+measures.
+"""

@@ -1,0 +1,1 @@
+"""People supported: the list, a person's record, consent and erasure."""

@@ -1,0 +1,96 @@
+"""What can be done from a person's record besides editing it: their wellbeing scores, recording
+a measure, and (coordinators only) "Export everything we hold…". Erasing is the record's own
+Delete button, which goes through `services.erasure` (see `PersonDialog.delete`)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop_app.domain.people import Person
+from desktop_app.domain.roles import Permission
+from desktop_app.services.access import allowed
+from desktop_app.services.protection import subject_access
+from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
+from desktop_app.ui.common import file_dialogs, messages, worker
+from desktop_app.ui.outcomes.person_outcomes import PersonOutcomes, open_outcome_form
+
+log = logging.getLogger(__name__)
+
+
+class PersonActions(QWidget):
+    recorded = Signal()  # a measure was recorded
+
+    def __init__(self, db: Database, person: Person, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.person = db, person
+        self.scores_button = QPushButton("&Measures over time…")
+        self.scores_button.setToolTip("Their wellbeing scores as a chart and a table")
+        self.scores_button.clicked.connect(self.show_scores)
+        self.record_button = QPushButton("Record a meas&ure…")
+        self.record_button.clicked.connect(self.record_measure)
+        self.export_button = QPushButton("E&xport everything we hold…")
+        self.export_button.setToolTip(
+            "Subject access: every record about them, as a PDF and a JSON file"
+        )
+        self.export_button.clicked.connect(self.export_everything)
+        self.export_button.setVisible(allowed(db, Permission.EXPORT_ALL))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        for button in (self.scores_button, self.record_button, self.export_button):
+            button.setAutoDefault(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.scores_button)
+        row.addWidget(self.record_button)
+        row.addWidget(self.export_button)
+        row.addWidget(self.status, 1)
+
+    @Slot()
+    def show_scores(self) -> None:
+        dialog = PersonOutcomes(self.db, self.person.id, self.person.known_as, self)
+        dialog.recorded.connect(self.recorded)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
+    @Slot()
+    def record_measure(self) -> None:
+        form = open_outcome_form(self.db, self.person.id, self)
+        form.saved.connect(lambda _record: self.recorded.emit())
+        form.finished.connect(lambda _result: form.deleteLater())
+
+    @Slot()
+    def export_everything(self) -> None:
+        folder = file_dialogs.choose_folder(
+            self, "Choose a folder for everything we hold about them", Path.home()
+        )
+        if folder is None:
+            return
+        db, person_id = self.db, self.person.id
+        self.export_button.setEnabled(False)
+        self.status.setText("Writing the PDF and JSON files…")
+        worker.run_task(
+            self,
+            lambda _report: subject_access.export_subject_access(db, person_id, folder),
+            self._exported,
+            self._export_failed,
+        )
+
+    def _exported(self, files: subject_access.SubjectAccessFiles) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText("")
+        messages.inform(
+            self,
+            "Everything we hold has been exported",
+            f"Written to {files.pdf_file.parent}:\n{files.pdf_file.name}\n{files.json_file.name}"
+            "\n\nThese files are not encrypted. Hand them over safely and delete them after.",
+        )
+
+    def _export_failed(self, error: StoreError) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText("")
+        messages.show_error(self, "The export was not written", str(error))

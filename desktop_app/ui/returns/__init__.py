@@ -1,0 +1,1 @@
+"""Returns: choosing a period and template, the preview, case studies, exporting."""

@@ -1,0 +1,1 @@
+"""Sessions: the list, and logging or correcting a session."""

@@ -1,0 +1,325 @@
+"""Log a session (Ctrl+N), or open one to change or delete it.
+
+Made for the weekly group: the date is today, kind, venue, time and facilitators start as they
+were at the last session of that kind, attendees are added by typing part of a name and
+pressing Enter, and Ctrl+Enter saves. Problems are shown beside the fields they are about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.people import Person
+from desktop_app.domain.problems import long_date
+from desktop_app.domain.sessions import (
+    LARGEST_HEADCOUNT,
+    LONGEST_SESSION_MINUTES,
+    OnwardReferral,
+    Session,
+)
+from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
+from desktop_app.domain.volunteers import MAX_HOURS_A_DAY
+from desktop_app.services import sessions
+from desktop_app.store.database import Database
+from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.common.form_rows import add_row
+from desktop_app.ui.common.record_dialog import RecordDialog, plain_button
+from desktop_app.ui.common.record_picker import Choice, RecordPicker
+from desktop_app.ui.common.value_text import clock_time
+from desktop_app.ui.common.vocabulary_combo import VocabularyCombo
+from desktop_app.ui.outcomes.outcome_form import OutcomeForm
+from desktop_app.ui.sessions.session_choices import (
+    facilitator_search,
+    parse_start_time,
+    people_search,
+    person_choices,
+    volunteer_choices,
+)
+
+
+class SessionDialog(RecordDialog):
+    def __init__(
+        self, db: Database, session_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("session", session_id is not None, parent)
+        self.db = db
+        self.existing: Session | None = None
+        self.setWindowTitle("Change a session" if session_id else "Log a session")
+        self._build_fields(editing=session_id is not None)
+        self._build_layout()
+        if session_id is None:
+            self._apply_defaults()
+            self.kind.currentIndexChanged.connect(self._apply_defaults)
+            self.attendees.setFocus()
+        else:
+            self._load(session_id)
+            self.date.setFocus()
+        self.size_for(150, 40)
+
+    # Building ------------------------------------------------------------------------------
+
+    def _build_fields(self, editing: bool) -> None:
+        e = self.errors
+        self.date = DateBox("Session date")
+        self.date_error = e.label("held_on", "the date")
+        self.kind = VocabularyCombo(SESSION_KIND, "Kind of session")
+        self.kind_error = e.label("kind", "the kind of session")
+        self.mode = VocabularyCombo(DELIVERY_MODE, "How it was held")
+        self.mode_error = e.label("mode", "how it was held")
+        self.start_time = QLineEdit()
+        self.start_time.setAccessibleName("Start time")
+        self.start_time.setPlaceholderText("For example 10:30 (optional)")
+        self.start_error = e.label("starts_at", "the start time")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, LONGEST_SESSION_MINUTES)
+        self.minutes.setSingleStep(15)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setAccessibleName("Length in minutes")
+        self.minutes_error = e.label("minutes", "the length")
+        self.venue = QComboBox()
+        self.venue.setEditable(True)
+        self.venue.addItems(["", *sessions.venues(self.db)])
+        self.venue.setAccessibleName("Venue")
+        self.venue_error = e.label("venue", "the venue")
+        self.facilitators = RecordPicker("facilitators", facilitator_search(self.db))
+        self.facilitators.chosen.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.facilitators_error = e.label("facilitator_ids", "the facilitators")
+        self.record_hours = QCheckBox("Record their time as volunteer &hours:")
+        self.record_hours.setAccessibleName("Record facilitators' time as volunteer hours")
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0.25, MAX_HOURS_A_DAY)
+        self.hours.setSingleStep(0.25)
+        self.hours.setSuffix(" hours each")
+        self.hours.setAccessibleName("Hours for each facilitator")
+        self.hours_error = e.label("facilitator_hours", "the facilitators' hours")
+        self.record_hours.setVisible(not editing)
+        self.hours.setVisible(not editing)
+        self.record_hours.toggled.connect(self.hours.setEnabled)
+        self.hours.setEnabled(False)
+        self.minutes.valueChanged.connect(lambda m: self.hours.setValue(round(m / 60 * 4) / 4))
+        self.minutes.setValue(Session(held_on=date.today(), kind="group").minutes)
+
+        self.attendees = RecordPicker("attendees", people_search(self.db), new_label="person")
+        self.attendees_error = e.label(
+            "attendee_ids", "the attendees", also=("new_people.known_as", "new_people.ref")
+        )
+        self.same_as_last = plain_button("Same people as &last time")
+        self.same_as_last.setAccessibleName("Add the people who came last time")
+        self.same_as_last.clicked.connect(self.add_last_attendees)
+        self.same_as_last.setVisible(not editing)
+        self.measure_button = plain_button("Record a &measure for the selected attendee…")
+        self.measure_button.setToolTip("A wellbeing form for the attendee chosen in the list")
+        self.measure_button.clicked.connect(self.record_measure)
+        self.measure_button.setVisible(editing)
+        self.headcount = QSpinBox()
+        self.headcount.setRange(0, LARGEST_HEADCOUNT)
+        self.headcount.setAccessibleName("People who came without a record")
+        self.headcount_error = e.label("anonymous_headcount", "the headcount")
+
+        self.topics = QLineEdit()
+        self.topics.setAccessibleName("Topics")
+        self.topics.setPlaceholderText("Separate topics with commas")
+        self.topics_error = e.label("topics", "the topics")
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.notes_error = e.label("notes", "the notes")
+        self.referrals = QLineEdit()
+        self.referrals.setAccessibleName("Referred on to")
+        self.referrals.setPlaceholderText("Services people were referred to, separated by commas")
+        self.referrals_error = e.label("onward_referrals", "the referrals")
+        self.concern = QCheckBox("A safeguarding &concern came up")
+        self.concern.setAccessibleName("A safeguarding concern came up")
+        self.follow_up = QPlainTextEdit()
+        self.follow_up.setAccessibleName("Safeguarding follow-up")
+        self.follow_up.setTabChangesFocus(True)
+        self.follow_up.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.follow_up_error = e.label("safeguarding_follow_up", "the follow-up")
+        self.resolved_on = OptionalDateBox("Concern resolved on", empty_text="Not yet resolved")
+        self.resolved_error = e.label("safeguarding_resolved_on", "the resolved date")
+        self.concern.toggled.connect(self._show_concern_fields)
+
+    def _build_layout(self) -> None:
+        left = QFormLayout()
+        add_row(left, "&Date:", self.date, self.date_error)
+        add_row(left, "&Kind:", self.kind, self.kind_error)
+        add_row(left, "&In person, phone or online:", self.mode, self.mode_error)
+        add_row(left, "Start &time:", self.start_time, self.start_error)
+        add_row(left, "Len&gth:", self.minutes, self.minutes_error)
+        add_row(left, "&Venue:", self.venue, self.venue_error)
+        hours_row = QHBoxLayout()
+        hours_row.addWidget(self.record_hours)
+        hours_row.addWidget(self.hours, 1)
+        add_row(left, "&Facilitators:", self.facilitators, self.facilitators_error, hours_row)
+        left.addRow("", self.hours_error)
+
+        attendees_label = QLabel("&Attendees: type part of a name or reference, then Enter")
+        attendees_label.setBuddy(self.attendees.search_box)
+        headcount = QFormLayout()
+        add_row(headcount, "Came &without a record:", self.headcount, self.headcount_error)
+        right = QVBoxLayout()
+        right.addWidget(attendees_label)
+        right.addWidget(self.attendees, 1)
+        right.addWidget(self.attendees_error)
+        right.addWidget(self.same_as_last)
+        right.addWidget(self.measure_button)
+        right.addLayout(headcount)
+
+        more = QFormLayout()
+        add_row(more, "T&opics:", self.topics, self.topics_error)
+        add_row(more, "&Notes:", self.notes, self.notes_error)
+        add_row(more, "&Referred on to:", self.referrals, self.referrals_error)
+        more.addRow("", self.concern)
+        self.follow_up_label = add_row(more, "Follow-&up:", self.follow_up, self.follow_up_error)
+        self.resolved_label = add_row(more, "R&esolved on:", self.resolved_on, self.resolved_error)
+        self._show_concern_fields(False)
+
+        self.lay_out_columns(left, right, more, weights=(5, 4))
+
+    @Slot(bool)
+    def _show_concern_fields(self, shown: bool) -> None:
+        for widget in (self.follow_up, self.follow_up_label, self.resolved_on, self.resolved_label):
+            widget.setVisible(shown)
+
+    # Defaults and loading ------------------------------------------------------------------
+
+    @Slot()
+    def _apply_defaults(self) -> None:
+        kind = self.kind.code() or "group"
+        defaults = sessions.last_session_defaults(self.db, kind)
+        if defaults is None:
+            return
+        self.mode.set_code(defaults.mode)
+        self.venue.setEditText(defaults.venue)
+        self.start_time.setText(clock_time(defaults.starts_at))
+        self.minutes.setValue(defaults.minutes)
+        self.facilitators.set_choices(volunteer_choices(self.db, defaults.facilitator_ids))
+
+    @Slot()
+    def add_last_attendees(self) -> None:
+        defaults = sessions.last_session_defaults(self.db, self.kind.code() or "group")
+        if defaults is None:
+            self.attendees_error.show_problem(f"There is no earlier {self._kind_label()} yet.")
+            return
+        for choice in person_choices(self.db, defaults.attendee_ids):
+            self.attendees.add(choice)
+        self.attendees.setFocus()
+
+    @Slot()
+    def record_measure(self) -> None:
+        """A wellbeing form for the chosen attendee, dated the day of the session."""
+        choice = self.attendees.current_choice()
+        if choice is None or choice.id is None:
+            self.attendees_error.show_problem("Choose an attendee in the list first.")
+            return
+        self.attendees_error.show_problem(None)
+        form = OutcomeForm(self.db, choice.id, self, taken_on=self.date.value())
+        form.finished.connect(lambda _result: form.deleteLater())
+        form.open()
+
+    def _kind_label(self) -> str:
+        return SESSION_KIND.label(self.kind.code() or "group").lower()
+
+    def _load(self, session_id: str) -> None:
+        detail = sessions.session_detail(self.db, session_id)
+        s = self.existing = detail.session
+        self.date.set_value(s.held_on)
+        self.kind.set_code(s.kind)
+        self.mode.set_code(s.mode)
+        self.start_time.setText(clock_time(s.starts_at))
+        self.minutes.setValue(s.minutes)
+        self.venue.setEditText(s.venue)
+        self.facilitators.set_choices([Choice(v.id, v.name, v.ref) for v in detail.facilitators])
+        self.attendees.set_choices([Choice(p.id, p.known_as, p.ref) for p in detail.attendees])
+        self.headcount.setValue(s.anonymous_headcount)
+        self.topics.setText(", ".join(s.topics))
+        self.notes.setPlainText(s.notes)
+        self.referrals.setText(", ".join(r.destination for r in s.onward_referrals))
+        self.concern.setChecked(s.safeguarding_concern)
+        self.follow_up.setPlainText(s.safeguarding_follow_up)
+        self.resolved_on.set_value(s.safeguarding_resolved_on)
+
+    # Saving --------------------------------------------------------------------------------
+
+    def session_from_fields(self) -> Session | None:
+        """The session as entered, or None when a field cannot even be read (shown beside it)."""
+        starts_at, time_problem = parse_start_time(self.start_time.text())
+        self.errors.clear()
+        if time_problem:
+            self.start_error.show_problem(time_problem)
+            self.start_time.setFocus()
+            return None
+        base = self.existing or Session(held_on=self.date.value(), kind="group")
+        return replace(
+            base,
+            held_on=self.date.value(),
+            kind=self.kind.code() or "",
+            mode=self.mode.code() or "",
+            starts_at=starts_at,
+            minutes=self.minutes.value(),
+            venue=self.venue.currentText(),
+            facilitator_ids=tuple(self.facilitators.chosen_ids()),
+            attendee_ids=tuple(self.attendees.chosen_ids()),
+            anonymous_headcount=self.headcount.value(),
+            topics=tuple(t for t in self.topics.text().split(",") if t.strip()),
+            notes=self.notes.toPlainText(),
+            safeguarding_concern=self.concern.isChecked(),
+            safeguarding_follow_up=self.follow_up.toPlainText() if self.concern.isChecked() else "",
+            safeguarding_resolved_on=self.resolved_on.value() if self.concern.isChecked() else None,
+            onward_referrals=self._referrals(base),
+        )
+
+    def _referrals(self, base: Session) -> tuple[OnwardReferral, ...]:
+        """Referrals from the text, keeping the records (and who) of those already saved."""
+        kept = {r.destination.casefold(): r for r in base.onward_referrals}
+        destinations = [" ".join(d.split()) for d in self.referrals.text().split(",")]
+        return tuple(
+            kept.get(d.casefold(), OnwardReferral(d)) for d in dict.fromkeys(destinations) if d
+        )
+
+    @Slot()
+    def save(self) -> None:
+        session = self.session_from_fields()
+        if session is None:
+            return
+        new_people = [Person(known_as=name) for name in self.attendees.new_names()]
+        if self.existing is not None:
+            updated = self.attempt(lambda: sessions.update_session(self.db, session, new_people))
+            if updated is not None:
+                self.finish(updated.id)
+            return
+        hours = self.hours.value() if self.record_hours.isChecked() else None
+        logged = self.attempt(lambda: sessions.log_session(self.db, session, new_people, hours))
+        if logged is not None:
+            self.finish(logged.session.id)
+
+    @Slot()
+    def delete(self) -> None:
+        s = self.existing
+        if s is None:
+            return
+        what = f"the {SESSION_KIND.label(s.kind).lower()} session on {long_date(s.held_on)}"
+        if self.confirm_and_delete(
+            "Delete this session?",
+            f"Delete {what}? Its attendance, referrals and the volunteer hours recorded "
+            "against it are deleted too. This cannot be undone.",
+            lambda: sessions.delete_session(self.db, s.id),
+        ):
+            self.finish(s.id, "deleted")

@@ -1,0 +1,1 @@
+"""Settings (coordinators): the organisation, measures, users, the audit trail."""

@@ -1,0 +1,3 @@
+"""The one main window around every screen: starting the app, the workspace and its sections,
+locking, crash reports, About.
+"""

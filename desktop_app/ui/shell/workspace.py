@@ -1,0 +1,146 @@
+"""What an unlocked database shows: the section list on the left, the current screen on the right.
+
+The whole workspace is thrown away when the database is locked, so no widget that ever showed a
+record outlives the unlock. Screens are built the first time they are shown. Record dialogs are
+opened here (`RecordOpener`), as children of the workspace, so they go with it, and every save
+refreshes every screen.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+import shiboken6
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from desktop_app.domain.drafts import Draft
+from desktop_app.store.database import Database
+from desktop_app.ui.common.form_state import remember_opening_state
+from desktop_app.ui.common.record_dialog import RecordDialog
+from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.sessions.session_dialog import SessionDialog
+from desktop_app.ui.shell.draft_forms import form_for
+from desktop_app.ui.shell.section import Section
+from desktop_app.ui.volunteers.hours_dialog import HoursDialog
+from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
+
+
+@runtime_checkable
+class ShowsRecords(Protocol):
+    def records_changed(self) -> None: ...
+
+
+class Workspace(QWidget):
+    section_changed = Signal(int)
+    record_saved = Signal(str)  # what happened, for the status bar ("Session saved.")
+    settings_saved = Signal()  # a screen changed settings the window uses
+
+    def __init__(self, db: Database, sections: list[Section], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.sections = sections
+        self._screens: dict[int, QWidget] = {}
+        self._stale: set[int] = set()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Sections")
+        self.nav.setSpacing(max(2, self.fontMetrics().lineSpacing() // 4))
+        self.nav.addItems([section.title for section in sections])
+        width = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in sections)
+        self.nav.setFixedWidth(width + self.nav.fontMetrics().averageCharWidth() * 8)
+        self.pages = QStackedWidget()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.nav.currentRowChanged.connect(self._show)
+        self.nav.setCurrentRow(0)
+
+    # Sections ------------------------------------------------------------------------------
+
+    def screen_at(self, index: int) -> QWidget:
+        """The screen of section `index`, built on first use."""
+        if index not in self._screens:
+            screen = self.sections[index].make(self.db, self)
+            screen.setAccessibleName(self.sections[index].title)
+            saved = getattr(screen, "settings_saved", None)
+            if saved is not None:
+                saved.connect(self.settings_saved)
+            self._screens[index] = screen
+            self.pages.addWidget(screen)
+        return self._screens[index]
+
+    def show_section(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        self.screen_at(index).setFocus()
+
+    @property
+    def current_index(self) -> int:
+        return self.nav.currentRow()
+
+    @Slot(int)
+    def _show(self, index: int) -> None:
+        if index < 0:
+            return
+        screen = self.screen_at(index)
+        if index in self._stale and isinstance(screen, ShowsRecords):
+            screen.records_changed()
+        self._stale.discard(index)
+        self.pages.setCurrentWidget(screen)
+        self.section_changed.emit(index)
+
+    def records_changed(self) -> None:
+        """Records were added or changed: refresh the screen in view, the others when shown."""
+        for index, screen in self._screens.items():
+            if index == self.current_index and isinstance(screen, ShowsRecords):
+                screen.records_changed()
+            else:
+                self._stale.add(index)
+
+    # Opening records -----------------------------------------------------------------------
+
+    def open_session(self, session_id: str | None) -> None:
+        self._open(SessionDialog(self.db, session_id, self))
+
+    def open_person(self, person_id: str | None) -> None:
+        self._open(PersonDialog(self.db, person_id, self))
+
+    def open_volunteer(self, volunteer_id: str | None) -> None:
+        self._open(VolunteerDialog(self.db, volunteer_id, self))
+
+    def record_hours(self, volunteer_id: str | None) -> None:
+        self._open(HoursDialog(self.db, volunteer_id, self))
+
+    def open_dialogs(self) -> list[RecordDialog]:
+        return [d for d in self.findChildren(RecordDialog) if d.isVisible()]
+
+    def open_draft(self, draft: Draft) -> None:
+        """Show a draft kept at the last lock in its form again (StoreError: its record has
+        gone meanwhile)."""
+        form = form_for(self.db, draft, self)
+        if isinstance(form, RecordDialog):
+            self._open(form, remember=False)
+        else:
+            form.finished.connect(lambda _result: form.deleteLater())
+            form.open()
+
+    def _open(self, dialog: RecordDialog, remember: bool = True) -> None:
+        if remember:
+            remember_opening_state(dialog)
+        before = QApplication.focusWidget()
+        back_to = before if before is not None and before.window() is self.window() else None
+        dialog.saved.connect(lambda _id: self._after_save(dialog.outcome))
+        dialog.finished.connect(lambda _result: self._closed(dialog, back_to))
+        dialog.open()
+
+    def _closed(self, dialog: RecordDialog, back_to: QWidget | None) -> None:
+        """Give the keyboard back to where it was before the dialog opened."""
+        dialog.deleteLater()
+        target = back_to if back_to is not None and shiboken6.isValid(back_to) else self.nav
+        if target.isVisible():
+            self.window().activateWindow()
+            target.setFocus()
+
+    def _after_save(self, outcome: str) -> None:
+        self.records_changed()
+        self.record_saved.emit(outcome)

@@ -1,0 +1,3 @@
+"""Before a database is open: the start screen, unlocking, first run, the demo, recovery and
+restore.
+"""

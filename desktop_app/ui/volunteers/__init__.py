@@ -1,0 +1,1 @@
+"""Volunteers: the list, a volunteer's record, training, DBS checks and hours."""

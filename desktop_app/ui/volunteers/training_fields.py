@@ -1,0 +1,107 @@
+"""A volunteer's training: the courses done, when, and when each runs out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.volunteers import TrainingRecord
+from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.common.field_error import FieldErrors
+from desktop_app.ui.common.form_rows import add_row
+from desktop_app.ui.common.record_dialog import plain_button
+from desktop_app.ui.common.value_text import short_date
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole
+
+
+def describe(record: TrainingRecord) -> str:
+    expiry = f", runs out {short_date(record.expires_on)}" if record.expires_on else ""
+    return f"{record.course}: done {short_date(record.completed_on)}{expiry}"
+
+
+class TrainingFields(QWidget):
+    def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Training")
+        self.records = QListWidget()
+        self.records.setAccessibleName("Training done (Delete removes one)")
+        self.records.installEventFilter(self)
+        self.course = QLineEdit()
+        self.course.setAccessibleName("Course")
+        self.course.setPlaceholderText("For example: Safeguarding adults, level 2")
+        self.completed_on = DateBox("Course completed on")
+        self.expires_on = OptionalDateBox(
+            "Training runs out on", allow_future=True, empty_text="Never"
+        )
+        add = plain_button("&Add training")
+        add.clicked.connect(self.add_entered)
+        form = QFormLayout()
+        add_row(form, "&Course:", self.course, errors.label("training.course", "the course"))
+        add_row(
+            form,
+            "Com&pleted:",
+            self.completed_on,
+            errors.label("training.completed_on", "the date"),
+        )
+        add_row(
+            form,
+            "E&xpires:",
+            self.expires_on,
+            errors.label("training.expires_on", "the expiry date"),
+            add,
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.records, 1)
+        layout.addLayout(form)
+
+    def load(self, records: tuple[TrainingRecord, ...]) -> None:
+        self.records.clear()
+        for record in records:
+            self._append(record)
+
+    def training(self) -> tuple[TrainingRecord, ...]:
+        return tuple(
+            self.records.item(row).data(RECORD_ROLE) for row in range(self.records.count())
+        )
+
+    def _append(self, record: TrainingRecord) -> None:
+        item = QListWidgetItem(describe(record))
+        item.setData(RECORD_ROLE, record)
+        self.records.addItem(item)
+
+    @Slot()
+    def add_entered(self) -> None:
+        """Add the course typed below the list (checked when the volunteer is saved)."""
+        if not self.course.text().strip():
+            self.course.setFocus()
+            return
+        self._append(
+            TrainingRecord(
+                course=self.course.text(),
+                completed_on=self.completed_on.value(),
+                expires_on=self.expires_on.value(),
+            )
+        )
+        self.course.clear()
+        self.expires_on.clear()
+        self.course.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.records and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                row = self.records.currentRow()
+                if row >= 0:
+                    self.records.takeItem(row)
+                return True
+        return super().eventFilter(watched, event)
