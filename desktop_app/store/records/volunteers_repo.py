@@ -15,12 +15,12 @@ from desktop_app.domain.volunteers import (
 )
 from desktop_app.store.columns import (
     date_text,
-    like_pattern,
     lines_text,
     to_date,
     to_lines,
     to_required_date,
 )
+from desktop_app.store.conditions import contains, search_pattern
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordInUse, RecordNotFound
 from desktop_app.store.keys import in_given_order, local_id, local_ids, next_ref, update_record
@@ -153,10 +153,10 @@ def list_volunteers(
     conn: Connection, today: date, text: str = "", include_ended: bool = False
 ) -> list[VolunteerSummary]:
     """Volunteers by name. A small organisation has tens, a large one a few hundred: no paging."""
-    pattern = like_pattern(" ".join(text.split()))
+    pattern = search_pattern(text) or "%"
     rows = conn.execute(
         f"SELECT uuid, ref, name, {_ACTIVE} FROM volunteers "
-        "WHERE (name LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\') "
+        f"WHERE {contains(('name', 'ref'))} "
         f"AND (? OR {_ACTIVE}) ORDER BY name COLLATE NOCASE, id",
         (date_text(today), pattern, pattern, int(include_ended), date_text(today)),
     )
