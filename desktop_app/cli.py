@@ -61,22 +61,23 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from desktop_app.domain.integrity import ProblemKind
     from desktop_app.services import databases
 
     problems = databases.check_database(args.db, _unlocker_from_environment_or_prompt())
-    if problems and all(p.startswith("audit trail:") for p in problems):
+    if problems and all(p.kind is ProblemKind.AUDIT_TRAIL for p in problems):
         print(
             "The audit trail's chain is broken: entries were changed or removed outside "
             "PeerLog. The records themselves passed every check.",
             file=sys.stderr,
         )
         for problem in problems[:20]:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem.text}", file=sys.stderr)
         return 1
     if problems:
         print("The database is damaged. Restore it from a backup.", file=sys.stderr)
         for problem in problems[:20]:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem.text}", file=sys.stderr)
         return 1
     print("The database passed every check.")
     return 0

@@ -107,7 +107,9 @@ def check_demo_database(work: SelfTestRun) -> str:
     created.database.close()
     problems = databases.check_database(work.db_path, passphrase_unlocker(DEMO_PASSPHRASE))
     if problems:
-        raise RuntimeError("the new demo database failed its checks: " + "; ".join(problems[:3]))
+        raise RuntimeError(
+            "the new demo database failed its checks: " + "; ".join(p.text for p in problems[:3])
+        )
     work.db = databases.open_database(work.db_path, DEMO_PASSPHRASE)
     return "created, passed every check and opened again"
 

@@ -1,6 +1,8 @@
 """Age bands: the standard ones every return can be added up in, and a funder's own.
 
-Ages are worked out on the period's last day from the year of birth (see `Period.age_at_end`).
+The one home of the standard bands (the "Age bands" of resources/reference/vocabularies.md).
+Ages are worked out in SQL (store/returns/queries.py) on the period's last day from the year of
+birth alone: the age reached during that year, unknown when the year is after it.
 """
 
 from __future__ import annotations

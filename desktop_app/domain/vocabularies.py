@@ -1,14 +1,14 @@
 """The shared vocabularies (resources/reference/vocabularies.md and ethnic-groups.csv).
 
 Fixed codes let returns from different organisations be added together. Screens show the label;
-the database stores the code; imports accept either (`Vocabulary.code_for`).
+the database stores the code; imports accept either (`Vocabulary.code_for`). The age bands
+live in domain/age_bands.py, with the rules that count people into them.
 """
 
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from datetime import date
 
 from desktop_app.resources import resource_path
 
@@ -104,19 +104,6 @@ DELIVERY_MODE = _vocabulary(
     "delivery mode", ("in_person", "In person"), ("phone", "Phone"), ("online", "Online")
 )
 
-AGE_BAND = _vocabulary(
-    "age band",
-    ("under_18", "Under 18"),
-    ("18_24", "18 to 24"),
-    ("25_34", "25 to 34"),
-    ("35_44", "35 to 44"),
-    ("45_54", "45 to 54"),
-    ("55_64", "55 to 64"),
-    ("65_74", "65 to 74"),
-    ("75_plus", "75 and over"),
-    ("not_known", "Not known"),
-)
-
 OUTCOME_STAGE = _vocabulary(
     "outcome stage", ("baseline", "Baseline"), ("review", "Review"), ("exit", "Exit")
 )
@@ -138,25 +125,3 @@ ETHNIC_GROUP = _load_ethnic_groups()
 HIGH_LEVEL_ETHNIC_GROUPS: tuple[str, ...] = tuple(
     dict.fromkeys(t.group for t in ETHNIC_GROUP.terms if t.code != "not_stated")
 )
-
-_AGE_BAND_FLOORS = (
-    (75, "75_plus"),
-    (65, "65_74"),
-    (55, "55_64"),
-    (45, "45_54"),
-    (35, "35_44"),
-    (25, "25_34"),
-    (18, "18_24"),
-)
-
-
-def age_band(year_of_birth: int | None, on: date) -> str:
-    """The age band on `on`. Only the year is known, so the age is taken as `on.year - year`,
-    the age reached during that year."""
-    if year_of_birth is None or year_of_birth > on.year:
-        return "not_known"
-    age = on.year - year_of_birth
-    for floor, code in _AGE_BAND_FLOORS:
-        if age >= floor:
-            return code
-    return "under_18"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.domain.audit import Action
+from desktop_app.domain.integrity import CheckProblem
 from desktop_app.domain.passphrase import passphrase_problem
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import record, require
@@ -71,7 +72,7 @@ def open_with_recovery_code(path: Path, code: str) -> Database:
     return Database.open_with(database_folder(path), recovery_unlocker(code))
 
 
-def check_database(path: Path, unlock: Unlocker) -> list[str]:
+def check_database(path: Path, unlock: Unlocker) -> list[CheckProblem]:
     return check_folder(database_folder(path), unlock)
 
 

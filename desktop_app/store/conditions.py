@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from desktop_app.domain.listing import Page, Paged
+from desktop_app.store.columns import like_pattern
 from desktop_app.store.connection import Connection
 
 RowT = TypeVar("RowT")
@@ -21,8 +22,28 @@ class Conditions:
         self.clauses.append(clause)
         self.params.extend(params)
 
+    def add_search(self, text: str, *columns: str) -> None:
+        """Rows where any of `columns` contains what was typed in a list's search box; no
+        condition when nothing was."""
+        pattern = search_pattern(text)
+        if pattern is not None:
+            self.add(contains(columns), *[pattern] * len(columns))
+
     def where(self) -> str:
         return f"WHERE {' AND '.join(self.clauses)}" if self.clauses else ""
+
+
+def search_pattern(text: str) -> str | None:
+    """The LIKE pattern for what was typed in a search box (runs of spaces made one; `%` and
+    `_` match themselves), or None when only spaces were typed."""
+    words = " ".join(text.split())
+    return like_pattern(words) if words else None
+
+
+def contains(columns: Sequence[str], placeholder: str = "?") -> str:
+    """SQL true when any of `columns` contains the `search_pattern` bound to `placeholder`
+    (bind a `?` once for each column, a named placeholder once)."""
+    return "(" + " OR ".join(f"{c} LIKE {placeholder} ESCAPE '\\'" for c in columns) + ")"
 
 
 def order_by(

@@ -58,6 +58,26 @@ def translated_errors() -> Iterator[None]:
         raise typed from exc
 
 
+@contextlib.contextmanager
+def write_transaction(conn: Connection) -> Iterator[Connection]:
+    """BEGIN IMMEDIATE ... COMMIT on `conn`: all of the work is saved, or none of it is.
+
+    COMMIT is inside the bracket, so when COMMIT itself fails (a deferred foreign key, a full
+    disk) the work is rolled back as well and the connection is never left inside a
+    half-finished transaction that would refuse the next BEGIN. SQLite has sometimes rolled
+    back already; then there is nothing to roll back, and the first error is the one raised.
+    Environment problems come out as typed store errors (`translated_errors`)."""
+    with translated_errors():
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
 def cipher_version() -> str:
     """SQLCipher's version, or "" when the sqlite3 inside is plain SQLite (no encryption)."""
     conn = sqlcipher3.connect(":memory:")

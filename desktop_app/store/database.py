@@ -1,8 +1,8 @@
 """An open, unlocked PeerLog database: the one object that holds the data key.
 
 Each thread gets its own connection (`connection()`); `transaction()` wraps work in
-BEGIN IMMEDIATE ... COMMIT on the calling thread's connection. `close()` closes every
-connection, forgets the key and releases the folder lock.
+BEGIN IMMEDIATE ... COMMIT (`write_transaction`) on the calling thread's connection. `close()`
+closes every connection, forgets the key and releases the folder lock.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from desktop_app.store.connection import (
     raw_connection,
     schema_version,
     translated_errors,
+    write_transaction,
 )
 from desktop_app.store.errors import DamagedDatabase, DatabaseExists, StoreError, WrongSecret
 from desktop_app.store.lock import FolderLock
@@ -100,8 +101,8 @@ class Database:
             with translated_errors():
                 configure(conn)
                 migrate(conn, 0, before_upgrade=lambda _version: None)
-                now = utc_now()
-                conn.execute("BEGIN IMMEDIATE")
+            now = utc_now()
+            with write_transaction(conn):
                 conn.executemany(
                     "INSERT INTO settings(key, value) VALUES (?, ?)",
                     [
@@ -115,7 +116,6 @@ class Database:
                     "VALUES (?, ?, 'coordinator', ?, ?)",
                     (user_id, user_name, now, now),
                 )
-                conn.execute("COMMIT")
             code = new_recovery_code()
             passphrase_slot = make_slot(data_key, passphrase, "passphrase", database_id, user_id)
             slots = KeySlots(database_id).with_slot(passphrase_slot)
@@ -190,15 +190,9 @@ class Database:
         events = pending_audit.read(folder)
         if not events:
             return
-        with translated_errors():
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for at, action, user_id in events:
-                    audit_repo.append(conn, at, user_id, [AuditEvent(action, "database")])
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with write_transaction(conn):
+            for at, action, user_id in events:
+                audit_repo.append(conn, at, user_id, [AuditEvent(action, "database")])
         pending_audit.clear(folder)
 
     # Connections ---------------------------------------------------------------------------
@@ -227,15 +221,8 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction: all of it commits, or none of it does."""
-        conn = self.connection()
-        with translated_errors():
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with write_transaction(self.connection()) as conn:
+            yield conn
 
     def close(self) -> None:
         """Close every connection, forget the data key and release the folder lock."""

@@ -13,13 +13,14 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.domain.audit import Action, AuditFilter
+from desktop_app.domain.integrity import ProblemKind
 from desktop_app.domain.people import Person
 from desktop_app.domain.users import User
 from desktop_app.services import databases, people, sessions, volunteers
 from desktop_app.services.access import current_user_id
 from desktop_app.services.protection import audit
 from desktop_app.services.validation import ValidationFailed
-from desktop_app.store.database import Database
+from desktop_app.store.database import Database, passphrase_unlocker
 from desktop_app.store.errors import WrongSecret
 from desktop_app.store.protection import audit_repo
 from tests.conftest import PASSPHRASE
@@ -99,6 +100,9 @@ def test_tampering_breaks_the_chain_and_check_says_so(
     assert any(words in p for p in audit.chain_problems(db))
     folder = db.folder
     db.close()
+    problems = databases.check_database(folder, passphrase_unlocker(PASSPHRASE))
+    assert {p.kind for p in problems} == {ProblemKind.AUDIT_TRAIL}
+    assert any(words in p.text for p in problems)
     monkeypatch.setenv("PEERLOG_PASSPHRASE", PASSPHRASE)
     assert main(["check", "--db", str(folder)]) == 1
     err = capsys.readouterr().err

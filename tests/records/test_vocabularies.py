@@ -1,16 +1,12 @@
-from datetime import date
-
 import pytest
 
 from desktop_app.domain.vocabularies import (
-    AGE_BAND,
     CONSENT_METHOD,
     ETHNIC_GROUP,
     GENDER,
     HIGH_LEVEL_ETHNIC_GROUPS,
     REFERRAL_SOURCE,
     SESSION_KIND,
-    age_band,
 )
 
 
@@ -60,17 +56,4 @@ def test_other_vocabularies_keep_their_order() -> None:
     assert SESSION_KIND.codes == ("group", "one_to_one", "drop_in")
     assert CONSENT_METHOD.codes == ("verbal", "written", "online")
     assert REFERRAL_SOURCE.label("vcse") == "Another voluntary or community organisation"
-    assert AGE_BAND.codes[0] == "under_18" and AGE_BAND.codes[-1] == "not_known"
     assert "group" in SESSION_KIND and "groups" not in SESSION_KIND
-
-
-@pytest.mark.parametrize(
-    ("year", "band"),
-    [(2008, "under_18"), (2007, "18_24"), (2001, "18_24"), (2000, "25_34"), (1950, "75_plus")],
-)
-def test_age_band_from_year_of_birth(year: int, band: str) -> None:
-    assert age_band(year, date(2025, 3, 31)) == band
-
-
-def test_age_band_unknown_without_a_year() -> None:
-    assert age_band(None, date(2025, 3, 31)) == "not_known"

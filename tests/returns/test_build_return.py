@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.case_studies import CaseStudy as StoredCaseStudy
+from desktop_app.domain.people import Person
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.roles import Role
-from desktop_app.services import case_studies, people
+from desktop_app.domain.sessions import Session
+from desktop_app.services import case_studies, people, sessions
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database
 from desktop_app.services.protection import audit, users
@@ -24,6 +26,7 @@ from desktop_app.services.returns.build import (
 from desktop_app.services.returns.formats import FORMATS, write_return
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
+from desktop_app.store.returns.queries import return_counts
 from tests.conftest import PASSPHRASE
 from tests.returns.return_readback import all_text, json_document
 from tests.returns.small_organisation import PLANTED, build_small_organisation
@@ -143,6 +146,21 @@ def test_a_story_without_consent_to_share_is_refused(organisation: Database) -> 
     )
     with pytest.raises(ValidationFailed, match="has not agreed to share it"):
         shareable_case_study(organisation, study.id)
+
+
+def test_age_is_reached_in_the_year_of_the_periods_last_day(db: Database) -> None:
+    """Only the year of birth is known: the age is the one reached during the year the period
+    ends in; a year after that is not known (a typing slip), never a negative age."""
+    period = Period.financial_year(2020)  # ends 31 March 2021
+    born = [1996, 2003, 2004, 2021, 2022, None]
+    attendees = tuple(
+        people.add_person(db, Person(f"Born {year}", year_of_birth=year)).id for year in born
+    )
+    sessions.log_session(
+        db, Session(date(2020, 6, 1), "group", "in_person", attendee_ids=attendees)
+    )
+    counts = return_counts(db.connection(), period.start, period.end, period.start)
+    assert counts.breakdowns.by_age == {25: 1, 18: 1, 17: 1, 0: 1, None: 2}
 
 
 def test_the_default_hourly_rate(db: Database) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from desktop_app.domain import vocabularies
 from desktop_app.domain.age_bands import STANDARD_AGE_BANDS, band_for, band_labels
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.figures import ParticipantFigures
@@ -15,6 +15,7 @@ from desktop_app.domain.returns.periods import Period, PeriodError
 from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn
 from desktop_app.domain.returns.protection import protect_return
 from desktop_app.domain.returns.templates import parse_template
+from desktop_app.resources import resource_path
 from desktop_app.services.returns.templates import find_template
 from tests.returns.return_samples import sample_figures
 
@@ -145,18 +146,19 @@ def test_period_presets() -> None:
         Period(date(2024, 4, 1), date(2024, 3, 31))
 
 
-def test_standard_age_bands_agree_with_the_records_vocabulary() -> None:
-    period = Period.financial_year(2024)
-    for year in [None, *range(1900, 2027)]:
-        band = band_for(period.age_at_end(year), STANDARD_AGE_BANDS)
-        assert band == vocabularies.age_band(year, period.end)
-    assert band_labels(STANDARD_AGE_BANDS) == [
-        (t.code, t.label) for t in vocabularies.AGE_BAND.terms
-    ]
+def test_standard_age_bands_are_those_of_the_shared_vocabulary() -> None:
+    reference = resource_path("reference", "vocabularies.md").read_text(encoding="utf-8")
+    heading = reference.index("## Age bands")
+    codes_line = reference[heading:].splitlines()[1]
+    assert [code for code, _label in band_labels(STANDARD_AGE_BANDS)] == re.findall(
+        r"`(\w+)`", codes_line
+    )
 
 
-def test_age_is_taken_on_the_last_day_from_the_year_of_birth() -> None:
-    period = Period.financial_year(2024)  # ends 31 March 2025
-    assert period.age_at_end(2000) == 25
-    assert period.age_at_end(2026) is None
-    assert period.age_at_end(None) is None
+@pytest.mark.parametrize(
+    ("age", "band"),
+    [(0, "under_18"), (17, "under_18"), (18, "18_24"), (24, "18_24"), (25, "25_34"),
+     (64, "55_64"), (74, "65_74"), (75, "75_plus"), (120, "75_plus"), (None, "not_known")],
+)  # fmt: skip
+def test_standard_age_band_of_an_age(age: int | None, band: str) -> None:
+    assert band_for(age, STANDARD_AGE_BANDS) == band

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.cli import main
+from desktop_app.domain.integrity import ProblemKind
 from desktop_app.services import databases
 from desktop_app.store import layout, migrations
 from desktop_app.store.database import CreatedDatabase, Database, passphrase_unlocker
@@ -111,7 +113,9 @@ def test_connection_settings(db: Database) -> None:
     assert conn.execute("PRAGMA cipher_version").fetchone()[0].startswith("4.")
 
 
-def test_one_flipped_byte_in_a_data_page_is_reported_by_check(created: CreatedDatabase) -> None:
+def test_one_flipped_byte_in_a_data_page_is_reported_by_check(
+    created: CreatedDatabase, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = created.database
     _add_notes(db, 400)
     folder = db.folder
@@ -125,7 +129,13 @@ def test_one_flipped_byte_in_a_data_page_is_reported_by_check(created: CreatedDa
     layout.db_file(folder).write_bytes(bytes(data))
     problems = databases.check_database(folder, passphrase_unlocker(PASSPHRASE))
     assert problems, "a flipped byte must be reported"
-    assert any("hmac" in p.lower() or "page" in p.lower() for p in problems)
+    assert {p.kind for p in problems} == {ProblemKind.DAMAGED}
+    assert any("hmac" in p.text.lower() or "page" in p.text.lower() for p in problems)
+    monkeypatch.setenv("PEERLOG_PASSPHRASE", PASSPHRASE)
+    assert main(["check", "--db", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "The database is damaged. Restore it from a backup." in err
+    assert "audit trail" not in err
 
 
 def test_damaged_first_page_is_damage_not_a_wrong_passphrase(created: CreatedDatabase) -> None:

@@ -67,13 +67,6 @@ class Period:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return months
 
-    def age_at_end(self, year_of_birth: int | None) -> int | None:
-        """Age on the period's last day, from the year of birth alone: the age reached during
-        that year (the birthday itself is never recorded). None when unknown or impossible."""
-        if year_of_birth is None or year_of_birth > self.end.year:
-            return None
-        return self.end.year - year_of_birth
-
 
 def month_label(month: str, short: bool = False) -> str:
     """ "2024-04" as "April 2024" (or "Apr 24" when `short`)."""

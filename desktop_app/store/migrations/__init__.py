@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from desktop_app.store.connection import Connection, translated_errors
+from desktop_app.store.connection import Connection, write_transaction
 from desktop_app.store.errors import NewerVersion
 from desktop_app.store.migrations import (
     m0001_foundation,
@@ -50,12 +50,6 @@ def migrate(conn: Connection, current: int, before_upgrade: Callable[[int], None
         before_upgrade(current)
     for step in steps:
         log.info("Applying schema step %d (%s)", step.version, step.description)
-        with translated_errors():
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                step.apply(conn)
-                conn.execute(f"PRAGMA user_version = {int(step.version)}")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+        with write_transaction(conn):
+            step.apply(conn)
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")

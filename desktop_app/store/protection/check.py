@@ -3,6 +3,7 @@ the audit trail's hash chain."""
 
 from pathlib import Path
 
+from desktop_app.domain.integrity import CheckProblem, ProblemKind
 from desktop_app.store import layout
 from desktop_app.store.connection import SQLITE_ERRORS, raw_connection
 from desktop_app.store.database import Unlocker
@@ -12,23 +13,24 @@ from desktop_app.store.protection.backup import verify_database_file
 from desktop_app.store.protection.keyslots import KeySlots
 
 
-def check_folder(folder: Path, unlock: Unlocker) -> list[str]:
-    """The problems `PRAGMA integrity_check`, `PRAGMA cipher_integrity_check` and the audit
-    trail's chain report."""
+def check_folder(folder: Path, unlock: Unlocker) -> list[CheckProblem]:
+    """The problems `PRAGMA integrity_check`, `PRAGMA cipher_integrity_check` (the file is
+    damaged) and the audit trail's chain (the records are sound) report."""
     layout.require_database_folder(folder)
     slots = KeySlots.load(layout.slots_file(folder))
     data_key, _slot = unlock(slots)
     lock = FolderLock.acquire(folder)
     try:
-        problems = verify_database_file(layout.db_file(folder), data_key)
-        if problems:
-            return problems
+        damage = verify_database_file(layout.db_file(folder), data_key)
+        if damage:
+            return [CheckProblem(ProblemKind.DAMAGED, text) for text in damage]
         conn = raw_connection(layout.db_file(folder), data_key)
         try:
-            return audit_repo.problems(conn)
+            trail = audit_repo.problems(conn)
         except SQLITE_ERRORS as exc:
-            return [f"audit trail: cannot be read ({exc})"]
+            trail = [f"audit trail: cannot be read ({exc})"]
         finally:
             conn.close()
+        return [CheckProblem(ProblemKind.AUDIT_TRAIL, text) for text in trail]
     finally:
         lock.release()

@@ -11,9 +11,9 @@ from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS, dbs_due_on
 from desktop_app.store.columns import date_text, to_required_date
 from desktop_app.store.connection import Connection
 from desktop_app.store.records.hours_repo import total_hours
-from desktop_app.store.records.volunteers_repo import LATEST_OF_ITS_COURSE
+from desktop_app.store.records.volunteers_repo import LATEST_OF_ITS_COURSE, active_volunteer
 
-_ACTIVE = "(v.ended_on IS NULL OR v.ended_on >= :today)"
+_ACTIVE = active_volunteer()
 
 
 def period_figures(conn: Connection, start: date, end: date) -> PeriodFigures:

@@ -168,10 +168,7 @@ def list_people(conn: Connection, filter: PeopleFilter, page: Page) -> Paged[Per
     where = Conditions()
     if filter.archived != "all":
         where.add("p.archived = ?", int(filter.archived == "archived"))
-    text = " ".join(filter.text.split())
-    if text:
-        pattern = like_pattern(text)
-        where.add("(p.ref LIKE ? ESCAPE '\\' OR p.known_as LIKE ? ESCAPE '\\')", pattern, pattern)
+    where.add_search(filter.text, "p.ref", "p.known_as")
     return fetch_page(
         conn,
         _LIST,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
-from desktop_app.store.columns import date_text, like_pattern, to_date, to_required_date, to_time
+from desktop_app.store.columns import date_text, to_date, to_required_date, to_time
 from desktop_app.store.conditions import Conditions, ListQuery, fetch_page, order_by
 from desktop_app.store.connection import Connection
 
@@ -40,16 +40,7 @@ def session_conditions(f: SessionFilter) -> Conditions:
         where.add("s.kind = ?", f.kind)
     if f.venue:
         where.add("s.venue = ? COLLATE NOCASE", f.venue)
-    text = " ".join(f.text.split())
-    if text:
-        pattern = like_pattern(text)
-        where.add(
-            "(s.venue LIKE ? ESCAPE '\\' OR s.topics LIKE ? ESCAPE '\\' "
-            "OR s.notes LIKE ? ESCAPE '\\')",
-            pattern,
-            pattern,
-            pattern,
-        )
+    where.add_search(f.text, "s.venue", "s.topics", "s.notes")
     if f.open_concerns_only:
         where.add("s.safeguarding_concern = 1 AND s.safeguarding_resolved_on IS NULL")
     return where

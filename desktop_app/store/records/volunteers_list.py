@@ -10,10 +10,10 @@ from desktop_app.domain.listing import Page, Paged, TrainingState, VolunteerFilt
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS, Renewal, renewal
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.volunteers import dbs_due_on
-from desktop_app.store.columns import date_text, like_pattern, to_date
-from desktop_app.store.conditions import order_by
+from desktop_app.store.columns import date_text, to_date
+from desktop_app.store.conditions import contains, order_by, search_pattern
 from desktop_app.store.connection import Connection
-from desktop_app.store.records.volunteers_repo import LATEST_OF_ITS_COURSE
+from desktop_app.store.records.volunteers_repo import LATEST_OF_ITS_COURSE, active_volunteer
 
 # The last session a volunteer facilitated. Reading every session they ever ran costs a
 # table lookup each (100 ms for 200 volunteers over ten busy years), so first walk back through
@@ -31,7 +31,7 @@ _LAST_SESSION = (
 # Each volunteer's figures, from the indexes on (volunteer_id, ...).
 _LISTED = (
     "SELECT v.id, v.uuid, v.ref, v.name, v.dbs_checked_on, "
-    "  (v.ended_on IS NULL OR v.ended_on >= :today) AS active, "
+    f"  {active_volunteer()} AS active, "
     "  (SELECT TOTAL(h.hours) FROM volunteer_hours h WHERE h.volunteer_id = v.id "
     "   AND h.worked_on BETWEEN :start AND :end) AS hours, "
     "  (SELECT MAX(h.worked_on) FROM volunteer_hours h WHERE h.volunteer_id = v.id) "
@@ -103,12 +103,12 @@ def _conditions(f: VolunteerFilter) -> tuple[str, dict[str, object]]:
     by the caller)."""
     clauses: list[str] = []
     params: dict[str, object] = {}
-    text = " ".join(f.text.split())
-    if text:
-        clauses.append("(v.name LIKE :text ESCAPE '\\' OR v.ref LIKE :text ESCAPE '\\')")
-        params["text"] = like_pattern(text)
+    pattern = search_pattern(f.text)
+    if pattern is not None:
+        clauses.append(contains(("v.name", "v.ref"), ":text"))
+        params["text"] = pattern
     if not f.include_ended:
-        clauses.append("(v.ended_on IS NULL OR v.ended_on >= :today)")
+        clauses.append(active_volunteer())
     return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 

@@ -15,18 +15,26 @@ from desktop_app.domain.volunteers import (
 )
 from desktop_app.store.columns import (
     date_text,
-    like_pattern,
     lines_text,
     to_date,
     to_lines,
     to_required_date,
 )
+from desktop_app.store.conditions import contains, search_pattern
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordInUse, RecordNotFound
 from desktop_app.store.keys import in_given_order, local_id, local_ids, next_ref, update_record
 
 _FIELDS = "ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on"
-_ACTIVE = "(ended_on IS NULL OR ended_on >= ?)"
+
+
+def active_volunteer(on: str = ":today") -> str:
+    """SQL true while volunteer `v` has not left by the day bound to `on`: no end date, or an
+    end date on or after it. The one definition of an active volunteer."""
+    return f"(v.ended_on IS NULL OR v.ended_on >= {on})"
+
+
+_ACTIVE = active_volunteer("?")
 # A training record `t` that is the latest of its course for its volunteer (not since renewed).
 LATEST_OF_ITS_COURSE = (
     "NOT EXISTS (SELECT 1 FROM training_records later "
@@ -153,10 +161,10 @@ def list_volunteers(
     conn: Connection, today: date, text: str = "", include_ended: bool = False
 ) -> list[VolunteerSummary]:
     """Volunteers by name. A small organisation has tens, a large one a few hundred: no paging."""
-    pattern = like_pattern(" ".join(text.split()))
+    pattern = search_pattern(text) or "%"
     rows = conn.execute(
-        f"SELECT uuid, ref, name, {_ACTIVE} FROM volunteers "
-        "WHERE (name LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\') "
+        f"SELECT uuid, ref, name, {_ACTIVE} FROM volunteers v "
+        f"WHERE {contains(('name', 'ref'))} "
         f"AND (? OR {_ACTIVE}) ORDER BY name COLLATE NOCASE, id",
         (date_text(today), pattern, pattern, int(include_ended), date_text(today)),
     )
@@ -169,7 +177,7 @@ def volunteer_summaries(
     """The volunteers with these ids, in the order given."""
     return in_given_order(
         conn,
-        f"SELECT uuid, ref, name, {_ACTIVE} FROM volunteers WHERE uuid IN ({{marks}})",
+        f"SELECT uuid, ref, name, {_ACTIVE} FROM volunteers v WHERE uuid IN ({{marks}})",
         volunteer_ids,
         _summary,
         leading=(date_text(today),),

@@ -1,4 +1,7 @@
-"""The table every list screen uses: whole rows, sorted by the service, Enter opens a row."""
+"""The table every list screen uses: whole rows, sorted by the service, Enter opens a row.
+
+Other keys, Delete among them, go on to the screen: a list deletes nothing itself (a record
+is deleted from its own form, which asks first)."""
 
 from __future__ import annotations
 
@@ -13,7 +16,6 @@ from desktop_app.ui.common.paged_table_model import ROW_ROLE, PagedTableModel
 
 class RecordTable(QTableView):
     open_requested = Signal(object)  # the row's dataclass
-    delete_requested = Signal(object)
 
     def __init__(
         self, model: PagedTableModel[Any], accessible_name: str, parent: QWidget | None = None
@@ -85,8 +87,5 @@ class RecordTable(QTableView):
             row = self.current_row()
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row is not None:
                 self.open_requested.emit(row)
-                return True
-            if event.key() == Qt.Key.Key_Delete and row is not None:
-                self.delete_requested.emit(row)
                 return True
         return super().eventFilter(watched, event)

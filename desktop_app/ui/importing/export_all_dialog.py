@@ -1,5 +1,6 @@
 """Export all records: the screen says the file is personal data, the user confirms, and the
-export runs off the GUI thread with a progress bar and Cancel.
+export runs off the GUI thread with a progress bar and Cancel. Closing it while it works
+cancels: no file is left behind.
 
 Open it from a menu with `ExportAllDialog(db, parent).exec()`.
 """
@@ -8,12 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,9 +24,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import allowed
 from desktop_app.services.importing.export_all import ExportFormat, export_all
-from desktop_app.services.importing.template_import import ImportProgress
 from desktop_app.store.database import Database
-from desktop_app.ui.common.worker import Report, Task, run_task
+from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common.worker import Report, run_task
+from desktop_app.ui.importing.progress import StageProgress, TaskDialog, reporting
 
 WARNING = (
     "This writes every record in PeerLog (names, dates of birth, ethnicity, disability, "
@@ -42,12 +41,11 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-class ExportAllDialog(QDialog):
+class ExportAllDialog(TaskDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.folder: Path | None = None
-        self.task: Task | None = None
         self.allowed = allowed(db, Permission.EXPORT_ALL)
         self.setWindowTitle("Export all records (personal data)")
         warning = QLabel(WARNING)
@@ -64,6 +62,7 @@ class ExportAllDialog(QDialog):
         self.progress_bar.hide()
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
+        self.progress = StageProgress(self.result_label, self.progress_bar)
         if not self.allowed:
             self.result_label.setText(
                 "Only a coordinator can export all records. Ask a coordinator to do it."
@@ -89,9 +88,9 @@ class ExportAllDialog(QDialog):
         self._update_buttons()
 
     def _ask_for_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose where to save the export")
-        if chosen:
-            self.choose_folder(Path(chosen))
+        chosen = file_dialogs.choose_folder(self, "Choose where to save the export", Path.home())
+        if chosen is not None:
+            self.choose_folder(chosen)
 
     def choose_folder(self, folder: Path) -> None:
         self.folder = folder
@@ -112,38 +111,25 @@ class ExportAllDialog(QDialog):
         format = FORMATS[self.format_box.currentText()]
 
         def task(report: Report) -> Path:
-            def progress(p: ImportProgress) -> None:
-                report(p.done, p.total, p.stage)
+            return export_all(db, folder, reporting(report), format=format)
 
-            return export_all(db, folder, progress, format=format)
-
-        self.progress_bar.setRange(0, 0)
+        self.progress.begin("Exporting…")
         self.progress_bar.show()
-        self.result_label.setText("Exporting…")
         self.task = run_task(
             self,
             task,
             self._show_written,
             lambda error: self._show_result(str(error)),
-            self._show_progress,
+            self.progress.show_step,
             lambda: self._show_result("Cancelled. No file was written."),
         )
         self._update_buttons()
-
-    @property
-    def busy(self) -> bool:
-        return self.task is not None and self.task.is_running
 
     def cancel_or_close(self) -> None:
         if self.busy and self.task is not None:
             self.task.cancel()
         else:
             self.reject()
-
-    def _show_progress(self, done: int, total: int, stage: str) -> None:
-        self.result_label.setText(f"{stage}…")
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
 
     def _show_written(self, path: Path) -> None:
         self._show_result(
@@ -156,9 +142,3 @@ class ExportAllDialog(QDialog):
         self.result_label.setText(message)
         self.cancel_button.setText("Close")
         self._update_buttons()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing while it works cancels: no file is left behind."""
-        if self.task is not None:
-            self.task.cancel()
-        super().closeEvent(event)

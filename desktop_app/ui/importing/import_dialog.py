@@ -1,5 +1,6 @@
 """The import wizard: choose a file, see every problem or what will change, then import with a
-progress bar and Cancel. Checking and importing run off the GUI thread.
+progress bar and Cancel. Checking and importing run off the GUI thread. Closing it while it
+works cancels: the import stops and leaves the database as it was.
 
 Open it from a menu with `ImportDialog(db, parent).exec()`.
 """
@@ -9,11 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +30,6 @@ from desktop_app.domain.importing.problems import shortened
 from desktop_app.services.importing.template_files import write_template
 from desktop_app.services.importing.template_import import (
     ImportCancelled,
-    ImportProgress,
     ImportRefused,
     ImportReport,
     preview_import,
@@ -39,8 +37,10 @@ from desktop_app.services.importing.template_import import (
 )
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.common.worker import Report, Task, run_task
+from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common.worker import Report, run_task
 from desktop_app.ui.importing.mapping_dialog import MappingDialog
+from desktop_app.ui.importing.progress import StageProgress, TaskDialog, reporting
 
 INTRO = (
     "Bring in records from the PeerLog template: an Excel workbook (.xlsx), a .zip of CSV "
@@ -51,13 +51,12 @@ PROBLEM_HEADINGS = ("File or sheet", "Row", "Column", "Found", "What is expected
 COUNT_HEADINGS = ("Records", "Added", "Updated", "Already up to date")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(TaskDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.source: Path | None = None
         self.mapping: Mapping | None = None  # for a spreadsheet that is not the template
-        self.task: Task | None = None
         self.setWindowTitle("Import records")
         self.resize(820, 520)
         self.pages = QStackedWidget()
@@ -115,6 +114,7 @@ class ImportDialog(QDialog):
         self.stage_label = QLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName("Import progress")
+        self.progress = StageProgress(self.stage_label, self.progress_bar)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel)
         layout = QVBoxLayout(page)
@@ -169,23 +169,23 @@ class ImportDialog(QDialog):
     # Choosing -----------------------------------------------------------------------------
 
     def _ask_for_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose the file to import", "", "Workbook or zip (*.xlsx *.zip)"
+        chosen = file_dialogs.choose_open_file(
+            self, "Choose the file to import", Path.home(), "Workbook or zip (*.xlsx *.zip)"
         )
-        if chosen:
-            self.choose_source(Path(chosen))
+        if chosen is not None:
+            self.choose_source(chosen)
 
     def _ask_for_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose the folder of CSV files")
-        if chosen:
-            self.choose_source(Path(chosen))
+        chosen = file_dialogs.choose_folder(self, "Choose the folder of CSV files", Path.home())
+        if chosen is not None:
+            self.choose_source(chosen)
 
     def _ask_for_other_spreadsheet(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Choose the spreadsheet", "", "Spreadsheet (*.xlsx *.csv)"
+        chosen = file_dialogs.choose_open_file(
+            self, "Choose the spreadsheet", Path.home(), "Spreadsheet (*.xlsx *.csv)"
         )
-        if chosen:
-            self.source = Path(chosen)
+        if chosen is not None:
+            self.source = chosen
             self._match_columns()
 
     def _match_columns(self) -> None:
@@ -195,11 +195,14 @@ class ImportDialog(QDialog):
             self.choose_source(self.source, dialog.mapping())
 
     def _ask_where_to_save_template(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the blank template", "PeerLog template.xlsx", "Workbook (*.xlsx)"
+        chosen = file_dialogs.choose_save_file(
+            self,
+            "Save the blank template",
+            Path.home() / "PeerLog template.xlsx",
+            "Workbook (*.xlsx)",
         )
-        if chosen:
-            self.save_template(Path(chosen))
+        if chosen is not None:
+            self.save_template(chosen)
 
     def save_template(self, path: Path) -> None:
         written = write_template(path if path.suffix else path.with_suffix(".xlsx"))
@@ -229,19 +232,15 @@ class ImportDialog(QDialog):
 
     def _run(self, write: bool) -> None:
         assert self.source is not None
-        self.stage_label.setText("Importing…" if write else "Checking the file…")
-        self.progress_bar.setRange(0, 0)
+        self.progress.begin("Importing…" if write else "Checking the file…")
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentWidget(self.working_page)
         db, source, mapping = self.db, self.source, self.mapping
         action = run_import if write else preview_import
 
         def task(report: Report) -> ImportReport:
-            def progress(p: ImportProgress) -> None:
-                report(p.done, p.total, p.stage)
-
             try:
-                return action(db, source, progress, self._cancel_requested, mapping)
+                return action(db, source, reporting(report), self._cancel_requested, mapping)
             except ImportRefused as refused:
                 return refused.report
 
@@ -265,16 +264,10 @@ class ImportDialog(QDialog):
             self.cancel_button.setEnabled(False)
             self.stage_label.setText("Cancelling…")
 
-    @property
-    def busy(self) -> bool:
-        return self.task is not None and self.task.is_running
-
     def _show_progress(self, done: int, total: int, stage: str) -> None:
         if self.task is not None and self.task.cancel_requested:
             return
-        self.stage_label.setText(f"{stage}…")
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
+        self.progress.show_step(done, total, stage)
 
     def _show_report(self, report: ImportReport) -> None:
         if not report.ok:
@@ -333,12 +326,6 @@ class ImportDialog(QDialog):
             return
         self.done_label.setText(str(error))
         self.pages.setCurrentWidget(self.done_page)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing while it works cancels: the import stops and leaves the database as it was."""
-        if self.task is not None:
-            self.task.cancel()
-        super().closeEvent(event)
 
 
 def _wrapped(text: str) -> QLabel:
