@@ -84,7 +84,7 @@ class HelpWindow(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, page)
             self.pages.addItem(item)
         width = max(self.pages.fontMetrics().horizontalAdvance(page_title(p)) for p in PAGES)
-        self.pages.setFixedWidth(width + self.pages.fontMetrics().averageCharWidth() * 6)
+        self.pages.setFixedWidth(width + self.pages.fontMetrics().averageCharWidth() * 4)
         self.text = QTextBrowser()
         self.text.setAccessibleName("Help text")
         self.text.setOpenExternalLinks(False)
@@ -94,7 +94,7 @@ class HelpWindow(QDialog):
         self.pages.currentRowChanged.connect(self._show_row)
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.pages.setFocus)
         metrics = self.fontMetrics()
-        width, height = metrics.averageCharWidth() * 110, metrics.height() * 30
+        width, height = metrics.averageCharWidth() * 100, metrics.height() * 32
         screen = self.screen().availableGeometry()  # never larger than the screen (150 % text)
         self.resize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
 
