@@ -94,6 +94,11 @@ class MainWindow(QMainWindow):
             "PeerLog &help", QKeySequence.StandardKey.HelpContents, self.show_help
         )
         self.help_action.setToolTip("Help on the screen you are on (F1)")
+        self.find_action = self._action(
+            "&Find people, volunteers or sessions…",
+            QKeySequence.StandardKey.Find,
+            self.find_anything,
+        )
         self.back_up_action = self._action("&Back up now…", None, self.back_up_now)
         self.open_other_action = self._action(
             "&Open another database…", None, self.open_another_database
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
             self.export_all_action,
             self.back_up_action,
             self.open_other_action,
+            self.find_action,
             *self.go_actions,
         ]
 
@@ -157,6 +163,8 @@ class MainWindow(QMainWindow):
                 self.record_hours_action,
             ]
         )
+        records_menu.addSeparator()
+        records_menu.addAction(self.find_action)
         records_menu.addSeparator()
         records_menu.addActions([self.import_action, self.export_all_action])
         go_menu = self.menuBar().addMenu("&Go")
@@ -188,6 +196,13 @@ class MainWindow(QMainWindow):
         if self.help_window is None:
             self.help_window = HelpWindow()  # a window of its own: modal forms do not block it
         self.help_window.show_page(page or FIRST_PAGE)
+
+    @Slot()
+    def find_anything(self) -> None:
+        """Ctrl+F: the Find window, made once per unlock (it goes with the workspace)."""
+        if self.db is None or self.workspace is None:
+            return
+        self.workspace.find_anything()
 
     @Slot()
     def back_up_now(self) -> None:
