@@ -8,6 +8,8 @@ refreshes every screen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import shiboken6
@@ -19,6 +21,7 @@ from desktop_app.services.find import Found
 from desktop_app.store.database import Database
 from desktop_app.ui.common.form_state import remember_opening_state
 from desktop_app.ui.common.record_dialog import RecordDialog
+from desktop_app.ui.common.record_picker import Choice
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.shell.draft_forms import form_for
@@ -121,6 +124,20 @@ class Workspace(QWidget):
 
     def open_session(self, session_id: str | None) -> None:
         self._open(SessionDialog(self.db, session_id, self))
+
+    def log_session_with(
+        self, held_on: date, kind: str, venue: str, attendees: Sequence[Choice]
+    ) -> SessionDialog:
+        """A new session form filled in from a register: its date, kind, venue and the people
+        ticked. Closing it unsaved asks first, as for anything typed."""
+        dialog = SessionDialog(self.db, None, self)
+        remember_opening_state(dialog)
+        dialog.kind.set_code(kind)  # brings the group's last facilitators, time and length
+        dialog.date.set_value(held_on)
+        dialog.venue.setEditText(venue)
+        dialog.attendees.set_choices(attendees)
+        self._open(dialog, remember=False)
+        return dialog
 
     def open_person(self, person_id: str | None) -> None:
         self._open(PersonDialog(self.db, person_id, self))
