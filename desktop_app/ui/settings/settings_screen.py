@@ -30,6 +30,7 @@ from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
 from desktop_app.ui.common.field_error import FieldErrors
 from desktop_app.ui.common.form_rows import add_row
+from desktop_app.ui.common.form_state import edited_values, remember_opening_state, restore
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.outcomes.custom_measures_panel import CustomMeasuresPanel
 from desktop_app.ui.settings.settings_dialogs import (
@@ -180,9 +181,17 @@ class SettingsScreen(QWidget):
         folder = auto_backup.backup_folder(self.db)
         self.backup_folder.setText(str(folder) if folder else "None chosen: no automatic backups")
         self.custom_measures.load()
+        remember_opening_state(self)  # what is saved: changes since are kept when PeerLog locks
 
     def records_changed(self) -> None:
+        self.reload_keeping_edits()
+
+    def reload_keeping_edits(self) -> None:
+        """Show what is saved now (a dialog of this screen changed it), with the changes not
+        yet saved still in their fields."""
+        edited = edited_values(self)
         self.load()
+        restore(self, edited)
 
     # Saving --------------------------------------------------------------------------------
 
@@ -263,11 +272,11 @@ class SettingsScreen(QWidget):
             self.errors.show([Problem("backup_folder", str(error))])
             return
         self.errors.clear()
-        self.load()
+        self.reload_keeping_edits()
 
     def _open(self, dialog: QDialog) -> QDialog:
         def closed() -> None:
-            self.load()
+            self.reload_keeping_edits()
             dialog.deleteLater()
 
         dialog.finished.connect(closed)

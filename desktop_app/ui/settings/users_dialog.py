@@ -22,6 +22,7 @@ from desktop_app.services.access import allowed, current_user_id
 from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.common.secret_field import secret_line_edit
 
 USER_ID = Qt.ItemDataRole.UserRole
 
@@ -43,9 +44,7 @@ class UsersDialog(QDialog):
         self.role.setAccessibleName("New user's role")
         for role in (Role.LEAD, Role.COORDINATOR):
             self.role.addItem(ROLE_LABELS[role], role.value)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("New user's passphrase")
+        self.passphrase = secret_line_edit("New user's passphrase")
         self.add_button = QPushButton("Add user")
         self.add_button.clicked.connect(self._add)
         self.problem = QLabel()

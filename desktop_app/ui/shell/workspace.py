@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWi
 
 from desktop_app.domain.drafts import Draft
 from desktop_app.store.database import Database
-from desktop_app.ui.common.form_state import remember_opening_state
+from desktop_app.ui.common.form_state import remember_opening_state, restore
 from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
-from desktop_app.ui.shell.draft_forms import form_for
+from desktop_app.ui.shell.draft_forms import form_for, kept_form
 from desktop_app.ui.shell.section import Section
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
@@ -116,11 +116,20 @@ class Workspace(QWidget):
 
     def open_draft(self, draft: Draft) -> None:
         """Show a draft kept at the last lock in its form again (StoreError: its record has
-        gone meanwhile)."""
+        gone meanwhile). A screen's draft (Settings) goes back into its screen, unsaved."""
+        section = kept_form(draft.kind).section
+        if section:
+            titles = [s.title for s in self.sections]
+            if section in titles:
+                index = titles.index(section)
+                restore(self.screen_at(index), draft.fields)
+                self.show_section(index)
+            return
         form = form_for(self.db, draft, self)
         if isinstance(form, RecordDialog):
             self._open(form, remember=False)
         else:
+            form.accepted.connect(self.records_changed)
             form.finished.connect(lambda _result: form.deleteLater())
             form.open()
 
