@@ -30,7 +30,12 @@ from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
 from desktop_app.ui.common.field_error import FieldErrors
 from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.form_state import edited_values, remember_opening_state, restore
+from desktop_app.ui.common.form_state import (
+    edited_values,
+    is_changed,
+    remember_opening_state,
+    restore,
+)
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.outcomes.custom_measures_panel import CustomMeasuresPanel
 from desktop_app.ui.settings.settings_dialogs import (
@@ -193,11 +198,20 @@ class SettingsScreen(QWidget):
         self.load()
         restore(self, edited)
 
+    # Unsaved changes (the window asks before another section is shown) ----------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return is_changed(self)
+
+    def discard_changes(self) -> None:
+        self.errors.clear()
+        self.load()
+
     # Saving --------------------------------------------------------------------------------
 
     @Slot()
-    def save(self) -> None:
-        """Save what changed; each problem is shown beside its field."""
+    def save(self) -> bool:
+        """Save what changed; each problem is shown beside its field. True when all saved."""
         db = self.db
         rate = self.hourly_rate.value() or None
         steps: list[tuple[bool, Callable[[], None]]] = [
@@ -242,10 +256,12 @@ class SettingsScreen(QWidget):
             except StoreError as error:
                 problems.append(Problem("", str(error)))
         self.errors.show(problems)
-        if not problems:  # with problems, the edits stay on screen to be corrected
-            self.load()
-            self.settings_saved.emit()
-            messages.inform(self, "Settings saved", "The settings were saved.")
+        if problems:  # the edits stay on screen to be corrected
+            return False
+        self.load()
+        self.settings_saved.emit()
+        messages.inform(self, "Settings saved", "The settings were saved.")
+        return True
 
     def _keep_changed(self) -> bool:
         return self.backup_keep.value() != auto_backup.backups_to_keep(self.db)

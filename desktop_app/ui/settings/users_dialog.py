@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,11 +22,14 @@ from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.secret_field import secret_line_edit
+from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 
 USER_ID = Qt.ItemDataRole.UserRole
 
 
-class UsersDialog(QDialog):
+class UsersDialog(AsksBeforeDiscarding):
+    discard_question = "Discard the new user you were adding?"
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db

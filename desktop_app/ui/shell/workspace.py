@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWi
 
 from desktop_app.domain.drafts import Draft
 from desktop_app.store.database import Database
+from desktop_app.ui.common import messages
 from desktop_app.ui.common.form_state import remember_opening_state, restore
 from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
@@ -31,6 +32,17 @@ class ShowsRecords(Protocol):
     def records_changed(self) -> None: ...
 
 
+@runtime_checkable
+class HoldsUnsavedChanges(Protocol):
+    """A screen with a Save button of its own (Settings)."""
+
+    def has_unsaved_changes(self) -> bool: ...
+
+    def save(self) -> bool: ...
+
+    def discard_changes(self) -> None: ...
+
+
 class Workspace(QWidget):
     section_changed = Signal(int)
     record_saved = Signal(str)  # what happened, for the status bar ("Session saved.")
@@ -42,6 +54,7 @@ class Workspace(QWidget):
         self.sections = sections
         self._screens: dict[int, QWidget] = {}
         self._stale: set[int] = set()
+        self._shown = -1
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.setSpacing(max(2, self.fontMetrics().lineSpacing() // 4))
@@ -72,7 +85,7 @@ class Workspace(QWidget):
 
     def show_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)
-        self.screen_at(index).setFocus()
+        self.screen_at(self.current_index).setFocus()  # not `index` if the user stayed
 
     @property
     def current_index(self) -> int:
@@ -80,14 +93,39 @@ class Workspace(QWidget):
 
     @Slot(int)
     def _show(self, index: int) -> None:
-        if index < 0:
+        if index < 0 or index == self._shown:
             return
+        if not self._may_leave(self._shown):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._shown)
+            self.nav.blockSignals(False)
+            return
+        self._shown = index
         screen = self.screen_at(index)
         if index in self._stale and isinstance(screen, ShowsRecords):
             screen.records_changed()
         self._stale.discard(index)
         self.pages.setCurrentWidget(screen)
         self.section_changed.emit(index)
+
+    def _may_leave(self, index: int) -> bool:
+        """Leaving a screen with unsaved changes asks first: save them, discard them or stay."""
+        screen: object = self._screens.get(index)
+        if not isinstance(screen, HoldsUnsavedChanges) or not screen.has_unsaved_changes():
+            return True
+        what = self.sections[index].title.lower()
+        answer = messages.save_discard_or_stay(
+            self,
+            f"Save your changes to the {what}?",
+            f"You changed the {what} but did not save them. Save the changes, discard them, "
+            f"or stay on {self.sections[index].title}?",
+        )
+        if answer == "save":
+            return screen.save()
+        if answer == "discard":
+            screen.discard_changes()
+            return True
+        return False
 
     def records_changed(self) -> None:
         """Records were added or changed: refresh the screen in view, the others when shown."""
