@@ -149,7 +149,10 @@ def test_the_question_defaults_to_keep_editing_from_the_keyboard(
 
     QTimer.singleShot(100, answer)
     form.reject()
-    assert seen == ["What you typed or chose in it will be lost.", "&Keep editing"]
+    assert seen == [
+        "Discard this new session?\n\nWhat you typed or chose in this window will be lost.",
+        "&Keep editing",
+    ]
     assert form.isVisible()
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.form_state import has_opening_state, is_changed, remember_opening_state
 
-LOST_TEXT = "What you typed or chose in it will be lost."
+LOST_TEXT = "What you typed or chose in this window will be lost."
 DISCARD, KEEP_EDITING = "&Discard changes", "&Keep editing"
 
 _closing_all = False
@@ -42,7 +42,9 @@ def may_discard(form: QWidget, question: str) -> bool:
     """True when `form` may close: nothing would be lost, or the user chose to discard."""
     if _closing_all or not form.isVisible() or not is_changed(form):
         return True
-    return messages.confirm(form, question, LOST_TEXT, DISCARD, no_label=KEEP_EDITING)
+    # the question in the text too: not every desktop shows a message box's title
+    text = f"{question}\n\n{LOST_TEXT}"
+    return messages.confirm(form, question, text, DISCARD, no_label=KEEP_EDITING)
 
 
 class AsksBeforeDiscarding(QDialog):
