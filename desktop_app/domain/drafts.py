@@ -22,6 +22,7 @@ class DraftKind(StrEnum):
     ITEM_WORDING = "item_wording"
     USERS = "users"
     ERASURE = "erasure"
+    RETURN_CHOICES = "return_choices"
 
     @property
     def label(self) -> str:
@@ -39,6 +40,7 @@ DRAFT_LABELS = {
     DraftKind.ITEM_WORDING: "wording of a measure's items",
     DraftKind.USERS: "new user",
     DraftKind.ERASURE: "erasure, confirmed by typing the reference",
+    DraftKind.RETURN_CHOICES: "choices for a return",
 }
 
 

@@ -33,6 +33,7 @@ from desktop_app.ui.common.field_error import FieldError
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.returns.returns_screen import ReturnsScreen
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog, ItemWordingDialog
 from desktop_app.ui.settings.settings_screen import SettingsScreen
@@ -45,6 +46,7 @@ from tests.ui.conftest import unlock
 from tests.ui.form_filling import fill_all, snapshot
 
 WEEK_AGO = date.today() - timedelta(days=7)
+SCREENS: dict[type[QWidget], str] = {SettingsScreen: "Settings", ReturnsScreen: "Returns"}
 
 
 class Ids(NamedTuple):
@@ -64,8 +66,8 @@ def _records(db: Database, backups: Path) -> Ids:
 def _open_form(window: MainWindow, kind: type[QWidget]) -> QWidget:
     """The one visible form of `kind` (or the Settings screen)."""
     assert window.workspace is not None
-    if kind is SettingsScreen:
-        return window.workspace.screen_at(_section(window, "Settings"))
+    if kind in SCREENS:
+        return window.workspace.screen_at(_section(window, SCREENS[kind]))
     (form,) = [d for d in window.workspace.findChildren(kind) if d.isVisible()]
     return form
 
@@ -246,7 +248,7 @@ CASES = {
         lambda w, ids: _from_person(w, ids, lambda d: d.delete()),
         lambda form: form.erase_button.click(),
         _check_erasure,
-        {"Type their reference to confirm": "ref"},
+        {"Type their reference to confirm": "their reference"},
     ),
     "custom measure": Case(
         CustomMeasureDialog,
@@ -279,39 +281,63 @@ CASES = {
 }
 
 
+def _filled_locked_and_unlocked(
+    qtbot: QtBot, window: MainWindow, kind: type[QWidget], overrides: dict[str, Any]
+) -> tuple[Any, list[tuple[str, str, Any]]]:
+    """Fill every input of the open form of `kind`, lock, unlock: the form again, and what
+    was filled (each input must come back the same)."""
+    form = _open_form(window, kind)
+    opened = snapshot(form)
+    not_shown = fill_all(qtbot, form, overrides)
+    filled = snapshot(form)
+    assert filled
+    untouched = [f for f in filled if f in opened and f[1] not in not_shown]
+    assert untouched == [], "every input shown was given a new value"
+    assert window.db is not None
+    folder = window.db.folder
+    window.lock()
+    assert window.db is None
+    unlock(qtbot, window, folder)
+    again = _open_form(window, kind)
+    assert snapshot(again) == filled
+    assert window.db is not None and drafts.my_drafts(window.db) == []
+    if isinstance(again, QDialog):
+        assert again.windowTitle().endswith(DRAFT_NOTE)
+    return again, filled
+
+
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_every_input_of_the_form_survives_a_lock_and_is_saved(
     case: Case, qtbot: QtBot, window: MainWindow, created: CreatedDatabase, tmp_path: Path
 ) -> None:
     db = created.database
     ids = _records(db, tmp_path / "backups")
-    if "Type their reference to confirm" in case.overrides:
-        case.overrides = {"Type their reference to confirm": ids.amara.ref}
+    overrides = {
+        name: ids.amara.ref if value == "their reference" else value
+        for name, value in case.overrides.items()
+    }
     db.close()
     unlock(qtbot, window, db.folder)
     case.open(window, ids)
-    form = _open_form(window, case.kind)
-    opened = snapshot(form)
-    not_shown = fill_all(qtbot, form, case.overrides)
-    filled = snapshot(form)
-    assert filled
-    untouched = [f for f in filled if f in opened and f[1] not in not_shown]
-    assert untouched == [], "every input shown was given a new value"
-
-    window.lock()
-    assert window.db is None
-    unlock(qtbot, window, db.folder)
-    again = _open_form(window, case.kind)
-    assert snapshot(again) == filled
-    assert window.db is not None and drafts.my_drafts(window.db) == []
-    if isinstance(again, QDialog):
-        assert again.windowTitle().endswith(DRAFT_NOTE)
-
+    again, filled = _filled_locked_and_unlocked(qtbot, window, case.kind, overrides)
+    assert window.db is not None
     shown = {name: value for _kind, name, value in filled}
     case.save(again)
     problems = [e.problem for e in again.findChildren(FieldError) if e.problem]
     assert problems == []
     case.check(window.db, ids, shown)
+
+
+def test_the_choices_for_a_return_survive_a_lock(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase
+) -> None:
+    created.database.close()
+    unlock(qtbot, window, created.database.folder)
+    assert window.workspace is not None
+    window.go_actions[_section(window, "Returns")].trigger()
+    again, _filled = _filled_locked_and_unlocked(qtbot, window, ReturnsScreen, {})
+    assert window.workspace is not None
+    assert window.workspace.pages.currentWidget() is again
 
 
 def test_a_session_holding_only_attendees_is_kept(

@@ -1,6 +1,7 @@
 """Nothing typed is thrown away without asking: Escape, Cancel or the close button on a changed
 form ask first (Keep editing is the default), an untouched form closes at once, leaving
-Settings with unsaved changes asks to save, discard or stay, and quitting keeps them."""
+Settings with unsaved changes asks to save, discard or stay, quitting keeps them, and the
+first-run wizard keeps what was typed when going Back."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog
 from desktop_app.ui.settings.settings_screen import SettingsScreen
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import unlock
+from tests.ui.test_ui_first_run_wizard import open_wizard
 
 
 def _unlocked(qtbot: QtBot, window: MainWindow, created: CreatedDatabase) -> Person:
@@ -223,3 +225,31 @@ def test_quitting_with_unsaved_settings_keeps_them_for_next_time(
     assert settings.organisation_name(window.db) == "Test Group", "still to be saved"
     screen.save()
     assert settings.organisation_name(window.db) == "Riverside Peer Support"
+
+
+def test_the_first_run_wizard_keeps_the_folder_going_back_and_asks_before_closing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, shown_messages: list[messages.Shown]
+) -> None:
+    wizard = open_wizard(qtbot, window)
+    qtbot.keyClicks(wizard.organisation.name, "Riverside Peer Support")
+    qtbot.keyClick(wizard.organisation.name, Qt.Key.Key_Return)
+    wizard.location.parent_folder.setText(str(tmp_path))
+    wizard.back()
+    assert wizard.currentPage() is wizard.organisation
+    wizard.next()
+    assert wizard.location.parent_folder.text() == str(tmp_path)
+
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert [m.title for m in shown_messages] == ["Stop setting up the database?"]
+    assert wizard.isVisible()
+    with messages.headless([True]):
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+
+
+def test_the_first_run_wizard_closes_at_once_before_anything_is_typed(
+    qtbot: QtBot, window: MainWindow, shown_messages: list[messages.Shown]
+) -> None:
+    wizard = open_wizard(qtbot, window)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert not wizard.isVisible() and shown_messages == []

@@ -169,7 +169,7 @@ def _set(widget: QWidget, value: Any) -> None:
     elif isinstance(widget, QComboBox):
         if isinstance(value, str):
             widget.setCurrentText(value)
-        else:
+        elif 0 <= int(value) < widget.count():  # a choice added later (a file) may be gone
             widget.setCurrentIndex(int(value))
     elif isinstance(widget, QDateTimeEdit):
         widget.setDateTime(_date_time(str(value)))

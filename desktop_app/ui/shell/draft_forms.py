@@ -19,7 +19,8 @@ Nothing else is needed: `ui/common/form_state.py` finds every input widget by wa
 and a widget with its own kind of value (rows, chosen records) gives `draft_value()` and
 `restore_draft_value()`. A dialog that should not be kept goes in `NOT_KEPT` with the reason;
 tests/ui/test_ui_drafts.py fails for a dialog class in neither. A screen with a Save button
-(Settings) is kept the same way, naming its section.
+(Settings) or with choices (Returns) is kept the same way, naming its section: its opening state
+is noted when the workspace builds it, and again whenever it calls `remember_opening_state`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from desktop_app.ui.common.form_state import changed_state, remember_opening_sta
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.returns.returns_screen import ReturnsScreen
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog, ItemWordingDialog
 from desktop_app.ui.settings.settings_screen import SettingsScreen
@@ -105,6 +107,7 @@ KEPT_FORMS = (
     ),
     KeptForm(DraftKind.USERS, UsersDialog, _none, lambda d, _r, p: UsersDialog(d, p)),
     KeptForm(DraftKind.SETTINGS, SettingsScreen, _none, section="Settings"),
+    KeptForm(DraftKind.RETURN_CHOICES, ReturnsScreen, _none, section="Returns"),
 )
 
 NOT_KEPT = {

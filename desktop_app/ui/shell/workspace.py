@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWi
 from desktop_app.domain.drafts import Draft
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.form_state import remember_opening_state, restore
+from desktop_app.ui.common.form_state import has_opening_state, remember_opening_state, restore
 from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
@@ -80,6 +80,8 @@ class Workspace(QWidget):
             if saved is not None:
                 saved.connect(self.settings_saved)
             self._screens[index] = screen
+            if not has_opening_state(screen):  # kept as a draft on lock only once changed
+                remember_opening_state(screen)
             self.pages.addWidget(screen)
         return self._screens[index]
 
