@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 import desktop_app.ui
 from desktop_app.domain.people import Person
 from desktop_app.domain.volunteers import Volunteer
-from desktop_app.services import drafts, outcomes, people, sessions, settings, volunteers
+from desktop_app.services import databases, drafts, outcomes, people, sessions, settings, volunteers
 from desktop_app.services.protection import auto_backup, consent, retention, users
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import StoreError
@@ -42,6 +42,7 @@ from desktop_app.ui.shell.draft_forms import DRAFT_NOTE, KEPT_FORMS, NOT_KEPT
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
+from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 from tests.ui.form_filling import fill_all, snapshot
 
@@ -61,6 +62,15 @@ def _records(db: Database, backups: Path) -> Ids:
     dev = volunteers.add_volunteer(db, Volunteer("Dev Patel"))
     auto_backup.choose_backup_folder(db, backups, 10)
     return Ids(amara, priya, dev)
+
+
+def _unlocked_with_records(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase, tmp_path: Path
+) -> Ids:
+    ids = _records(created.database, tmp_path / "backups")
+    created.database.close()
+    unlock(qtbot, window, created.database.folder)
+    return ids
 
 
 def _open_form(window: MainWindow, kind: type[QWidget]) -> QWidget:
@@ -310,14 +320,11 @@ def _filled_locked_and_unlocked(
 def test_every_input_of_the_form_survives_a_lock_and_is_saved(
     case: Case, qtbot: QtBot, window: MainWindow, created: CreatedDatabase, tmp_path: Path
 ) -> None:
-    db = created.database
-    ids = _records(db, tmp_path / "backups")
+    ids = _unlocked_with_records(qtbot, window, created, tmp_path)
     overrides = {
         name: ids.amara.ref if value == "their reference" else value
         for name, value in case.overrides.items()
     }
-    db.close()
-    unlock(qtbot, window, db.folder)
     case.open(window, ids)
     again, filled = _filled_locked_and_unlocked(qtbot, window, case.kind, overrides)
     assert window.db is not None
@@ -343,16 +350,13 @@ def test_the_choices_for_a_return_survive_a_lock(
 def test_a_session_holding_only_attendees_is_kept(
     qtbot: QtBot, window: MainWindow, created: CreatedDatabase, tmp_path: Path
 ) -> None:
-    db = created.database
-    ids = _records(db, tmp_path / "backups")
-    db.close()
-    unlock(qtbot, window, db.folder)
+    ids = _unlocked_with_records(qtbot, window, created, tmp_path)
     window.log_session()
     form = _dialog(window)
     qtbot.keyClicks(form.attendees.search_box, "Amara")
     qtbot.keyClick(form.attendees.search_box, Qt.Key.Key_Return)
     window.lock()
-    unlock(qtbot, window, db.folder)
+    unlock(qtbot, window, created.database.folder)
     again = _dialog(window)
     assert isinstance(again, SessionDialog)
     assert again.attendees.chosen_ids() == [ids.amara.id]
@@ -364,10 +368,8 @@ def test_a_session_with_attendees_open_when_peerlog_locks_is_finished_after_unlo
 ) -> None:
     """The journey: attendees typed in, Ctrl+L, unlock, one more attendee, Ctrl+Enter."""
     db = created.database
-    ids = _records(db, tmp_path / "backups")
     other = people.add_person(db, Person("Ben Tran"))
-    db.close()
-    unlock(qtbot, window, db.folder)
+    ids = _unlocked_with_records(qtbot, window, created, tmp_path)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = _dialog(window)
     assert isinstance(form, SessionDialog)
@@ -425,3 +427,25 @@ def test_every_dialog_is_kept_in_a_lock_or_says_why_not() -> None:
         if not any(issubclass(c, k) for k in kept) and c.__name__ not in NOT_KEPT
     )
     assert neither == []
+
+
+def test_a_choice_comes_back_by_name_when_the_list_changed_while_locked(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase, tmp_path: Path
+) -> None:
+    """Hours for Priya; while locked someone adds Aaron, who comes first in the list."""
+    ids = _unlocked_with_records(qtbot, window, created, tmp_path)
+    assert window.workspace is not None
+    window.workspace.record_hours(ids.priya.id)
+    form = _dialog(window)
+    form.hours.setValue(2.5)
+    window.lock()
+    other = databases.open_database(created.database.folder, PASSPHRASE)
+    try:
+        volunteers.add_volunteer(other, Volunteer("Aaron Abbott"))
+    finally:
+        other.close()
+    unlock(qtbot, window, created.database.folder)
+    again = _dialog(window)
+    assert isinstance(again, HoursDialog)
+    assert again.volunteer.currentData() == ids.priya.id
+    assert again.hours.value() == 2.5

@@ -125,7 +125,11 @@ def value_of(widget: QWidget) -> Any:
     if isinstance(widget, QPlainTextEdit | QTextEdit):
         return widget.toPlainText()
     if isinstance(widget, QComboBox):  # typed text for a box that takes it, else the choice
-        return widget.currentText() if widget.isEditable() else widget.currentIndex()
+        return (
+            widget.currentText()
+            if widget.isEditable()
+            else [widget.currentIndex(), widget.currentText()]
+        )
     if isinstance(widget, QDateTimeEdit):
         return widget.dateTime().toString("yyyy-MM-ddTHH:mm:ss")
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
@@ -167,10 +171,7 @@ def _set(widget: QWidget, value: Any) -> None:
     elif isinstance(widget, QPlainTextEdit | QTextEdit):
         widget.setPlainText(str(value))
     elif isinstance(widget, QComboBox):
-        if isinstance(value, str):
-            widget.setCurrentText(value)
-        elif 0 <= int(value) < widget.count():  # a choice added later (a file) may be gone
-            widget.setCurrentIndex(int(value))
+        _choose(widget, value)
     elif isinstance(widget, QDateTimeEdit):
         widget.setDateTime(_date_time(str(value)))
     elif isinstance(widget, QSpinBox):
@@ -181,6 +182,20 @@ def _set(widget: QWidget, value: Any) -> None:
         _set_cells(widget, value)
     elif isinstance(widget, QAbstractButton | QGroupBox):
         widget.setChecked(bool(value))
+
+
+def _choose(box: QComboBox, value: Any) -> None:
+    """The same choice by its text (the list may have changed meanwhile: a volunteer added),
+    else by its place; a choice that has gone (a template read from a file) is left alone."""
+    if isinstance(value, str):
+        box.setCurrentText(value)
+        return
+    index, text = (value[0], value[1]) if isinstance(value, list) else (value, None)
+    found = box.findText(text) if text is not None else -1
+    if found < 0 and 0 <= int(index) < box.count():
+        found = int(index)
+    if found >= 0:
+        box.setCurrentIndex(found)
 
 
 def _date_time(text: str) -> QDateTime:
