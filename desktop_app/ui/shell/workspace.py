@@ -160,10 +160,8 @@ class Workspace(QWidget):
         section = kept_form(draft.kind).section
         if section:
             titles = [s.title for s in self.sections]
-            if section in titles:
-                index = titles.index(section)
-                restore(self.screen_at(index), draft.fields)
-                self.show_section(index)
+            if section in titles:  # the window goes back to the screen in use, as it was
+                restore(self.screen_at(titles.index(section)), draft.fields)
             return
         form = form_for(self.db, draft, self)
         if isinstance(form, RecordDialog):
