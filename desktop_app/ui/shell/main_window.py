@@ -387,14 +387,16 @@ class MainWindow(QMainWindow):
         if db is None or workspace is None:
             return
         from desktop_app.services.protection import auto_backup
+        from desktop_app.ui.common.unsaved import closing_without_asking
         # not needed to quit from the start window
 
         self.idle.stop()
         self._keep_drafts(db, workspace)
         self._resume = (db.folder, workspace.current_index)
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
+        with closing_without_asking():  # what was being typed is kept as drafts, just above
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
         if worker.running_tasks():
             worker.cancel_all()
             worker.wait_for_tasks()
