@@ -90,12 +90,28 @@ def test_forms_hours_volunteers_and_stories_come_back(db: Database) -> None:
     assert volunteers.get_volunteer(db, sam.id).name == "Sam Mistake"
 
 
-def test_putting_back_what_refers_to_an_erased_person_is_refused(db: Database) -> None:
+def test_erasing_a_person_removes_their_deleted_forms_too(db: Database) -> None:
     ada = people.add_person(db, Person(known_as="Ada"))
     form = outcomes.record_outcome(db, ada.id, "UCLA3", "baseline", DAY, [2, 2, 3])
     outcomes.delete_outcome(db, form.id)
     erasure.erase_person(db, ada.id)
     assert recently_deleted.recently_deleted(db) == []  # erasure took the kept copy too
+
+
+def test_putting_back_what_refers_to_a_record_gone_since_is_refused(db: Database) -> None:
+    sam = volunteers.add_volunteer(db, Volunteer(name="Sam"))
+    hours = volunteers.record_hours(db, VolunteerHours(sam.id, DAY, 2.0, "training"))
+    volunteers.delete_hours(db, hours.id)
+    volunteers.delete_volunteer(db, sam.id)  # possible now that no hours are left
+    kept = recently_deleted.recently_deleted(db)
+    hours_entry = next(k for k in kept if k.kind == "volunteer hours")
+    with pytest.raises(StoreError, match="has been deleted or erased since"):
+        recently_deleted.put_back(db, hours_entry.id)
+    assert volunteers.list_hours(db).rows == []  # nothing half put back
+    assert len(recently_deleted.recently_deleted(db)) == 2  # still there to try later
+    recently_deleted.put_back(db, next(k for k in kept if k.kind == "volunteer").id)
+    recently_deleted.put_back(db, hours_entry.id)  # the volunteer first, then their hours
+    assert [h.id for h in volunteers.list_hours(db, sam.id).rows] == [hours.id]
 
 
 def test_erasure_removes_kept_sessions_naming_the_person_and_nothing_else(db: Database) -> None:
