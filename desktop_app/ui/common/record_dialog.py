@@ -138,5 +138,7 @@ class RecordDialog(AsksBeforeDiscarding):
     def finish(self, record_id: str, verb: str = "saved") -> None:
         """Close after a save or delete; `outcome` ("Session saved.") is for the status bar."""
         self.outcome = f"{self.what.capitalize()} {verb}."
+        if verb == "deleted":
+            self.outcome += " To undo it: Records → Recently deleted…"
         self.saved.emit(record_id)
         self.accept()
