@@ -124,6 +124,7 @@ NOT_KEPT = {
     "MappingDialog": "part of an import, which is started again from its file",
     "PersonOutcomes": "a viewer of scores",
     "ProgressDialog": "shows progress; nothing is typed",
+    "RecentlyDeletedWindow": "a list of deleted records to put back; nothing is typed",
     "RecordDialog": "the base of the record forms, kept through them",
     "RecoveryCodeDialog": "shows a recovery code once; it is never kept",
     "RecoveryDialog": "on the start screen, while locked",
