@@ -32,7 +32,7 @@ def erase_people(db: Database, person_ids: Sequence[str]) -> int:
         for person_id in person_ids:
             erasure_repo.erase_person(work.conn, person_id)
             work.record_unnamed(Action.ERASURE, "person")
-    db.purge_freed_space()
+    db.save_point()  # also empties the write-ahead log of the erased pages
     log.info("Erased %d people", len(person_ids))
     return len(person_ids)
 
@@ -45,6 +45,6 @@ def anonymise_people(db: Database, person_ids: Sequence[str], today: date | None
         for person_id in person_ids:
             erasure_repo.anonymise_person(work.conn, person_id, day, now)
             work.record(Action.ANONYMISE, "person", person_id)
-    db.purge_freed_space()
+    db.save_point()  # also empties the write-ahead log of the erased pages
     log.info("Anonymised %d people", len(person_ids))
     return len(person_ids)

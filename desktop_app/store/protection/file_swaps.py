@@ -119,7 +119,7 @@ def _unused_aside_name(folder: Path) -> str:
     name, n = base, 1
     while (layout.backups_dir(folder) / f"{name}{layout.FOLDER_SUFFIX}").exists():
         n += 1
-        name = f"{base}-{n}"
+        name = f"{base}_{n}"
     return f"{name}{layout.FOLDER_SUFFIX}"
 
 
