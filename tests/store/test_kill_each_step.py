@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -167,44 +167,45 @@ def _lead_listed_and_opens(folder: Path) -> tuple[bool, bool]:
     return listed, True
 
 
+def _kill_user_change(source: Path, base: Path, change: Callable[[Database], None]) -> Path:
+    """Kill `change` (run by the coordinator) at each file operation; after each, Lee is listed
+    exactly when Lee's passphrase opens the database. Returns the folder where it finished."""
+    folders = [_fresh(source, base, 1)]
+
+    def step() -> None:
+        db = databases.open_database(folders[-1], CURRENT_PASSPHRASE)
+        change(db)
+        db.close()
+
+    def after_each(n: int, finished: bool) -> None:
+        listed, opens = _lead_listed_and_opens(folders[-1])
+        assert listed == opens, f"run {n}: listed {listed} but opens {opens}"
+        folders.append(_fresh(source, base, n + 1))
+
+    assert kill_at_each_step(step, after_each) > 3
+    return folders[-2]
+
+
 @pytest.mark.slow
 def test_adding_and_removing_a_user_killed_at_each_file_operation_is_one_step(
     template: tuple[Path, Path], tmp_path: Path
 ) -> None:
     source, _backup = template
-    folders = [_fresh(source, tmp_path, 1)]
 
-    def add() -> None:
-        db = databases.open_database(folders[-1], CURRENT_PASSPHRASE)
+    def add(db: Database) -> None:
         users.add_user(db, "Lee", Role.LEAD, LEAD_PASSPHRASE)
-        db.close()
 
-    def after_add(n: int, finished: bool) -> None:
-        listed, opens = _lead_listed_and_opens(folders[-1])
-        assert listed == opens, f"run {n}: listed {listed} but opens {opens}"
-        assert not finished or listed
-        folders.append(_fresh(source, tmp_path, n + 1))
-
-    assert kill_at_each_step(add, after_add) > 3
-
-    with_lead = folders[-2]  # the run that finished: Lee is a user there
+    with_lead = _kill_user_change(source, tmp_path / "add", add)
+    assert _lead_listed_and_opens(with_lead) == (True, True)
     db = databases.open_database(with_lead, CURRENT_PASSPHRASE)
     lee = next(u for u in users.list_users(db) if u.name == "Lee")
     db.close()
-    folders = [_fresh(with_lead, tmp_path / "remove", 1)]
 
-    def remove() -> None:
-        db = databases.open_database(folders[-1], CURRENT_PASSPHRASE)
+    def remove(db: Database) -> None:
         users.remove_user(db, lee.id)
-        db.close()
 
-    def after_remove(n: int, finished: bool) -> None:
-        listed, opens = _lead_listed_and_opens(folders[-1])
-        assert listed == opens, f"run {n}: listed {listed} but opens {opens}"
-        assert not finished or not listed
-        folders.append(_fresh(with_lead, tmp_path / "remove", n + 1))
-
-    assert kill_at_each_step(remove, after_remove) > 3
+    without_lead = _kill_user_change(with_lead, tmp_path / "remove", remove)
+    assert _lead_listed_and_opens(without_lead) == (False, False)
 
 
 @pytest.mark.slow
