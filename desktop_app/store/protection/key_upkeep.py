@@ -81,13 +81,14 @@ def settle(
         s for s in slots.slots if s.kind != "passphrase" or s.user_id is None or s.user_id in active
     )
     settled = replace(slots, slots=kept)
+    user_gone = slot not in kept
     if slot.kind == "passphrase" and slot.user_id is not None:
         role = active.get(slot.user_id)
         if role is not None and slot.binding == 2 and slot.role != role:
             raise TamperedKeyFile(DAMAGED_KEY_FILE)
     else:
         role = None
-    if slot.binding == 1 and slot in kept:
+    if slot.binding == 1 and not user_gone:
         slot = upgraded_slot(slot, data_key, slots.database_id, role)
         settled = settled.replacing(slot.id, slot)
     if settled != slots or slots.seal is None or saves != slots.saves:
@@ -95,6 +96,6 @@ def settle(
         with translated_errors():
             settled.save(layout.slots_file(folder))
         log.info("Key file brought up to date")
-    if slot not in kept and slot.kind == "passphrase":
+    if user_gone:
         raise WrongSecret(USER_REMOVED)
     return settled, slot

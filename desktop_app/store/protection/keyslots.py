@@ -215,10 +215,10 @@ class KeySlot:
             },
             "nonce": _b64(self.nonce),
             "wrapped_key": _b64(self.wrapped_key),
+            "binding": self.binding,
         }
         if self.binding == 2:
             data["role"] = self.role
-            data["binding"] = 2
             data["check"] = _b64(self.check or b"")
         return data
 
