@@ -90,17 +90,23 @@ def test_a_backup_cut_short_is_refused_before_anything_is_replaced(
     assert not layout.db_file(fresh).exists()
 
 
-def test_work_lost_with_the_write_ahead_log_is_noticed(folder: Path) -> None:
-    """Killed after a large write's save was counted but before the log reached peerlog.db;
-    the -wal file is then lost: the database is older than its key file says."""
+def _write_then_die_before_the_checkpoint(folder: Path) -> None:
+    """In a child: write, count the save, and die before the log is copied into peerlog.db."""
 
-    def write_then_die_before_the_checkpoint() -> None:
+    def child() -> None:
         db = databases.open_database(folder, PASSPHRASE)
         db.set_setting("marker", "written later")
         db.purge_freed_space = lambda: os._exit(0)  # type: ignore[method-assign]
         db.save_point()
 
-    assert run_killed_at(10**6, write_then_die_before_the_checkpoint)
+    assert run_killed_at(10**6, child)
+
+
+def test_work_lost_with_the_write_ahead_log_is_noticed(folder: Path) -> None:
+    """Killed after a large write's save was counted but before the log reached peerlog.db;
+    the -wal file is then lost: the database is older than its key file says."""
+
+    _write_then_die_before_the_checkpoint(folder)
     wal = folder / "peerlog.db-wal"
     assert wal.stat().st_size > 0
     wal.unlink()
@@ -113,13 +119,7 @@ def test_work_lost_with_the_write_ahead_log_is_noticed(folder: Path) -> None:
 
 
 def test_a_killed_write_whose_log_survives_opens_with_everything(folder: Path) -> None:
-    def write_then_die() -> None:
-        db = databases.open_database(folder, PASSPHRASE)
-        db.set_setting("marker", "written later")
-        db.purge_freed_space = lambda: os._exit(0)  # type: ignore[method-assign]
-        db.save_point()
-
-    assert run_killed_at(10**6, write_then_die)
+    _write_then_die_before_the_checkpoint(folder)
     db = databases.open_database(folder, PASSPHRASE)
     assert db.setting("marker") == "written later"
     db.close()
