@@ -33,9 +33,9 @@ from desktop_app.store.protection import audit_repo, file_swaps, key_upkeep, pen
 from desktop_app.store.protection.backup import (
     integrity_problems,
     pragma_problems,
-    timestamp,
     write_backup,
 )
+from desktop_app.store.protection.file_swaps import timestamp
 from desktop_app.store.protection.keyslots import KeySlot, KeySlots, make_slot, new_data_key
 from desktop_app.store.protection.recovery_code import new_recovery_code
 

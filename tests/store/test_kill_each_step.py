@@ -130,17 +130,24 @@ def test_restore_killed_at_each_file_operation_keeps_one_whole_database(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("how", ["change", "recovery code"])
 def test_passphrase_change_killed_at_each_file_operation(
-    template: tuple[Path, Path], tmp_path: Path
+    template: tuple[Path, Path], tmp_path: Path, how: str
 ) -> None:
     source, _backup = template
+    db = databases.open_database(source, CURRENT_PASSPHRASE)
+    code = databases.regenerate_recovery_code(db)
+    db.close()
     new = "a passphrase chosen after"
     secrets = {CURRENT_PASSPHRASE: "current", new: "current"}
     folders = [_fresh(source, tmp_path, 1)]
 
     def change(current: str = CURRENT_PASSPHRASE) -> None:
-        db = databases.open_database(folders[-1], current)
-        databases.change_passphrase(db, current, new)
+        if how == "change":
+            db = databases.open_database(folders[-1], current)
+            databases.change_passphrase(db, current, new)
+        else:
+            db = databases.reset_passphrase_with_recovery_code(folders[-1], code, new)
         db.close()
 
     def after_each(n: int, finished: bool) -> None:

@@ -68,10 +68,6 @@ class BackupHeader:
     payload_mac: bytes
 
 
-def timestamp() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d_%H%M%S")
-
-
 def write_backup(conn: Connection, data_key: bytes, slots: KeySlots, out_path: Path) -> None:
     """Write a backup of the open database `conn` to `out_path` (replaced atomically; only its
     owner may read it). The header records the database copy's length and an HMAC of it under

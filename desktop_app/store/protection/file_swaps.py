@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.store import layout
@@ -112,9 +113,11 @@ def roll_forward(folder: Path) -> Path | None:
     return aside
 
 
-def _unused_aside_name(folder: Path) -> str:
-    from desktop_app.store.protection.backup import timestamp
+def timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d_%H%M%S")
 
+
+def _unused_aside_name(folder: Path) -> str:
     base = f"replaced-{timestamp()}"
     name, n = base, 1
     while (layout.backups_dir(folder) / f"{name}{layout.FOLDER_SUFFIX}").exists():
