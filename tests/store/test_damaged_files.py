@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import json
 import os
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -351,4 +353,31 @@ def test_leftovers_of_interrupted_writes_are_cleared_and_nothing_else(folder: Pa
         path.write_bytes(b"x")
     databases.open_database(folder, PASSPHRASE).close()
     assert [p for p in ours if p.exists()] == []
+    assert all(p.exists() for p in theirs)
+
+
+def _ended_process_id() -> int:
+    child = subprocess.Popen([sys.executable, "-c", ""])
+    child.wait()
+    return child.pid
+
+
+def test_a_backup_clears_what_killed_backups_left_beside_it(folder: Path, tmp_path: Path) -> None:
+    out_folder = tmp_path / "backups elsewhere"
+    out_folder.mkdir()
+    dead = _ended_process_id()
+    left = [
+        out_folder / f".Group-2026-01-01.peerlog-backup.partial-{dead}",
+        out_folder / f".Group-2026-01-01.peerlog-backup.copy-{dead}",
+        out_folder / f".Group-2026-01-01.peerlog-backup.copy-{dead}-wal",
+        out_folder / f".b2.copy-{dead}",
+    ]
+    theirs = [out_folder / f".other.tmp-{dead}", out_folder / "notes.peerlog-backup.partial"]
+    for path in left + theirs:
+        path.write_bytes(b"x")
+    db = databases.open_database(folder, PASSPHRASE)
+    databases.backup_database(db, out_folder / "Group-2026-02-01.peerlog-backup")
+    databases.backup_database(db, out_folder / "b2")
+    db.close()
+    assert [p for p in left if p.exists()] == []
     assert all(p.exists() for p in theirs)

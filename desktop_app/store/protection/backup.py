@@ -73,7 +73,9 @@ def write_backup(conn: Connection, data_key: bytes, slots: KeySlots, out_path: P
     owner may read it). The header records the database copy's length and an HMAC of it under
     the data key, so a backup cut short or changed is refused before it replaces anything."""
     make_private_folder(out_path.parent, parents=True, exist_ok=True)
+    # what killed backups left: of this file, and of any backup (automatic ones are named by time)
     clear_leftovers_in(out_path.parent, prefix=f".{out_path.name}.")
+    clear_leftovers_in(out_path.parent, prefix=".", containing=f"{BACKUP_SUFFIX}.")
     copy_path = out_path.with_name(f".{out_path.name}.copy-{os.getpid()}")
     partial = out_path.with_name(f".{out_path.name}.partial-{os.getpid()}")
     try:

@@ -136,11 +136,16 @@ def clear_leftovers(folder: Path) -> None:
         clear_leftovers_in(directory, prefix=".", only_dead=False)
 
 
-def clear_leftovers_in(directory: Path, prefix: str, *, only_dead: bool = True) -> None:
-    """Remove PeerLog's leftover temporary files whose names start with `prefix` in any folder
-    (beside a backup file, say): only those of processes no longer running, when `only_dead`."""
+def clear_leftovers_in(
+    directory: Path, prefix: str, *, only_dead: bool = True, containing: str = ""
+) -> None:
+    """Remove PeerLog's leftover temporary files whose names start with `prefix` (and contain
+    `containing`) in any folder (beside a backup file, say): only those of processes no longer
+    running, when `only_dead`."""
     try:
-        names = [p for p in directory.iterdir() if p.name.startswith(prefix)]
+        names = [
+            p for p in directory.iterdir() if p.name.startswith(prefix) and containing in p.name
+        ]
     except OSError:
         return
     for path in names:
