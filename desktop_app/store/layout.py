@@ -52,7 +52,8 @@ def database_files(folder: Path) -> list[Path]:
 MISSING_RECORDS = (
     "The records of this database (peerlog.db) are missing or empty, though its key file is "
     "there: the file was deleted, emptied or not copied. Nothing was changed. Restore the "
-    "database from a backup (Restore in PeerLog, or peerlog restore)."
+    "database from a backup (Restore from a backup on PeerLog's start screen, or peerlog "
+    "restore)."
 )
 
 
