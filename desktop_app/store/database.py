@@ -36,7 +36,13 @@ from desktop_app.store.protection.backup import (
     write_backup,
 )
 from desktop_app.store.protection.file_swaps import timestamp
-from desktop_app.store.protection.keyslots import KeySlot, KeySlots, make_slot, new_data_key
+from desktop_app.store.protection.keyslots import (
+    MAX_SLOTS,
+    KeySlot,
+    KeySlots,
+    make_slot,
+    new_data_key,
+)
 from desktop_app.store.protection.recovery_code import new_recovery_code
 
 log = logging.getLogger(__name__)
@@ -246,7 +252,6 @@ class Database:
         would be noticed: count a save in the database, then in the sealed key file, then copy
         the write-ahead log into the database and empty it. Call at the end of every large
         write (an import, an erasure, a demo database) and on close."""
-        self.connection()
         if self._total_changes() != self._changes_at_last_save:
             with self.transaction() as tx:
                 saves = key_upkeep.count_save(tx)
@@ -311,6 +316,12 @@ class Database:
     def set_passphrase(self, new: str, user_id: str | None, role: str | None = None) -> None:
         """Give `user_id` the passphrase `new`, replacing their old one (after recovery, say).
         `role` is the user's (looked up when not given: a user being added has no row yet)."""
+        old_slot = self._slots.passphrase_slot_for(user_id)
+        if old_slot is None and len(self._slots.slots) >= MAX_SLOTS:
+            raise StoreError(
+                f"This database already has as many users as PeerLog allows ({MAX_SLOTS - 1}). "
+                "Remove someone who no longer uses PeerLog first."
+            )
         new_slot = make_slot(
             self._data_key(),
             new,
@@ -319,7 +330,6 @@ class Database:
             user_id,
             role=role or self._role_of(user_id),
         )
-        old_slot = self._slots.passphrase_slot_for(user_id)
         if old_slot is None:
             self._save_slots(self._slots.with_slot(new_slot))
         else:

@@ -21,11 +21,11 @@ from desktop_app.domain.roles import Role
 from desktop_app.services import databases
 from desktop_app.services.importing.template_import import run_import
 from desktop_app.services.protection import users
-from desktop_app.store import layout
-from desktop_app.store.database import CreatedDatabase, passphrase_unlocker
-from desktop_app.store.errors import DamagedDatabase, TamperedKeyFile, WrongSecret
+from desktop_app.store import database, layout
+from desktop_app.store.database import CreatedDatabase, Database, passphrase_unlocker
+from desktop_app.store.errors import DamagedDatabase, StoreError, TamperedKeyFile, WrongSecret
 from desktop_app.store.protection.backup import MAGIC
-from desktop_app.store.protection.keyslots import KeySlot, KeySlots, derive_key
+from desktop_app.store.protection.keyslots import MAX_SLOTS, KeySlot, KeySlots, derive_key
 from tests.conftest import PASSPHRASE
 from tests.store.helpers import data_key, snapshot
 from tests.store.kill_steps import run_killed_at
@@ -229,17 +229,38 @@ def test_repeated_slots_are_refused_at_once(folder: Path, copies: int) -> None:
     _refused_as_damaged_key_file(folder)
 
 
-def test_more_slots_than_peerlog_allows_are_refused(folder: Path) -> None:
+def _with_made_up_slots(folder: Path, total: int) -> None:
+    """Fill the key file up to `total` slots, each for a different made-up user."""
     data = _slots_json(folder)
     template = data["slots"][0]
-    for n in range(45):
-        data["slots"].append(
-            {**template, "id": f"slot {n}", "user_id": f"user {n}", "kdf": dict(template["kdf"])}
-        )
-        data["slots"][-1]["kdf"]["salt"] = base64.b64encode(os.urandom(16)).decode()
-        data["slots"][-1]["wrapped_key"] = base64.b64encode(os.urandom(48)).decode()
+    while len(data["slots"]) < total:
+        n = len(data["slots"])
+        made_up = {**template, "id": f"slot {n}", "user_id": f"user {n}"}
+        made_up["kdf"] = {**template["kdf"], "salt": base64.b64encode(os.urandom(16)).decode()}
+        made_up["wrapped_key"] = base64.b64encode(os.urandom(48)).decode()
+        data["slots"].append(made_up)
     _write_slots(folder, data)
+
+
+def test_more_slots_than_peerlog_allows_are_refused(folder: Path) -> None:
+    _with_made_up_slots(folder, MAX_SLOTS)
+    assert len(KeySlots.load(layout.slots_file(folder)).slots) == MAX_SLOTS
+    _with_made_up_slots(folder, MAX_SLOTS + 1)
     _refused_as_damaged_key_file(folder)
+
+
+def test_users_cannot_be_added_past_what_a_key_file_may_hold(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "MAX_SLOTS", 4)  # the coordinator and recovery code make 2
+    users.add_user(db, "Lee", Role.LEAD, LEAD_PASSPHRASE)
+    users.add_user(db, "Kit", Role.LEAD, "Kit's own passphrase")
+    with pytest.raises(StoreError, match="as many users as PeerLog allows"):
+        users.add_user(db, "Max", Role.LEAD, "Max's own passphrase")
+    assert [u.name for u in users.list_users(db)] == ["Coordinator", "Kit", "Lee"]
+    folder = db.folder
+    db.close()
+    databases.open_database(folder, "Kit's own passphrase").close()
 
 
 def _with_lead(folder: Path) -> tuple[str, str]:
