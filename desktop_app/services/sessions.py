@@ -16,6 +16,7 @@ from desktop_app.domain.sessions import (
     Session,
     SessionDefaults,
     cleaned_session,
+    looks_the_same,
     validate_session,
 )
 from desktop_app.domain.volunteers import (
@@ -132,6 +133,14 @@ def update_session(db: Database, session: Session, new_people: Sequence[Person] 
         work.record(Action.CREATE, "person", *(p.id for p in people))
         work.record(Action.CHANGE, "session", s.id)
         return sessions_repo.get_session(work.conn, s.id)
+
+
+def likely_duplicate(db: Database, session: Session) -> Session | None:
+    """A session already saved that `session` looks like a second copy of (same day, kind,
+    venue, start time and people), so that a front end can ask before saving it; None when
+    there is none. People about to be added are new, so a session with any is never one."""
+    saved = sessions_repo.sessions_held_on(db.connection(), session.held_on, session.kind)
+    return next((s for s in saved if looks_the_same(session, s)), None)
 
 
 def delete_session(db: Database, session_id: str) -> None:

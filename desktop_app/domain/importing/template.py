@@ -101,9 +101,9 @@ PEOPLE = Sheet(
         _ref("Their reference, unique in your organisation: rows are matched on it."),
         Column("known_as", "text", "The name they are known by.", required=True),
         Column("year_of_birth", "year", "Year of birth."),
-        Column("gender", "code", "Gender (empty: not stated).", vocabulary=GENDER),
-        Column("ethnicity", "code", "Ethnic group (empty: not stated).", vocabulary=ETHNIC_GROUP),
-        Column("disability", "code", "Disability (empty: not stated).", vocabulary=DISABILITY),
+        Column("gender", "code", "Gender (empty: not recorded).", vocabulary=GENDER),
+        Column("ethnicity", "code", "Ethnic group (empty: not recorded).", vocabulary=ETHNIC_GROUP),
+        Column("disability", "code", "Disability (empty: not recorded).", vocabulary=DISABILITY),
         Column("postcode_district", "text", "The first half of the postcode only, like BB1."),
         Column(
             "referral_source",
