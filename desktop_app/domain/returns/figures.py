@@ -77,6 +77,7 @@ class OutcomeFigures:
     improved: int
     worse: int
     no_change: int
+    higher_is_better: bool = True  # False for loneliness and anxiety: a fall is an improvement
 
 
 @dataclass(frozen=True)
