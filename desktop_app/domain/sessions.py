@@ -201,8 +201,3 @@ def looks_the_same(session: Session, saved: Session) -> bool:
         and a.venue.casefold() == b.venue.casefold()
         and set(a.attendee_ids) == set(b.attendee_ids)
     )
-
-
-def facilitator_hours_for(session: Session) -> float:
-    """The default time to record for each facilitator: the session's length in hours."""
-    return round(session.minutes / 60, 2)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -148,7 +148,7 @@ def test_record_hours_for_a_volunteer(qtbot: QtBot, db: Database) -> None:
     dialog.hours.setValue(2.5)
     dialog.activity.setCurrentText("Outreach")
     dialog.save()
-    assert volunteers.total_hours(db, volunteer.id) == pytest.approx(2.5)
+    assert volunteers.total_hours(db, volunteer.id) == Decimal("2.5")
     assert volunteers.list_hours(db, volunteer.id).rows[0].activity == "Outreach"
 
 

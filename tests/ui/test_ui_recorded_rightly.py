@@ -3,7 +3,8 @@ services."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -11,11 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
-from desktop_app.services import people, sessions
+from desktop_app.domain.volunteers import Volunteer, VolunteerHours
+from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
+from desktop_app.ui.volunteers.hours_dialog import HoursDialog
+from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 
 
 def shown(qtbot: QtBot, dialog: QDialog) -> None:
@@ -131,3 +135,35 @@ def test_a_likely_duplicate_session_is_questioned_before_saving(qtbot: QtBot, db
     asked = _log_again(qtbot, db, answer=True)
     assert len(asked) == 1
     assert sessions.list_sessions(db).total == 2  # they went on: two sessions really happened
+
+
+def _hours_typed(qtbot: QtBot, db: Database, volunteer_id: str, typed: str) -> HoursDialog:
+    dialog = HoursDialog(db, volunteer_id)
+    shown(qtbot, dialog)
+    dialog.hours.selectAll()
+    qtbot.keyClicks(dialog.hours, typed)
+    save_keys(qtbot, dialog)
+    return dialog
+
+
+def test_hours_typed_in_the_window_add_up_exactly(qtbot: QtBot, db: Database) -> None:
+    priya = volunteers.add_volunteer(db, Volunteer(name="Priya"))
+    for days_before in range(6):  # 120 hours so far
+        day = date.today() - timedelta(days=days_before + 2)
+        volunteers.record_hours(db, VolunteerHours.of_hours(priya.id, day, 20, "Outreach"))
+    for typed in ("7.75", "3.5"):
+        dialog = _hours_typed(qtbot, db, priya.id, typed)
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible())  # type: ignore[misc]
+    assert volunteers.total_hours(db, priya.id) == Decimal("131.25")
+    shown_total = VolunteerDialog(db, priya.id)
+    qtbot.addWidget(shown_total)
+    assert shown_total.hours.text() == "131.25 hours in all"  # never "131.2"
+
+
+def test_hours_more_precise_than_a_minute_are_refused_beside_the_field(
+    qtbot: QtBot, db: Database
+) -> None:
+    priya = volunteers.add_volunteer(db, Volunteer(name="Priya"))
+    dialog = _hours_typed(qtbot, db, priya.id, "1.33")
+    assert "1.33 hours is 79.8 minutes" in dialog.errors.shown()["hours"]
+    assert volunteers.total_hours(db) == 0

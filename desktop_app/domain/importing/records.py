@@ -192,14 +192,14 @@ def hours_from_row(
     existing: VolunteerHours | None,
 ) -> VolunteerHours:
     activity = row.text("activity") or FACILITATING
-    hours = row.values.get("hours")
-    amount = float(hours) if isinstance(hours, int | float) else 0.0
+    minutes = row.values.get("hours")  # read as whole minutes
+    amount = minutes if isinstance(minutes, int) else 0
     if existing is None:
         return VolunteerHours(
             volunteer_id, row.date("worked_on") or date.min, amount, activity, session_id
         )
     linked = session_id if row.has("session_ref") else existing.session_id
-    return replace(existing, hours=amount, activity=activity, session_id=linked)
+    return replace(existing, minutes=amount, activity=activity, session_id=linked)
 
 
 def hours_key(volunteer_id: str, worked_on: date, activity: str) -> tuple[str, date, str]:

@@ -341,7 +341,7 @@ class _SectionBuilder:
             "volunteers",
             figures=(
                 _people("active", "Active volunteers", protect_count(v.active, self.rules)),
-                _plain("hours", "Volunteer hours", v.hours, "hours"),
+                _plain("hours", "Volunteer hours", float(v.hours), "hours"),
                 _plain("value", "Value of volunteer time", v.value, "money"),
                 _plain("rate", "Hourly rate used for the value", v.hourly_rate, "rate"),
                 _people(

@@ -34,7 +34,7 @@ from desktop_app.domain.sessions import (
     Session,
 )
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
-from desktop_app.domain.volunteers import MAX_HOURS_A_DAY
+from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, exact_hours
 from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
@@ -308,7 +308,7 @@ class SessionDialog(RecordDialog):
             if updated is not None:
                 self.finish(updated.id)
             return
-        hours = self.hours.value() if self.record_hours.isChecked() else None
+        hours = exact_hours(self.hours.value()) if self.record_hours.isChecked() else None
         logged = self.attempt(lambda: sessions.log_session(self.db, session, new_people, hours))
         if logged is not None:
             self.finish(logged.session.id)
