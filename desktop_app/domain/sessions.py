@@ -192,12 +192,12 @@ def _safeguarding_problems(s: Session, today: date) -> list[Problem]:
 
 def looks_the_same(session: Session, saved: Session) -> bool:
     """Whether `session` looks like `saved` logged a second time: the same day, kind, venue
-    and start time, and the same people (registered attendees and the headcount)."""
+    and start time, and the same registered attendees (a different headcount of people
+    without a record is more likely a correction than a second session)."""
     a, b = cleaned_session(session), cleaned_session(saved)
     return (
         a.id != b.id
-        and (a.held_on, a.kind, a.starts_at, a.anonymous_headcount)
-        == (b.held_on, b.kind, b.starts_at, b.anonymous_headcount)
+        and (a.held_on, a.kind, a.starts_at) == (b.held_on, b.kind, b.starts_at)
         and a.venue.casefold() == b.venue.casefold()
         and set(a.attendee_ids) == set(b.attendee_ids)
     )

@@ -32,6 +32,7 @@ from desktop_app.domain.sessions import (
     LONGEST_SESSION_MINUTES,
     OnwardReferral,
     Session,
+    validate_session,
 )
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
 from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, exact_hours
@@ -315,6 +316,8 @@ class SessionDialog(RecordDialog):
 
     def _saving_a_copy_is_meant(self, session: Session) -> bool:
         """True unless it looks like a session already saved and the user does not go on."""
+        if validate_session(session, date.today()):
+            return True  # not savable as it is: the problems are shown first, not this question
         twin = sessions.likely_duplicate(self.db, session)
         if twin is None:
             return True
