@@ -137,11 +137,14 @@ def test_a_likely_duplicate_session_is_questioned_before_saving(qtbot: QtBot, db
     assert sessions.list_sessions(db).total == 2  # they went on: two sessions really happened
 
 
-def _hours_typed(qtbot: QtBot, db: Database, volunteer_id: str, typed: str) -> HoursDialog:
+def _hours_typed(
+    qtbot: QtBot, db: Database, volunteer_id: str, typed: str, activity: str = "Outreach"
+) -> HoursDialog:
     dialog = HoursDialog(db, volunteer_id)
     shown(qtbot, dialog)
     dialog.hours.selectAll()
     qtbot.keyClicks(dialog.hours, typed)
+    dialog.activity.setCurrentText(activity)
     save_keys(qtbot, dialog)
     return dialog
 
@@ -167,3 +170,18 @@ def test_hours_more_precise_than_a_minute_are_refused_beside_the_field(
     dialog = _hours_typed(qtbot, db, priya.id, "1.33")
     assert "1.33 hours is 79.8 minutes" in dialog.errors.shown()["hours"]
     assert volunteers.total_hours(db) == 0
+
+
+def test_the_hours_form_does_not_assume_what_the_volunteer_did(qtbot: QtBot, db: Database) -> None:
+    priya = volunteers.add_volunteer(db, Volunteer(name="Priya"))
+    dialog = HoursDialog(db, priya.id)
+    shown(qtbot, dialog)
+    assert dialog.activity.currentText() == ""
+    save_keys(qtbot, dialog)
+    assert "activity is missing" in dialog.errors.shown()["activity"]
+    assert volunteers.total_hours(db) == 0
+    dialog.activity.setCurrentText("Outreach")
+    with qtbot.waitSignal(dialog.saved):
+        save_keys(qtbot, dialog)
+    (entry,) = volunteers.list_hours(db, priya.id).rows
+    assert (entry.activity, entry.minutes) == ("Outreach", 60)

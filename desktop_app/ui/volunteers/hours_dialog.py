@@ -43,6 +43,10 @@ class HoursDialog(RecordDialog):
         self.activity = QComboBox()
         self.activity.setEditable(True)
         self.activity.addItems(list(SUGGESTED_ACTIVITIES[1:]))  # sessions record their own
+        self.activity.setCurrentIndex(-1)  # what they did is chosen or typed, never assumed
+        typed = self.activity.lineEdit()
+        if typed is not None:
+            typed.setPlaceholderText("Choose or type what they did")
         self.activity.setAccessibleName("Activity")
         form = QFormLayout()
         add_row(form, "&Volunteer:", self.volunteer, e.label("volunteer_id", "the volunteer"))
