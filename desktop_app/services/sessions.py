@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
@@ -16,13 +17,18 @@ from desktop_app.domain.sessions import (
     Session,
     SessionDefaults,
     cleaned_session,
+    looks_the_same,
     validate_session,
 )
 from desktop_app.domain.volunteers import (
     FACILITATING,
     MAX_HOURS_A_DAY,
+    MINUTES_AN_HOUR,
+    NotWholeMinutes,
     VolunteerHours,
     VolunteerSummary,
+    exact_hours,
+    minutes_of,
 )
 from desktop_app.services.access import change
 from desktop_app.services.people import prepare_new_people
@@ -57,7 +63,7 @@ def log_session(
     db: Database,
     session: Session,
     new_people: Sequence[Person] = (),
-    facilitator_hours: float | None = None,
+    facilitator_hours: Decimal | float | None = None,
 ) -> LoggedSession:
     """Save a session in one transaction: all of it is saved, or (on any problem) none of it.
 
@@ -71,15 +77,15 @@ def log_session(
         conn = work.conn
         people, problems = _prepared_people(conn, new_people, today)
         problems += validate_session(s, today)
-        problems += _hours_problems(facilitator_hours)
-        refuse(problems)
+        minutes, hours_problems = _facilitator_minutes(facilitator_hours)
+        refuse(problems + hours_problems)
         now = utc_now()
         people_repo.insert_people(conn, people, now)
         sessions_repo.insert_sessions(conn, [s], now)
         hours = [
-            VolunteerHours(volunteer, s.held_on, facilitator_hours, FACILITATING, s.id)
+            VolunteerHours(volunteer, s.held_on, minutes, FACILITATING, s.id)
             for volunteer in s.facilitator_ids
-            if facilitator_hours is not None
+            if minutes is not None
         ]
         hours_repo.insert_hours(conn, hours, now)
         work.record(Action.CREATE, "person", *(p.id for p in people))
@@ -106,14 +112,21 @@ def _prepared_people(
     return people, [Problem(f"new_people.{p.field}", p.message) for p in problems]
 
 
-def _hours_problems(hours: float | None) -> list[Problem]:
-    if hours is None or 0 < hours <= MAX_HOURS_A_DAY:
-        return []
-    return [
+def _facilitator_minutes(hours: Decimal | float | None) -> tuple[int | None, list[Problem]]:
+    """The hours each facilitator is credited, as exact whole minutes, or what is wrong."""
+    if hours is None:
+        return None, []
+    try:
+        minutes = minutes_of(hours)
+    except NotWholeMinutes as refused:
+        return None, [Problem("facilitator_hours", str(refused))]
+    if 0 < minutes <= MAX_HOURS_A_DAY * MINUTES_AN_HOUR:
+        return minutes, []
+    return None, [
         Problem(
             "facilitator_hours",
             f"Facilitators' hours must be more than 0 and at most {MAX_HOURS_A_DAY} "
-            f"(you entered {hours:g}). Leave it empty to record no hours.",
+            f"(you entered {exact_hours(hours)}). Leave it empty to record no hours.",
         )
     ]
 
@@ -133,6 +146,14 @@ def update_session(db: Database, session: Session, new_people: Sequence[Person] 
         work.record(Action.CREATE, "person", *(p.id for p in people))
         work.record(Action.CHANGE, "session", s.id)
         return sessions_repo.get_session(work.conn, s.id)
+
+
+def likely_duplicate(db: Database, session: Session) -> Session | None:
+    """A session already saved that `session` looks like a second copy of (same day, kind,
+    venue, start time and people), so that a front end can ask before saving it; None when
+    there is none. People about to be added are new, so a session with any is never one."""
+    saved = sessions_repo.sessions_held_on(db.connection(), session.held_on, session.kind)
+    return next((s for s in saved if looks_the_same(session, s)), None)
 
 
 def delete_session(db: Database, session_id: str) -> None:

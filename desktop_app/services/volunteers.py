@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, VolunteerFilter, VolunteerRow
@@ -160,5 +161,6 @@ def total_hours(
     volunteer_id: str | None = None,
     start: date | None = None,
     end: date | None = None,
-) -> float:
+) -> Decimal:
+    """Exact (whole minutes added as integers): 127.8 + 3.5 hours is 131.3."""
     return hours_repo.total_hours(db.connection(), volunteer_id, start, end)

@@ -32,11 +32,13 @@ from desktop_app.domain.sessions import (
     LONGEST_SESSION_MINUTES,
     OnwardReferral,
     Session,
+    validate_session,
 )
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
-from desktop_app.domain.volunteers import MAX_HOURS_A_DAY
+from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, exact_hours
 from desktop_app.services import sessions
 from desktop_app.store.database import Database
+from desktop_app.ui.common import messages
 from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
 from desktop_app.ui.common.form_rows import add_row
 from desktop_app.ui.common.record_dialog import RecordDialog, plain_button
@@ -304,15 +306,36 @@ class SessionDialog(RecordDialog):
         if session is None:
             return
         new_people = [Person(known_as=name) for name in self.attendees.new_names()]
+        if not new_people and not self._saving_a_copy_is_meant(session):
+            return
         if self.existing is not None:
             updated = self.attempt(lambda: sessions.update_session(self.db, session, new_people))
             if updated is not None:
                 self.finish(updated.id)
             return
-        hours = self.hours.value() if self.record_hours.isChecked() else None
+        hours = exact_hours(self.hours.value()) if self.record_hours.isChecked() else None
         logged = self.attempt(lambda: sessions.log_session(self.db, session, new_people, hours))
         if logged is not None:
             self.finish(logged.session.id)
+
+    def _saving_a_copy_is_meant(self, session: Session) -> bool:
+        """True unless it looks like a session already saved and the user does not go on."""
+        if validate_session(session, date.today()):
+            return True  # not savable as it is: the problems are shown first, not this question
+        twin = sessions.likely_duplicate(self.db, session)
+        if twin is None:
+            return True
+        kind = SESSION_KIND.label(twin.kind).lower()
+        at = f" at {clock_time(twin.starts_at)}" if twin.starts_at else ""
+        venue = f" at {twin.venue}" if twin.venue else ""
+        return messages.confirm(
+            self,
+            "Save this session again?",
+            f"A {kind} session on {long_date(twin.held_on)}{at}{venue} with the same people "
+            "is already saved. Saving this one as well counts everyone twice in returns.\n\n"
+            "Save it only if there really were two sessions.",
+            "Save it as well",
+        )
 
     @Slot()
     def delete(self) -> None:

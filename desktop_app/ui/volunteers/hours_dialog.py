@@ -5,7 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QVBoxLayout, QWidget
 
-from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, SUGGESTED_ACTIVITIES, VolunteerHours
+from desktop_app.domain.problems import Problem
+from desktop_app.domain.volunteers import (
+    MAX_HOURS_A_DAY,
+    SUGGESTED_ACTIVITIES,
+    NotWholeMinutes,
+    VolunteerHours,
+)
 from desktop_app.services import volunteers
 from desktop_app.store.database import Database
 from desktop_app.ui.common.date_fields import DateBox
@@ -38,6 +44,10 @@ class HoursDialog(RecordDialog):
         self.activity = QComboBox()
         self.activity.setEditable(True)
         self.activity.addItems(list(SUGGESTED_ACTIVITIES[1:]))  # sessions record their own
+        self.activity.setCurrentIndex(-1)  # what they did is chosen or typed, never assumed
+        typed = self.activity.lineEdit()
+        if typed is not None:
+            typed.setPlaceholderText("Choose or type what they did")
         self.activity.setAccessibleName("Activity")
         form = QFormLayout()
         add_row(form, "&Volunteer:", self.volunteer, e.label("volunteer_id", "the volunteer"))
@@ -54,12 +64,17 @@ class HoursDialog(RecordDialog):
 
     @Slot()
     def save(self) -> None:
-        entry = VolunteerHours(
-            volunteer_id=self.volunteer.currentData() or "",
-            worked_on=self.worked_on.value(),
-            hours=self.hours.value(),
-            activity=self.activity.currentText(),
-        )
+        try:
+            entry = VolunteerHours.of_hours(
+                self.volunteer.currentData() or "",
+                self.worked_on.value(),
+                self.hours.value(),  # as shown: two decimals at most
+                self.activity.currentText(),
+            )
+        except NotWholeMinutes as refused:
+            self.errors.show([Problem("hours", str(refused))])
+            self.hours.setFocus()
+            return
         saved = self.attempt(lambda: volunteers.record_hours(self.db, entry))
         if saved is not None:
             self.finish(saved.id, "recorded")
