@@ -185,3 +185,13 @@ def _safeguarding_problems(s: Session, today: date) -> list[Problem]:
 def facilitator_hours_for(session: Session) -> float:
     """The default time to record for each facilitator: the session's length in hours."""
     return round(session.minutes / 60, 2)
+
+
+# Peer support is given by a volunteer; a drop-in can be open with nobody named as leading it.
+KINDS_LED_BY_A_FACILITATOR = frozenset({"group", "one_to_one"})
+
+
+def facilitator_missing(session: Session) -> bool:
+    """A group or one-to-one session with no facilitator: most likely one was forgotten (the
+    user is warned and may still save it)."""
+    return session.kind in KINDS_LED_BY_A_FACILITATOR and not session.facilitator_ids

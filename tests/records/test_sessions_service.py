@@ -68,6 +68,33 @@ def test_log_a_group_with_a_new_person_and_hours(
     assert volunteers.total_hours(db, facilitator.id) == 2.5
 
 
+def test_facilitators_added_by_name_while_logging_on_a_new_database(
+    db: Database, regulars: list[Person]
+) -> None:
+    session = weekly_group(regulars[:1], Volunteer("unused"), facilitator_ids=())
+    logged = sessions.log_session(
+        db,
+        session,
+        facilitator_hours=2,
+        new_facilitators=[Volunteer("  Jo   Bloggs "), Volunteer("Sam Reyes")],
+    )
+    detail = sessions.session_detail(db, logged.session.id)
+    assert [(v.name, v.ref) for v in detail.facilitators] == [
+        ("Jo Bloggs", "V-0001"),
+        ("Sam Reyes", "V-0002"),
+    ]
+    assert [h.hours for h in logged.hours] == [2, 2]
+    assert [v.name for v in volunteers.list_volunteers(db)] == ["Jo Bloggs", "Sam Reyes"]
+    counts = table_counts(db)
+    with pytest.raises(ValidationFailed, match="name") as refused:
+        sessions.log_session(db, session, new_facilitators=[Volunteer("Ali"), Volunteer(" ")])
+    assert [p.field for p in refused.value.problems] == ["new_facilitators.name"]
+    assert table_counts(db) == counts and len(volunteers.list_volunteers(db)) == 2
+    updated = sessions.update_session(db, logged.session, new_facilitators=[Volunteer("Kim Lee")])
+    facilitators = sessions.session_detail(db, updated.id).facilitators
+    assert sorted(v.name for v in facilitators) == ["Jo Bloggs", "Kim Lee", "Sam Reyes"]
+
+
 def test_invalid_session_writes_nothing(
     db: Database, regulars: list[Person], facilitator: Volunteer
 ) -> None:
