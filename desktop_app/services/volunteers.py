@@ -160,6 +160,10 @@ def delete_hours(db: Database, hours_id: str) -> None:
         work.record(Action.DELETE, "volunteer hours", hours_id)
 
 
+def get_hours(db: Database, hours_id: str) -> VolunteerHours:
+    return hours_repo.get_hours(db.connection(), hours_id)
+
+
 def list_hours(
     db: Database,
     volunteer_id: str | None = None,
