@@ -17,6 +17,7 @@ class DraftKind(StrEnum):
     VOLUNTEER = "volunteer"
     HOURS = "hours"
     OUTCOME = "outcome"
+    CASE_STUDY = "case study"
 
     @property
     def label(self) -> str:
@@ -29,13 +30,14 @@ DRAFT_LABELS = {
     DraftKind.VOLUNTEER: "volunteer's record",
     DraftKind.HOURS: "volunteer hours",
     DraftKind.OUTCOME: "wellbeing measure",
+    DraftKind.CASE_STUDY: "case study",
 }
 
 
 @dataclass(frozen=True)
 class Draft:
     kind: DraftKind
-    record_id: str  # "" for a new record; the person for an outcome form
+    record_id: str  # "" for a new record; the person for an outcome form or a case study
     fields: dict[str, Any]
     title: str = ""
     saved_at: str = ""
