@@ -20,6 +20,7 @@ from desktop_app.domain.listing import Page
 from desktop_app.services import case_studies
 from desktop_app.store.database import Database
 from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
+from desktop_app.ui.common.child_dialog import show_child
 from desktop_app.ui.common.value_text import short_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,10 +35,9 @@ def study_label(study: CaseStudy) -> str:
 def open_case_study(
     db: Database, person_id: str, study_id: str | None, parent: QWidget
 ) -> CaseStudyDialog:
-    """The case study form, shown; deleted again when closed."""
+    """The case study form, shown; deleted again when closed, the keyboard given back."""
     dialog = CaseStudyDialog(db, person_id, study_id, parent)
-    dialog.finished.connect(lambda _result: dialog.deleteLater())
-    dialog.open()
+    show_child(dialog)
     return dialog
 
 

@@ -24,6 +24,11 @@ class EntryTable(QTableWidget):
         self.setTabKeyNavigation(False)  # Tab moves on to the buttons
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.setMinimumSectionSize(self.fontMetrics().height())
+        rows.setDefaultSectionSize(
+            self.fontMetrics().lineSpacing() + self.fontMetrics().height() // 2
+        )
         self.activated.connect(lambda index: self.open_requested.emit(index.row()))
 
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
@@ -32,7 +37,8 @@ class EntryTable(QTableWidget):
         for row, cells in enumerate(rows):
             for column, text in enumerate(cells):
                 self.setItem(row, column, QTableWidgetItem(text))
-        self.resizeColumnsToContents()
+        for column in range(self.columnCount() - 1):  # the last one keeps the spare width
+            self.resizeColumnToContents(column)
         if rows:
             self.selectRow(0)
 

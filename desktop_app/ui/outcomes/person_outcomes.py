@@ -20,6 +20,7 @@ from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.child_dialog import show_child
 from desktop_app.ui.common.entry_table import EntryTable
 from desktop_app.ui.common.text_styles import heading
 from desktop_app.ui.common.value_text import short_date
@@ -131,8 +132,7 @@ class PersonOutcomes(QDialog):
         form = OutcomeForm(self.db, self.person_id, self, existing=record)
         form.saved.connect(lambda _record: self._after_record())
         form.deleted.connect(lambda _id: self._after_record())
-        form.finished.connect(lambda _result: form.deleteLater())
-        form.open()
+        show_child(form)
         return form
 
     @Slot()

@@ -19,6 +19,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.case_studies.person_case_studies import PersonCaseStudies, open_case_study
 from desktop_app.ui.common import file_dialogs, messages, worker
+from desktop_app.ui.common.child_dialog import show_child
 from desktop_app.ui.outcomes.person_outcomes import PersonOutcomes, open_outcome_form
 
 log = logging.getLogger(__name__)
@@ -79,8 +80,7 @@ class PersonActions(QWidget):
     def show_case_studies(self) -> None:
         dialog = PersonCaseStudies(self.db, self.person.id, self.person.known_as, self)
         dialog.changed.connect(self.recorded)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
+        show_child(dialog)
 
     @Slot()
     def write_case_study(self) -> None:

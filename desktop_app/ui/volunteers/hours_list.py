@@ -16,13 +16,13 @@ from desktop_app.domain.listing import Page
 from desktop_app.domain.volunteers import VolunteerHours
 from desktop_app.services import volunteers
 from desktop_app.store.database import Database
+from desktop_app.ui.common.child_dialog import show_child
 from desktop_app.ui.common.entry_table import EntryTable
-from desktop_app.ui.common.value_text import hours_text, short_date
+from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog, hours_figure
 
 COLUMNS = ("Date", "Hours", "What for")
 MOST_LISTED = 1000
-ROWS_SHOWN = 6
 
 
 class HoursList(QWidget):
@@ -35,7 +35,6 @@ class HoursList(QWidget):
         self.total = QLabel()
         self.total.setAccessibleName("Hours given")
         self.table = EntryTable(COLUMNS, "Hours given, entry by entry")
-        self.table.setMaximumHeight(self.fontMetrics().lineSpacing() * (ROWS_SHOWN + 3))
         self.table.open_requested.connect(lambda _row: self.open_chosen())
         self.add_button = QPushButton("Record &hours…")
         self.add_button.clicked.connect(lambda: self._open(None))
@@ -64,7 +63,7 @@ class HoursList(QWidget):
             f"; the latest {len(self.entries)} are listed" if paged.total > len(paged.rows) else ""
         )
         self.total.setText(
-            f"{hours_text(total)} hours in all ({count}{shown})" if paged.total else "None yet"
+            f"{hours_figure(total)} hours in all ({count}{shown})" if paged.total else "None yet"
         )
         self.table.set_rows(
             [(short_date(e.worked_on), hours_figure(e.hours), e.activity) for e in self.entries]
@@ -80,8 +79,7 @@ class HoursList(QWidget):
     def _open(self, hours_id: str | None) -> HoursDialog:
         dialog = HoursDialog(self.db, self.volunteer_id, self, hours_id=hours_id)
         dialog.saved.connect(lambda _id: self._after_change(dialog.outcome))
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        dialog.open()
+        show_child(dialog)
         return dialog
 
     def _after_change(self, outcome: str) -> None:

@@ -54,7 +54,7 @@ class VolunteerDialog(RecordDialog):
         self.hours: HoursList | None = None
         if volunteer_id is not None:
             self.hours = HoursList(db, volunteer_id)
-            self.hours.changed.connect(lambda _outcome: self.saved.emit(volunteer_id))
+            self.hours.changed.connect(lambda outcome: self._hours_changed(outcome, volunteer_id))
 
         form = QFormLayout()
         add_row(form, "&Name:", self.name, e.label("name", "the name"))
@@ -73,16 +73,24 @@ class VolunteerDialog(RecordDialog):
         right = QVBoxLayout()
         right.addWidget(heading("Training", 3))
         right.addWidget(self.training, 1)
-        below = QVBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(form)
         if self.hours is not None:
-            below.addWidget(heading("Hours given", 3))
-            below.addWidget(self.hours)
-        self.lay_out_columns(form, right, below)
+            left.addWidget(heading("Hours given", 3))
+            left.addWidget(self.hours, 1)
+        else:
+            left.addStretch(1)
+        self.lay_out_columns(left, right)
         if volunteer_id is not None:
             self._load(volunteer_id)
         self._show_dbs_due()
         self.name.setFocus()
-        self.size_for(140, 30)
+        self.size_for(140, 30 if volunteer_id is None else 34)
+
+    def _hours_changed(self, outcome: str, volunteer_id: str) -> None:
+        """Hours were saved from here: every screen refreshes, the status bar says so."""
+        self.outcome = outcome
+        self.saved.emit(volunteer_id)
 
     def _load(self, volunteer_id: str) -> None:
         v = self.existing = volunteers.get_volunteer(self.db, volunteer_id)
