@@ -343,8 +343,8 @@ class SessionDialog(RecordDialog):
         if messages.confirm(
             self,
             "Save with no facilitator?",
-            f"Nobody is named as facilitating this {kind} session, so nobody gets its hours and "
-            "returns will not show who led it. To add someone, type their name under "
+            f"Nobody is named as facilitating this {kind} session, so nobody is credited with "
+            "leading it or with its hours. To add someone, type their name under "
             "Facilitators and press Enter (someone new is added as a volunteer). Or save it "
             "without a facilitator.",
             "Save without a facilitator",
