@@ -39,6 +39,7 @@ from desktop_app.ui.common.field_error import ERROR_STYLE, FieldError
 from desktop_app.ui.common.form_state import remember_opening_state
 from desktop_app.ui.common.record_dialog import SAVE_KEYS
 from desktop_app.ui.common.record_key import RecordKey
+from desktop_app.ui.common.screen_fit import resize_within_screen
 
 NOT_ANSWERED = -1
 PROBLEM_WIDTH = 220
@@ -113,7 +114,7 @@ class OutcomeForm(QDialog):
         self.setWindowTitle(
             "Correct a wellbeing measure" if existing else "Record a wellbeing measure"
         )
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)  # the items scroll when it is cut shorter
 
         self.measure_box = QComboBox()
         self.measure_box.setAccessibleName("Measure")

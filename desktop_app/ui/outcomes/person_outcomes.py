@@ -22,6 +22,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.child_dialog import show_child
 from desktop_app.ui.common.entry_table import EntryTable
+from desktop_app.ui.common.screen_fit import resize_within_screen
 from desktop_app.ui.common.text_styles import heading
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.outcomes.outcome_chart import OutcomeChart
@@ -95,7 +96,8 @@ class PersonOutcomes(QDialog):
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 40)
+        width, height = metrics.averageCharWidth() * 130, metrics.lineSpacing() * 40
+        resize_within_screen(self, width, height)  # the chart and table give up height
         self.refresh()
         self.record_button.setFocus()
 
