@@ -14,8 +14,8 @@ from desktop_app.domain.drafts import Draft, DraftKind
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
+from desktop_app.ui.common.dialog_parts import RECORD_KEY_NAME as RECORD_KEY
 from desktop_app.ui.common.form_state import changed_state, remember_opening_state, restore
-from desktop_app.ui.common.record_key import ACCESSIBLE_NAME as RECORD_KEY
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog

@@ -13,10 +13,10 @@ from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, SUGGESTED_ACTIVITIES,
 from desktop_app.services import volunteers
 from desktop_app.store.database import Database
 from desktop_app.ui.common.date_fields import DateBox
+from desktop_app.ui.common.dialog_parts import RecordKey
 from desktop_app.ui.common.form_rows import add_row
 from desktop_app.ui.common.form_state import remember_opening_state
 from desktop_app.ui.common.record_dialog import RecordDialog
-from desktop_app.ui.common.record_key import RecordKey
 
 
 class HoursDialog(RecordDialog):

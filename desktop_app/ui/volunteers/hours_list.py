@@ -16,8 +16,8 @@ from desktop_app.domain.listing import Page
 from desktop_app.domain.volunteers import VolunteerHours
 from desktop_app.services import volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui.common.child_dialog import show_child
-from desktop_app.ui.common.entry_table import EntryTable
+from desktop_app.ui.common.dialog_parts import show_child
+from desktop_app.ui.common.record_table import EntryTable
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog, hours_figure
 
