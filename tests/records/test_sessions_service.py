@@ -8,7 +8,7 @@ import sqlcipher3
 
 from desktop_app.domain.listing import Page, SessionFilter
 from desktop_app.domain.people import Person
-from desktop_app.domain.sessions import OnwardReferral, Session
+from desktop_app.domain.sessions import OnwardReferral, Session, facilitator_missing
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import home, people, sessions, volunteers
 from desktop_app.services.validation import ValidationFailed
@@ -303,3 +303,11 @@ def test_edit_can_add_new_people_in_the_same_transaction(
         sessions.update_session(db, replace(edited, minutes=-5), [Person("Kofi Late")])
     assert table_counts(db) == before
     assert people.find_people(db, "Kofi Late") == []
+
+
+def test_group_and_one_to_one_sessions_are_led_by_someone_drop_ins_need_not_be() -> None:
+    led = Session(held_on=LAST_MONTH, kind="group", facilitator_ids=("v1",))
+    assert not facilitator_missing(led)
+    assert facilitator_missing(replace(led, facilitator_ids=()))
+    assert facilitator_missing(replace(led, kind="one_to_one", facilitator_ids=()))
+    assert not facilitator_missing(replace(led, kind="drop_in", facilitator_ids=()))
