@@ -322,6 +322,33 @@ def test_the_story_is_edited_from_the_return_and_approved_again(
     assert case_studies.get_case_study(window.db, story.id).text == "She met a friend at the pub."
     assert picker.chosen() == (), "an edited story must be read and approved again"
 
+    back_to(qtbot, window)
+    picker.list.setFocus()
+    picker.list.setCurrentRow(0)
+    QTimer.singleShot(0, lambda: press_edit_first(qtbot))
+    press(qtbot, Qt.Key.Key_Return)  # the preview, whose "Edit the story first…" opens it
+    again = shown(qtbot, window, CaseStudyDialog)
+    again.title.setFocus()
+    again.title.selectAll()
+    type_text(qtbot, "Out walking")
+    save_keys(qtbot)
+    gone(qtbot, again)
+    assert case_studies.get_case_study(window.db, story.id).title == "Out walking"
+    assert picker.chosen() == ()
+
+
+def press_edit_first(qtbot: QtBot) -> None:
+    """Press "Edit the story first…" in the redaction preview once it shows."""
+    visible = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, RedactionPreview) and w.isVisible()
+    ]
+    if not visible:
+        QTimer.singleShot(20, lambda: press_edit_first(qtbot))
+        return
+    qtbot.mouseClick(visible[0].edit, Qt.MouseButton.LeftButton)
+
 
 def test_a_facilitator_added_while_logging_the_first_session(
     qtbot: QtBot, window: MainWindow, created: CreatedDatabase
