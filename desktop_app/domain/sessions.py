@@ -201,3 +201,13 @@ def looks_the_same(session: Session, saved: Session) -> bool:
         and a.venue.casefold() == b.venue.casefold()
         and set(a.attendee_ids) == set(b.attendee_ids)
     )
+
+
+# Peer support is given by a volunteer; a drop-in can be open with nobody named as leading it.
+KINDS_LED_BY_A_FACILITATOR = frozenset({"group", "one_to_one"})
+
+
+def facilitator_missing(session: Session) -> bool:
+    """A group or one-to-one session with no facilitator: most likely one was forgotten (the
+    user is warned and may still save it)."""
+    return session.kind in KINDS_LED_BY_A_FACILITATOR and not session.facilitator_ids

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -12,6 +13,7 @@ from desktop_app.domain.problems import Problem
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import (
+    VOLUNTEER_REF_PREFIX,
     TrainingRecord,
     Volunteer,
     VolunteerHours,
@@ -20,6 +22,7 @@ from desktop_app.domain.volunteers import (
     validate_hours,
     validate_training,
     validate_volunteer,
+    volunteer_ref,
 )
 from desktop_app.services import settings
 from desktop_app.services.access import change
@@ -27,7 +30,7 @@ from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.validation import refuse
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
-from desktop_app.store.keys import ref_in_use
+from desktop_app.store.keys import next_ref, ref_in_use
 from desktop_app.store.records import hours_repo, volunteers_list, volunteers_repo
 
 
@@ -41,6 +44,22 @@ def _ref_problems(conn: Connection, volunteer: Volunteer) -> list[Problem]:
             )
         ]
     return []
+
+
+def prepare_new_volunteers(
+    conn: Connection, new: Sequence[Volunteer], today: date
+) -> tuple[list[Volunteer], list[Problem]]:
+    """Clean and check volunteers about to be added with just a name (while logging a session),
+    giving each the next free reference."""
+    cleaned = [cleaned_volunteer(v) for v in new]
+    problems = [problem for v in cleaned for problem in validate_volunteer(v, today)]
+    number = next_ref(conn, "volunteers", VOLUNTEER_REF_PREFIX)
+    ready = []
+    for v in cleaned:
+        if not v.ref:
+            v, number = replace(v, ref=volunteer_ref(number)), number + 1
+        ready.append(v)
+    return ready, problems
 
 
 def add_volunteer(db: Database, volunteer: Volunteer) -> Volunteer:
@@ -143,6 +162,10 @@ def delete_hours(db: Database, hours_id: str) -> None:
         keep_before_deleting(work, db, "volunteer hours", hours_id)
         hours_repo.delete_hours(work.conn, hours_id)
         work.record(Action.DELETE, "volunteer hours", hours_id)
+
+
+def get_hours(db: Database, hours_id: str) -> VolunteerHours:
+    return hours_repo.get_hours(db.connection(), hours_id)
 
 
 def list_hours(

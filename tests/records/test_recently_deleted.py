@@ -148,3 +148,9 @@ def test_a_record_already_back_or_past_its_time_is_not_offered(db: Database) -> 
 
 def _audit(db: Database) -> list[AuditEntry]:
     return list(reversed(audit.list_entries(db, AuditFilter(), Page(limit=1000)).rows))
+
+
+def test_what_the_window_says_about_undoing_matches_how_long_copies_are_kept() -> None:
+    from desktop_app.ui.common.messages import UNDO
+
+    assert f"for {recently_deleted.KEEP_DAYS} days" in UNDO
