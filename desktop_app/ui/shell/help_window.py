@@ -44,6 +44,7 @@ FOLDER_PAGES = {
     "home": "home",
     "sessions": "sessions",
     "people": "people",
+    "case_studies": "case-studies",
     "outcomes": "outcomes",
     "volunteers": "volunteers",
     "returns": "returns",
