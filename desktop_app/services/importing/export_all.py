@@ -25,14 +25,15 @@ from openpyxl import Workbook
 from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.template import Column, Sheet
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.services.access import exporting
 from desktop_app.services.importing.template_files import (
     IMPORTED_SHEETS,
     new_sheet,
-    text_cell,
     write_read_me,
 )
 from desktop_app.services.importing.template_import import ImportCancelled, ImportProgress, Progress
+from desktop_app.services.spreadsheet_cells import sheet_row
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
@@ -158,7 +159,7 @@ def _write_workbook(conn: Connection, path: Path, steps: _Steps) -> None:
     for sheet in IMPORTED_SHEETS:
         page = new_sheet(book, sheet)
         for row in steps.rows(conn, sheet):
-            page.append([text_cell(page, value) for value in row])
+            page.append(sheet_row(page, row))
     with open_private(path) as f:
         book.save(f)
 
@@ -171,7 +172,7 @@ def _write_csv_folder(conn: Connection, folder: Path, steps: _Steps) -> None:
             writer = csv.writer(f, lineterminator="\r\n")
             writer.writerow([column.name for column in sheet.columns])
             for row in steps.rows(conn, sheet):
-                writer.writerow([v.isoformat() if isinstance(v, date) else v for v in row])
+                writer.writerow([csv_cell(value) for value in row])
 
 
 @contextlib.contextmanager

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
 from desktop_app.domain.importing.problems import ImportProblem
+from desktop_app.domain.spreadsheet_text import from_csv_cell
 from desktop_app.services.importing.source_tables import (
     FILE_NAMES,
     Rows,
@@ -153,7 +154,7 @@ def csv_rows(text: str, source: str) -> Rows:
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
-            yield number, list(cells)
+            yield number, [from_csv_cell(cell) for cell in cells]
     except csv.Error:
         raise UnreadableRows(
             ImportProblem(

@@ -9,6 +9,7 @@ from pathlib import Path
 from desktop_app.domain.audit import Action, AuditEntry, AuditFilter
 from desktop_app.domain.listing import Page, Paged
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.services.access import RECOVERY_USER_NAME, exporting, require
 from desktop_app.store.database import Database
 from desktop_app.store.files import write_atomically
@@ -45,13 +46,9 @@ def export_csv(db: Database, out: Path, filter: AuditFilter | None = None) -> in
         writer.writerow(CSV_COLUMNS)
         count = 0
         for e in audit_repo.matching_entries(db.connection(), filter or AuditFilter()):
-            user = _safe_cell(names.get(e.user_id, "Unknown user"))
-            writer.writerow([e.seq, e.at, user, e.action, e.record_kind, e.record_id, e.hash])
+            user = names.get(e.user_id, "Unknown user")
+            row = [e.seq, e.at, user, e.action, e.record_kind, e.record_id, e.hash]
+            writer.writerow([csv_cell(value) for value in row])
             count += 1
         write_atomically(out, buffer.getvalue().encode("utf-8"))
     return count
-
-
-def _safe_cell(text: str) -> str:
-    """A spreadsheet must not run a name that starts like a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
