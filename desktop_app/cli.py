@@ -186,7 +186,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"  {problem.describe()}", file=sys.stderr)
         if report.more_problems:
-            print(f"  ... and {report.more_problems} more.", file=sys.stderr)
+            print(f"  ... and {report.more_problems:,} more.", file=sys.stderr)
         return 1
     print("Checked; nothing was written (dry run):" if args.dry_run else "Imported:")
     for line in report.summary() or ["nothing to import"]:
