@@ -389,6 +389,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(main)  # before setup_logging: it logs into its own temporary folder
     setup_logging()
+    from desktop_app import app_dirs
+    from desktop_app.store.scratch import use_private_scratch
+
+    use_private_scratch(app_dirs.scratch_dir())
     try:
         result: int = args.handler(args)
         return result

@@ -39,6 +39,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.store.importing.export_queries import row_count, sheet_rows
 from desktop_app.store.private_files import make_private_folder, open_private
+from desktop_app.store.scratch import noted_partial
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,11 @@ def export_all(
     the path written."""
     target = export_target(db, out, date.today(), format)
     partial = target.with_name(f".{target.name}.partial")
-    with exporting(db, Permission.EXPORT_ALL, Action.EXPORT, "all records"):
+    with (
+        exporting(db, Permission.EXPORT_ALL, Action.EXPORT, "all records"),
+        noted_partial(partial),
+    ):
+        _remove_if_there(partial)  # left by an export that was killed
         _export(db, target, partial, _Steps(progress, cancelled))
     log.info("Exported all records (%s)", "workbook" if target.suffix else "CSV folder")
     return target
@@ -180,13 +185,17 @@ def _removed_on_failure(path: Path) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        if path.exists():
-            _remove(path)
+        _remove_if_there(path)
         raise
 
 
+def _remove_if_there(path: Path) -> None:
+    if path.exists() or path.is_symlink():
+        _remove(path)
+
+
 def _remove(path: Path) -> None:
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path)
     else:
         path.unlink()
