@@ -4,6 +4,7 @@ domain/spreadsheet_text.py for the same rule in CSV files."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from openpyxl.cell.cell import Cell
@@ -26,3 +27,16 @@ def sheet_value(sheet: Any, value: object) -> object:
 
 def sheet_row(sheet: Any, values: list[object]) -> list[object]:
     return [sheet_value(sheet, value) for value in values]
+
+
+def discard_unsaved(book: Any) -> None:
+    """After a failed write of a write-only workbook: close openpyxl's half-written sheets now,
+    quietly, rather than have Python print their errors when it tidies them away."""
+    for page in book.worksheets:
+        for stream in (
+            getattr(page, "_rows", None),
+            getattr(getattr(page, "_writer", None), "xf", None),
+        ):
+            if stream is not None:
+                with contextlib.suppress(Exception):
+                    stream.close()

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.store.errors import AlreadyOpen
+from desktop_app.store.files import remove_quietly
 from desktop_app.store.lock import FolderLock
 from desktop_app.store.private_files import make_private_folder, open_private
 
@@ -64,7 +65,7 @@ def clear_leftovers(root: Path) -> None:
             continue  # a PeerLog still running uses it
         try:
             for partial in _noted_partials(folder):
-                _remove(partial)
+                remove_quietly(partial)
         finally:
             lock.release()
         shutil.rmtree(folder, ignore_errors=True)
@@ -102,14 +103,6 @@ def _noted_partials(folder: Path) -> list[Path]:
 
 def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
 
 
 def _remove_own(folder: Path, lock: FolderLock) -> None:

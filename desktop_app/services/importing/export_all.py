@@ -33,10 +33,11 @@ from desktop_app.services.importing.template_files import (
     write_read_me,
 )
 from desktop_app.services.importing.template_import import ImportCancelled, ImportProgress, Progress
-from desktop_app.services.spreadsheet_cells import sheet_row
+from desktop_app.services.spreadsheet_cells import discard_unsaved, sheet_row
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.store.files import plain_write_errors
 from desktop_app.store.importing.export_queries import row_count, sheet_rows
 from desktop_app.store.private_files import make_private_folder, open_private
 from desktop_app.store.scratch import noted_partial
@@ -94,7 +95,7 @@ def _export(db: Database, target: Path, partial: Path, steps: _Steps) -> None:
     conn = db.connection()
     conn.execute("BEGIN")  # one consistent view of every table
     try:
-        with _removed_on_failure(partial):
+        with plain_write_errors(target), _removed_on_failure(partial):
             if target.suffix.casefold() == ".xlsx":
                 _write_workbook(conn, partial, steps)
             else:
@@ -160,13 +161,17 @@ def _write_workbook(conn: Connection, path: Path, steps: _Steps) -> None:
                 "Export to a folder of CSV files instead."
             )
     book = Workbook(write_only=True)
-    write_read_me(book)
-    for sheet in IMPORTED_SHEETS:
-        page = new_sheet(book, sheet)
-        for row in steps.rows(conn, sheet):
-            page.append(sheet_row(page, row))
-    with open_private(path) as f:
-        book.save(f)
+    try:
+        write_read_me(book)
+        for sheet in IMPORTED_SHEETS:
+            page = new_sheet(book, sheet)
+            for row in steps.rows(conn, sheet):
+                page.append(sheet_row(page, row))
+        with open_private(path) as f:
+            book.save(f)
+    except BaseException:
+        discard_unsaved(book)
+        raise
 
 
 def _write_csv_folder(conn: Connection, folder: Path, steps: _Steps) -> None:

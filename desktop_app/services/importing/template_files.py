@@ -18,7 +18,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop_app.domain.importing.template import READ_ME, SHEETS, Sheet
 from desktop_app.domain.spreadsheet_text import printable
-from desktop_app.services.spreadsheet_cells import sheet_row
+from desktop_app.services.spreadsheet_cells import discard_unsaved, sheet_row
+from desktop_app.store.files import written_in_place
 from desktop_app.store.private_files import open_private
 
 IMPORTED_SHEETS: tuple[Sheet, ...] = SHEETS
@@ -46,11 +47,16 @@ _BOLD = Font(bold=True)
 def write_template(out: Path) -> Path:
     """Write the blank template to `out` (.xlsx)."""
     book = Workbook(write_only=True)
-    write_read_me(book)
-    for sheet in IMPORTED_SHEETS:
-        new_sheet(book, sheet)
-    with open_private(out) as f:
-        book.save(f)
+    try:
+        with written_in_place(out) as tmp:  # openpyxl writes temporary files as it goes
+            write_read_me(book)
+            for sheet in IMPORTED_SHEETS:
+                new_sheet(book, sheet)
+            with open_private(tmp) as f:
+                book.save(f)
+    except BaseException:
+        discard_unsaved(book)
+        raise
     return out
 
 

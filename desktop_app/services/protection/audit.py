@@ -12,7 +12,7 @@ from desktop_app.domain.roles import Permission
 from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.services.access import RECOVERY_USER_NAME, exporting, require
 from desktop_app.store.database import Database
-from desktop_app.store.files import write_atomically
+from desktop_app.store.files import plain_write_errors, write_atomically
 from desktop_app.store.protection import audit_repo, users
 
 CSV_COLUMNS = ("entry", "when (UTC)", "user", "action", "record kind", "record id", "hash")
@@ -50,5 +50,6 @@ def export_csv(db: Database, out: Path, filter: AuditFilter | None = None) -> in
             row = [e.seq, e.at, user, e.action, e.record_kind, e.record_id, e.hash]
             writer.writerow([csv_cell(value) for value in row])
             count += 1
-        write_atomically(out, buffer.getvalue().encode("utf-8"))
+        with plain_write_errors(out):
+            write_atomically(out, buffer.getvalue().encode("utf-8"))
     return count

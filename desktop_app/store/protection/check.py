@@ -4,7 +4,12 @@ the audit trail's hash chain."""
 from pathlib import Path
 
 from desktop_app.store import layout
-from desktop_app.store.connection import SQLITE_ERRORS, raw_connection
+from desktop_app.store.connection import (
+    ENVIRONMENT_ERRORS,
+    SQLITE_ERRORS,
+    error_for,
+    raw_connection,
+)
 from desktop_app.store.database import Unlocker
 from desktop_app.store.lock import FolderLock
 from desktop_app.store.protection import audit_repo
@@ -20,6 +25,7 @@ def check_folder(folder: Path, unlock: Unlocker) -> list[str]:
     data_key, _slot = unlock(slots)
     lock = FolderLock.acquire(folder)
     try:
+        _require_usable_folder(layout.db_file(folder), data_key)
         problems = verify_database_file(layout.db_file(folder), data_key)
         if problems:
             return problems
@@ -32,3 +38,19 @@ def check_folder(folder: Path, unlock: Unlocker) -> list[str]:
             conn.close()
     finally:
         lock.release()
+
+
+def _require_usable_folder(db_file: Path, data_key: bytes) -> None:
+    """A folder PeerLog cannot write to, a full disk or a disk error stop SQLite opening the
+    database as surely as damage does: say which it is, rather than "damaged"."""
+    try:
+        conn = raw_connection(db_file, data_key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except (*SQLITE_ERRORS, OSError) as exc:
+        typed = error_for(exc)
+        if isinstance(typed, ENVIRONMENT_ERRORS):
+            raise typed from exc
+        # anything else is for the integrity checks to report

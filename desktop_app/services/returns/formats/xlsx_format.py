@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -42,8 +43,10 @@ def write_xlsx(protected: ProtectedReturn, path: Path) -> None:
     for section in protected.sections:
         sheet = book.create_sheet(_sheet_name(section.heading, names))
         _section(sheet, section, protected.rules)
+    whole = io.BytesIO()  # a return is small: made whole first, so a full disk fails cleanly
+    book.save(whole)
     with open_private(path) as f:
-        book.save(f)
+        f.write(whole.getvalue())
 
 
 def _summary(sheet: Worksheet, protected: ProtectedReturn) -> None:
