@@ -17,7 +17,7 @@ from desktop_app.domain.people import Person
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.protection import protect_return
 from desktop_app.domain.spreadsheet_text import csv_cell, from_csv_cell
-from desktop_app.services import people
+from desktop_app.services import people, settings
 from desktop_app.services.databases import create_database
 from desktop_app.services.importing.export_all import export_all
 from desktop_app.services.importing.template_import import ImportRefused, run_import
@@ -132,6 +132,8 @@ def test_a_control_character_is_refused_on_import_and_in_the_form(
     with pytest.raises(ValidationFailed) as failed:
         people.add_person(db, Person("Amara", notes="bell\x07here"))
     assert "control character" in str(failed.value.messages_for("notes"))
+    with pytest.raises(ValidationFailed, match="control character"):
+        settings.set_organisation_name(db, "Riverside\x1bGroup")
 
 
 def test_an_export_never_fails_on_a_control_character_already_stored(

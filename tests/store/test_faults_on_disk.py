@@ -99,13 +99,16 @@ def test_a_full_disk_gives_a_plain_message_and_leaves_no_file(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file size limits")
-def test_check_on_a_full_disk_does_not_say_the_database_is_damaged(group: Path) -> None:
+@pytest.mark.parametrize("command", ["check", "users list", "audit list"])
+def test_opening_on_a_full_disk_does_not_say_the_database_is_damaged(
+    group: Path, command: str
+) -> None:
     for stale in group.glob("peerlog.db-*"):
         stale.unlink()
-    result = peerlog("check", "--db", group, file_size_limit=0)
+    result = peerlog(*command.split(), "--db", group, file_size_limit=0)
     message = said_plainly(result)
     assert "damaged" not in message and "full disk" in message
-    assert peerlog("check", "--db", group).returncode == 0
+    assert peerlog(*command.split(), "--db", group).returncode == 0
 
 
 class FullDiskFile(io.RawIOBase):
