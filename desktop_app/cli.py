@@ -390,11 +390,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(main)  # before setup_logging: it logs into its own temporary folder
     setup_logging()
     from desktop_app import app_dirs
-    from desktop_app.store.scratch import use_private_scratch
+    from desktop_app.store.scratch import private_scratch
 
-    use_private_scratch(app_dirs.scratch_dir())
     try:
-        result: int = args.handler(args)
+        with private_scratch(app_dirs.scratch_dir()):
+            result: int = args.handler(args)
         return result
     except StoreError as exc:
         log.info("Command failed: %s", type(exc).__name__)

@@ -6,11 +6,12 @@ folder, a crash or a kill leaves them there for good. So each PeerLog process po
 `tempfile` at its own owner-only folder under PeerLog's scratch folder, holds a lock on it while
 it runs, and removes it at exit; the next PeerLog to start removes the folders whose process is
 gone (their lock is free), and the hidden `.partial` exports they noted.
+
+`private_scratch` wraps the whole run of the command line or the app (cli.main).
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import logging
 import os
@@ -31,13 +32,15 @@ PARTIALS_FILE = "partial-outputs.txt"  # hidden .partial exports being written, 
 _own: Path | None = None
 
 
-def use_private_scratch(root: Path) -> Path | None:
-    """Clear what ended processes left in `root`, make this process's folder there and send
-    temporary files into it. None (temporary files stay where they were) when `root` cannot be
-    written."""
+@contextlib.contextmanager
+def private_scratch(root: Path) -> Iterator[Path | None]:
+    """While the block runs, temporary files go into this process's own folder in `root`
+    (made after clearing what ended processes left there), removed when the block ends. None
+    (temporary files stay where they were) when `root` cannot be written."""
     global _own
-    if _own is not None:  # main() run again in the same process
-        return _own
+    if _own is not None:  # already set up by an outer block
+        yield _own
+        return
     try:
         make_private_folder(root, parents=True, exist_ok=True)
         clear_leftovers(root)
@@ -46,11 +49,17 @@ def use_private_scratch(root: Path) -> Path | None:
         lock = FolderLock.acquire(folder)
     except (OSError, AlreadyOpen):
         log.warning("No private folder for temporary files")
-        return None
-    tempfile.tempdir = str(folder)
+        yield None
+        return
+    before, tempfile.tempdir = tempfile.tempdir, str(folder)
     _own = folder
-    atexit.register(_remove_own, folder, lock)
-    return folder
+    try:
+        yield folder
+    finally:
+        _own = None
+        tempfile.tempdir = before
+        lock.release()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def clear_leftovers(root: Path) -> None:
@@ -103,8 +112,3 @@ def _noted_partials(folder: Path) -> list[Path]:
 
 def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
-
-
-def _remove_own(folder: Path, lock: FolderLock) -> None:
-    lock.release()
-    shutil.rmtree(folder, ignore_errors=True)
