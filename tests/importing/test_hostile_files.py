@@ -244,3 +244,54 @@ def test_western_text_saved_by_old_excel_is_still_read(db: Database, tmp_path: P
     text = "ref,known_as,notes\nP-1,Zoë Größe,„Hallo“ – café … €5 • Œuvre naïve Ærø\n"
     source.write_bytes(text.encode("cp1252"))
     assert run_import(db, source).ok
+
+
+def csv_zip(path: Path) -> Path:
+    return zip_of(path, **{"people.csv": b"ref,known_as,notes\n" + b"P-1,Amara,first\n" * 200})
+
+
+def flipped_zip(fraction: float) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        good = csv_zip(path.with_name("good.zip"))
+        data = bytearray(good.read_bytes())
+        with zipfile.ZipFile(good) as archive:
+            info = archive.getinfo("people.csv")
+        start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+        data[start + int(info.compress_size * fraction)] ^= 0xFF
+        path.write_bytes(bytes(data))
+        return path
+
+    return make
+
+
+def cut_zip(fraction: float) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        data = csv_zip(path.with_name("good.zip")).read_bytes()
+        path.write_bytes(data[: int(len(data) * fraction)])
+        return path
+
+    return make
+
+
+ZIPS: dict[str, Callable[[Path], Path]] = {
+    "flipped byte, start": flipped_zip(0.1),
+    "flipped byte, end": flipped_zip(0.9),
+    "cut in half": cut_zip(0.5),
+    "cut just short": cut_zip(0.97),
+    "not a zip": lambda path: (path.write_bytes(b"PK\x03\x04 and then nothing"), path)[1],
+    "too many files": lambda path: zip_of(
+        path, **{f"notes{n}.txt": b"" for n in range(file_limits.MAX_MEMBERS + 1)}
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", list(ZIPS), ids=list(ZIPS))
+def test_a_damaged_zip_ends_in_problems_never_an_exception(
+    db: Database, tmp_path: Path, damage: str
+) -> None:
+    hostile = ZIPS[damage](tmp_path / "hostile.zip")
+    before = snapshot(db)
+    assert preview_import(db, hostile).problems
+    with pytest.raises(ImportRefused):
+        run_import(db, hostile)
+    assert snapshot(db) == before
