@@ -182,7 +182,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         db.close()
     if not report.ok:
         count = len(report.problems) + report.more_problems
-        print(f"Nothing was imported: {count} problem(s) to fix first.", file=sys.stderr)
+        print(f"Nothing was imported: {count:,} problem(s) to fix first.", file=sys.stderr)
         for problem in report.problems:
             print(f"  {problem.describe()}", file=sys.stderr)
         if report.more_problems:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from desktop_app.services.databases import create_database
 from desktop_app.services.importing import file_limits
 from desktop_app.services.importing.mapping import UnreadableSpreadsheet, first_look
 from desktop_app.services.importing.template_import import (
@@ -22,7 +23,9 @@ from desktop_app.services.importing.template_import import (
     run_import,
 )
 from desktop_app.store.database import Database
+from tests.conftest import PASSPHRASE
 from tests.snapshots import snapshot
+from tests.test_cli_basics import peerlog
 
 SHEET = "xl/worksheets/sheet1.xml"
 ROWS = [["ref", "known_as", "notes"], ["P-1", "Amara", "first"], ["P-2", "Ben", "second"]]
@@ -295,3 +298,13 @@ def test_a_damaged_zip_ends_in_problems_never_an_exception(
     with pytest.raises(ImportRefused):
         run_import(db, hostile)
     assert snapshot(db) == before
+
+
+def test_the_command_line_lists_the_first_problems_and_counts_the_rest(tmp_path: Path) -> None:
+    create_database(tmp_path / "Group", "Group", PASSPHRASE).database.close()
+    source = tmp_path / "people.csv"
+    source.write_text("ref,known_as,gender\n" + "".join(f"P-{n},A,F\n" for n in range(2500)))
+    result = peerlog("import", "--db", tmp_path / "Group", source, PEERLOG_PASSPHRASE=PASSPHRASE)
+    assert result.returncode == 1
+    assert "Nothing was imported: 2,500 problem(s) to fix first." in result.stderr
+    assert result.stderr.rstrip().endswith("... and 1,500 more.")
