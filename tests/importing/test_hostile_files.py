@@ -149,6 +149,13 @@ def test_a_damaged_workbook_ends_in_problems_never_an_exception(
     assert time.monotonic() - started < 10
 
 
+def test_a_wrongly_numbered_row_is_said_with_its_sheet(db: Database, tmp_path: Path) -> None:
+    good = good_workbook(tmp_path / "good.xlsx")
+    hostile = WORKBOOKS["row numbered -5"](good, tmp_path / "hostile.xlsx")
+    [problem] = preview_import(db, hostile).problems
+    assert problem.expected.startswith('The sheet people numbers a row "-5"')
+
+
 def test_the_good_workbook_the_damage_starts_from_imports(db: Database, tmp_path: Path) -> None:
     report = run_import(db, good_workbook(tmp_path / "good.xlsx"))
     assert report.ok and report.summary() == ["people: 2 added, 0 updated"]

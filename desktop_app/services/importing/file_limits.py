@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB  # an import file (workbook, zip or CSV) as it is stored
@@ -30,11 +31,16 @@ ARCHIVE_ERRORS += (RuntimeError, ValueError, NotImplementedError, KeyError)
 
 _ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]{0,2000}?\sr\s*=\s*[\"']([^\"']{0,40})[\"']")
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_RELS = "xl/_rels/workbook.xml.rels"
+A_SHEET = "A sheet"
 _OVERLAP = 4096  # bytes kept between chunks so that a tag cut in two is still seen
 
 
 class TooLarge(Exception):
     """The file is beyond a limit; the message says which, plainly, and what to do."""
+
+
+_UNNAMED: tuple[type[Exception], ...] = (*ARCHIVE_ERRORS, ElementTree.ParseError, TooLarge)
 
 
 def too_many_rows(what: str) -> str:
@@ -94,15 +100,38 @@ def check_workbook_xml(archive: zipfile.ZipFile) -> str | None:
     """What is wrong with a workbook's XML (None: nothing found): a DOCTYPE or entity (an
     "entity bomb"), or a sheet whose rows are numbered below 1, backwards, or past MAX_ROWS."""
     require_members_small_enough(archive)
+    sheet_problems: dict[str, str] = {}
     for info in archive.infolist():
         name = info.filename
         if not name.casefold().endswith((".xml", ".rels", ".vml")):
             continue
         is_sheet = name.startswith("xl/worksheets/")
         problem = _xml_problem(_member_chunks(archive, info), is_sheet)
-        if problem is not None:
+        if problem is not None and not is_sheet:
             return problem
+        if problem is not None:
+            sheet_problems[name] = problem
+    for name, problem in sheet_problems.items():  # no entities anywhere: the names can be read
+        return problem.replace(A_SHEET, _sheet_title(archive, name))
     return None
+
+
+def _sheet_title(archive: zipfile.ZipFile, member: str) -> str:
+    """ "The sheet people" for xl/worksheets/sheet1.xml, from the workbook's own list of
+    sheets; "A sheet" when that cannot be read."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    relationships = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    try:
+        rels = ElementTree.fromstring(read_member(archive, archive.getinfo(_RELS)))
+        targets = {r.get("Id"): r.get("Target", "").lstrip("/") for r in rels}
+        book = ElementTree.fromstring(read_member(archive, archive.getinfo("xl/workbook.xml")))
+        for sheet in book.iter(f"{main}sheet"):
+            target = targets.get(sheet.get(f"{relationships}id"), "")
+            if member in (target, f"xl/{target}"):
+                return f"The sheet {sheet.get('name')}"
+    except _UNNAMED:
+        pass
+    return A_SHEET
 
 
 def _xml_problem(chunks: Iterator[bytes], is_sheet: bool) -> str | None:
@@ -134,9 +163,9 @@ def _row_number_problem(found: bytes, previous: int) -> str | None:
     number = int(text) if text.isdigit() else None
     if number is None or number <= previous:
         return (
-            f'A sheet numbers a row "{text}", which no spreadsheet program does: the file is '
+            f'{A_SHEET} numbers a row "{text}", which no spreadsheet program does: the file is '
             "damaged. Open it in Excel, save it again as .xlsx, and try once more."
         )
     if number > MAX_ROWS:
-        return too_many_rows("A sheet")
+        return too_many_rows(A_SHEET)
     return None
