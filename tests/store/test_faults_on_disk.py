@@ -255,3 +255,19 @@ def test_a_log_folder_that_cannot_be_made_changes_nothing_the_user_sees(tmp_path
 def test_a_full_disk_for_the_log_prints_nothing(group: Path, tmp_path: Path) -> None:
     result = peerlog("users", "list", "--db", group, file_size_limit=0)
     assert "Logging error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_subject_access_export_on_a_full_disk_leaves_no_half_file(
+    db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services.protection import subject_access_pdf
+    from desktop_app.services.protection.subject_access import export_subject_access
+
+    person = people.add_person(db, Person("Amara", notes=NOTE))
+    monkeypatch.setattr(
+        subject_access_pdf, "open_private", full_disk(subject_access_pdf.open_private)
+    )
+    out = tmp_path / "out"
+    with pytest.raises(CannotWriteFile, match="The disk is full"):
+        export_subject_access(db, person.id, out)
+    assert [p.suffix for p in out.iterdir()] == [".json"]  # whole; the PDF left nothing
