@@ -16,7 +16,7 @@ from desktop_app.resources import resource_path
 from desktop_app.services.returns.formats import FORMATS, write_return
 from desktop_app.services.returns.formats.csv_format import item_name
 from desktop_app.services.returns.formats.display import display, plain
-from desktop_app.services.returns.formats.json_format import return_document
+from desktop_app.services.returns.formats.json_format import return_document, schema_file
 from desktop_app.services.returns.templates import find_template
 from tests.returns.return_readback import csv_rows, json_document, pdf_text, xlsx_cells
 from tests.returns.return_samples import ORGANISATION, sample_figures
@@ -38,8 +38,8 @@ def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return result, paths
 
 
-def schema_validator() -> Draft202012Validator:
-    schema = json.loads(resource_path("schemas", "return-1.json").read_text(encoding="utf-8"))
+def schema_validator(name: str = "return-2.json") -> Draft202012Validator:
+    schema = json.loads(resource_path("schemas", name).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
@@ -48,10 +48,15 @@ def test_json_validates_and_lists_exactly_the_hidden_cells(written) -> None:
     result, paths = written
     doc = json_document(paths["json"])
     assert list(schema_validator().iter_errors(doc)) == []
-    assert doc["schema"] == "peerlog.return/1"
+    assert doc["schema"] == "peerlog.return/2"
     assert doc["period"] == {"from": "2024-04-01", "to": "2025-03-31"}
     assert doc["threshold"] == 5
+    assert {k: doc["disclosure"][k] for k in ("method", "ptable", "threshold", "base")} == {
+        "method": "cell_key_perturbation", "ptable": "peerlog-5", "threshold": 5, "base": 5,
+    }  # fmt: skip
+    assert "may not add up to its total" in doc["disclosure"]["note"]
     hidden = []
+    perturbed = []
     for section, table, figure in result.all_figures():
         if table is not None and figure is table.total:
             continue  # totals are figures of their own in JSON
@@ -62,8 +67,22 @@ def test_json_validates_and_lists_exactly_the_hidden_cells(written) -> None:
         assert value == figure.value
         if figure.suppressed:
             hidden.append("/" + "/".join(path))
+        if figure.perturbed:
+            perturbed.append("/" + "/".join(path))
     assert sorted(doc["suppressed"]) == sorted(hidden)
-    assert hidden  # the sample has small cells
+    assert sorted(doc["perturbed"]) == sorted(perturbed)
+    assert hidden  # the sample has small attendances, protected by suppression still
+    assert "/participants/unique" in perturbed and "/sessions/total" not in perturbed
+
+
+def test_a_version_1_return_is_still_read() -> None:
+    """Returns written before perturbation (peerlog.return/1) still validate by their schema."""
+    doc = return_document(protected("Alliance return", DisclosureRules(exact=True)))
+    old = {k: v for k, v in doc.items() if k not in ("disclosure", "perturbed")}
+    old["schema"] = "peerlog.return/1"
+    assert schema_file(old) == "return-1.json" and schema_file(doc) == "return-2.json"
+    assert list(schema_validator(schema_file(old)).iter_errors(old)) == []
+    assert list(schema_validator(schema_file(old)).iter_errors(doc)) != []
 
 
 def test_csv_has_every_figure_with_the_same_value(written) -> None:
@@ -156,7 +175,7 @@ def test_rounding_shows_in_every_format(tmp_path: Path) -> None:
 
 
 def test_the_schema_lists_the_vocabulary_codes() -> None:
-    schema = json.loads(resource_path("schemas", "return-1.json").read_text(encoding="utf-8"))
+    schema = json.loads(resource_path("schemas", "return-2.json").read_text(encoding="utf-8"))
     breakdowns = schema["properties"]["breakdowns"]["properties"]
     for key, codes in [
         ("gender", vocab.GENDER),

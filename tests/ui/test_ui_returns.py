@@ -198,7 +198,7 @@ def test_each_format_is_exported_off_the_gui_thread_and_reads_back(
 
     assert DEMO_ORGANISATION in pdf_text(folder / "return-pdf.pdf")
     document = json_document(folder / "return-json.json")
-    assert document["schema"] == "peerlog.return/1"
+    assert document["schema"] == "peerlog.return/2"
     assert document["period"] == {"from": "2024-04-01", "to": "2025-03-31"}
     sessions = next(s for s in built.sections if s.code == "sessions")
     assert document["sessions"]["total"] == next(
