@@ -10,9 +10,12 @@ from it gives no exact remainder to protect (secondary suppression guarded again
 A published 0 may stand for a few people.
 
 Means and mean changes: shown only when they rest on at least k people and their published count
-is not 0, and rounded to MEAN_PLACES decimal places. A reader comparing two returns cannot tell
-from the perturbed counts that exactly one person differs (see the ptable's differencing
-property), and the rounding leaves the sums behind the means uncertain by at least k/20 points.
+is not 0, and rounded to the nearest MEAN_STEP (half a point). A reader comparing two returns
+cannot tell from the perturbed counts that exactly one person differs (see the ptable's
+differencing property); even one who knows it from elsewhere (they know Sam joined) and guesses
+the true counts n and n+1 can only put Sam's score within about (2n+1)/2 points, since each
+rounded mean leaves the sum behind it uncertain by n/4 points either way, and the perturbed
+counts leave n itself uncertain.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from desktop_app.domain.returns.disclosure import (
 )
 from desktop_app.domain.returns.ptable import KEYS, PerturbationTable
 
-MEAN_PLACES = 1
+MEAN_STEP = 0.5
 
 
 def _table(rules: DisclosureRules) -> PerturbationTable:
@@ -60,4 +63,4 @@ def perturbed_mean(
     """A mean or change of `people` people whose count was published as `published`."""
     if mean is None or people < rules.threshold or not published.value:
         return Mean(None, True)
-    return Mean(round(mean, MEAN_PLACES), False)
+    return Mean(round(mean / MEAN_STEP) * MEAN_STEP, False)
