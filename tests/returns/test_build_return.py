@@ -295,6 +295,26 @@ def test_exporting_a_return_is_audited_and_whole(organisation: Database, tmp_pat
     assert list(folder.iterdir()) == [out]  # no partial file left behind
     newest = audit.list_entries(organisation).rows[0]
     assert (newest.action, newest.record_kind) == ("return", "return")
+    exact = build_return(organisation, PERIOD, "Alliance return", exact=True)
+    export_return(organisation, exact, "pdf", folder / "exact.pdf")
+    newest = audit.list_entries(organisation).rows[0]
+    assert (newest.action, newest.record_kind) == ("return", "return with exact figures")
+
+
+def test_the_cli_writes_exact_figures_only_when_asked(
+    organisation: Database, db_path: Path, tmp_path: Path
+) -> None:
+    organisation.close()
+    out = tmp_path / "exact.json"
+    result = peerlog(
+        "return", "--db", db_path, "--from", "2024-04-01", "--to", "2025-03-31",
+        "--exact", "--format", "json", "--out", out, PEERLOG_PASSPHRASE=PASSPHRASE,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    doc = json_document(out)
+    assert doc["disclosure"]["method"] == "exact"
+    assert doc["participants"] == {"unique": 12, "new": None}  # suppressed as before
+    assert "/participants/new" in doc["suppressed"]
 
 
 def test_dbs_checks_in_date_follow_the_organisations_renewal_setting(

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from pypdf import PdfReader
 
 from desktop_app.domain.returns import vocabulary as vocab
 from desktop_app.domain.returns.disclosure import DisclosureRules
+from desktop_app.domain.returns.notices import EXACT_WARNING
 from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.returns.protection import protect_return
 from desktop_app.resources import resource_path
@@ -99,7 +101,9 @@ def test_csv_has_every_figure_with_the_same_value(written) -> None:
         if figure.suppressed:
             assert value in ("<5", "n<5")
         count += 1
-    assert len(rows) == count + 6
+    assert len(rows) == count + 7
+    notice = rows[("Return", "Counts of people")][0]
+    assert "may not add up to its total" in notice
 
 
 def test_spreadsheet_has_a_sheet_per_section_with_the_same_values(written) -> None:
@@ -199,3 +203,40 @@ def test_a_wrong_document_fails_the_schema() -> None:
 def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="pdf, xlsx, csv, json"):
         write_return(protected("Alliance return"), "docx", tmp_path / "r.docx")
+
+
+def test_every_format_says_a_table_may_not_add_up(written) -> None:
+    result, paths = written
+    assert result.rules.perturbed
+    said = "may not add up to its total"
+    assert said in " ".join(pdf_text(paths["pdf"]).split())
+    assert said in xlsx_cells(paths["xlsx"])["Summary"][3][0]
+    assert any(said in row["value"] for row in csv_rows(paths["csv"]))
+    assert said in json_document(paths["json"])["disclosure"]["note"]
+    pdf = pdf_text(paths["pdf"])
+    for heading in (
+        "Protecting privacy: counts of people are adjusted slightly",
+        "Why a table may not add up to its total",
+        "Why the same people always give the same number",
+        "Office for National Statistics",
+    ):
+        assert heading in pdf
+    assert EXACT_WARNING not in pdf
+
+
+def test_exact_figures_say_so_on_every_page_and_sheet(tmp_path: Path) -> None:
+    result = protected("Alliance return", DisclosureRules(exact=True))
+    for fmt in FORMATS:
+        write_return(result, fmt, tmp_path / f"r.{fmt}")
+    pages = PdfReader(tmp_path / "r.pdf").pages
+    assert len(pages) > 3
+    for page in pages:
+        assert EXACT_WARNING in " ".join((page.extract_text() or "").split())
+    sheets = xlsx_cells(tmp_path / "r.xlsx")
+    for name, rows in sheets.items():
+        assert any(EXACT_WARNING in str(v) for row in rows[:4] for v in row if v), name
+    assert any(EXACT_WARNING in row["value"] for row in csv_rows(tmp_path / "r.csv"))
+    doc = json_document(tmp_path / "r.json")
+    assert doc["disclosure"]["method"] == "exact" and doc["disclosure"]["ptable"] is None
+    assert EXACT_WARNING in doc["disclosure"]["note"] and doc["perturbed"] == []
+    assert list(schema_validator().iter_errors(doc)) == []

@@ -46,6 +46,7 @@ from desktop_app.store.returns import queries as return_queries
 log = logging.getLogger(__name__)
 
 DEFAULT_HOURLY_RATE = 12.21  # the UK National Living Wage from April 2025, a common choice
+EXACT_RETURN = "return with exact figures"  # what the audit trail says of an exact return
 
 
 def build_return(
@@ -155,15 +156,17 @@ def shareable_case_study(db: Database, study_id: str) -> CaseStudy:
 
 def export_return(db: Database, protected: ProtectedReturn, fmt: str, path: Path) -> None:
     """Write the return as `fmt` to `path` (whole, or not at all), for users allowed to export
-    returns, and note in the audit trail that a return was exported."""
-    with exporting(db, Permission.EXPORT_RETURNS, Action.RETURN, "return"):
+    returns, and note in the audit trail that a return was exported (and whether its counts of
+    people were exact)."""
+    kind = "return" if protected.rules.perturbed else EXACT_RETURN
+    with exporting(db, Permission.EXPORT_RETURNS, Action.RETURN, kind):
         partial = path.with_name(f".{path.name}.partial")
         try:
             write_return(protected, fmt, partial)
             partial.replace(path)
         finally:
             partial.unlink(missing_ok=True)
-    log.info("Return exported as %s", fmt)
+    log.info("Return exported as %s%s", fmt, "" if protected.rules.perturbed else " (exact)")
 
 
 def hourly_rate(db: Database) -> float:
