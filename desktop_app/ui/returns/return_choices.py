@@ -174,9 +174,7 @@ class ReturnChoices(QWidget):
         )
         self.rounding = QCheckBox("Round counts of people to the &nearest 5")
         self.rounding.setAccessibleName("Round counts of people to the nearest 5")
-        self.exact = QCheckBox(
-            "E&xact counts of people (only for a funder with a data sharing agreement)"
-        )
+        self.exact = QCheckBox("E&xact counts of people (data sharing agreement only)")
         self.exact.setAccessibleName("Exact counts of people")
         self.exact.setToolTip(
             "Counts of people are normally adjusted slightly so that two returns cannot be "
