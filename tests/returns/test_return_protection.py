@@ -166,3 +166,17 @@ def test_age_is_taken_on_the_last_day_from_the_year_of_birth() -> None:
     assert period.age_at_end(2000) == 25
     assert period.age_at_end(2026) is None
     assert period.age_at_end(None) is None
+
+
+def test_a_count_of_people_without_its_cell_key_is_refused() -> None:
+    """A new row added to a breakdown must bring its cell key (e.g. from the SQL)."""
+    figures = sample_figures()
+    assert figures.keys is not None
+    keys = replace(
+        figures.keys,
+        breakdowns=replace(figures.keys.breakdowns, gender={"woman": 11, "man": 190}),
+    )
+    with pytest.raises(ValueError, match="No cell key for the count"):
+        protect_return(
+            replace(figures, keys=keys), find_template("Alliance return"), DisclosureRules()
+        )
