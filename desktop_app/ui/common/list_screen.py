@@ -78,6 +78,7 @@ class ListScreen(QWidget):
         box.setAccessibleName(accessible_name)
         box.setPlaceholderText(placeholder)
         box.setClearButtonEnabled(True)
+        box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 20)  # never shrunk to "…"
         box.textChanged.connect(self._typing.start)
         return box
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from desktop_app.services.access import allowed
 from desktop_app.services.importing.export_all import ExportFormat, export_all
 from desktop_app.services.importing.template_import import ImportProgress
 from desktop_app.store.database import Database
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.worker import Report, Task, run_task
 
 WARNING = (
@@ -42,7 +42,7 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-class ExportAllDialog(QDialog):
+class ExportAllDialog(FittedDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db

@@ -39,6 +39,7 @@ from desktop_app.services.importing.template_import import (
 )
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.worker import Report, Task, run_task
 from desktop_app.ui.importing.mapping_dialog import MappingDialog
 
@@ -51,7 +52,7 @@ PROBLEM_HEADINGS = ("File or sheet", "Row", "Column", "Found", "What is expected
 COUNT_HEADINGS = ("Records", "Added", "Updated", "Already up to date")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FittedDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -34,6 +33,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.date_fields import DateBox
 from desktop_app.ui.common.field_error import ERROR_STYLE, FieldError
 from desktop_app.ui.common.form_state import remember_opening_state
+from desktop_app.ui.common.screen_fit import FittedDialog
 
 NOT_ANSWERED = -1
 PROBLEM_WIDTH = 220
@@ -77,7 +77,7 @@ class ItemScoreBox(QSpinBox):
         super().keyPressEvent(event)
 
 
-class OutcomeForm(QDialog):
+class OutcomeForm(FittedDialog):
     """Record a measure for `person_id`. Emits `saved` with the stored record."""
 
     saved = Signal(object)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.outcomes.change import OutcomeRecord, Stage
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.text_styles import heading
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.outcomes.outcome_chart import OutcomeChart
@@ -54,7 +54,7 @@ def open_outcome_form(
     return form
 
 
-class PersonOutcomes(QDialog):
+class PersonOutcomes(FittedDialog):
     recorded = Signal()
 
     def __init__(self, db: Database, person_id: str, name: str, parent: QWidget | None = None):

@@ -28,6 +28,7 @@ from desktop_app.services.returns.build import shareable_case_study
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.value_text import short_date
 
@@ -38,7 +39,7 @@ MOST_LISTED = 500
 INCLUDED = "Included: "
 
 
-class RedactionPreview(QDialog):
+class RedactionPreview(FittedDialog):
     """The story exactly as the return will hold it; "Include this story" approves it."""
 
     def __init__(self, study: CaseStudy, parent: QWidget | None = None) -> None:

@@ -30,6 +30,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.field_error import FieldError, FieldErrors
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import note, scaled_font
 from desktop_app.ui.settings.audit_viewer import AuditViewer
@@ -45,7 +46,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-class ItemWordingDialog(QDialog):
+class ItemWordingDialog(FittedDialog):
     """Type the WEMWBS or SWEMWBS item wording from the organisation's own licence copy."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -107,7 +108,7 @@ class ItemWordingDialog(QDialog):
         self.accept()
 
 
-class CustomMeasureDialog(QDialog):
+class CustomMeasureDialog(FittedDialog):
     """Define the organisation's own measure, or correct `measure`: its name and wording always,
     its scoring only while no scores have been recorded with it."""
 
@@ -202,7 +203,7 @@ class CustomMeasureDialog(QDialog):
         self.accept()
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(FittedDialog):
     """Change the passphrase of the user who unlocked the database."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -241,7 +242,7 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
 
-class RecoveryCodeDialog(QDialog):
+class RecoveryCodeDialog(FittedDialog):
     """A new recovery code, shown this once (the old one has stopped working)."""
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
@@ -276,7 +277,7 @@ class RecoveryCodeDialog(QDialog):
         super().reject()
 
 
-class AuditDialog(QDialog):
+class AuditDialog(FittedDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Audit trail")

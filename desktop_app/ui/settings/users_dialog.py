@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,11 +21,12 @@ from desktop_app.services.access import allowed, current_user_id
 from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.common.screen_fit import FittedDialog
 
 USER_ID = Qt.ItemDataRole.UserRole
 
 
-class UsersDialog(QDialog):
+class UsersDialog(FittedDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db

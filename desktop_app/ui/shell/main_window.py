@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app.domain.roles import Permission
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages, worker
+from desktop_app.ui.common.screen_fit import fit_on_screen, resize_within_screen
 from desktop_app.ui.shell.auto_lock import IdleLock
 from desktop_app.ui.shell.section import Section, screen
 from desktop_app.ui.start.start_screen import StartScreen
@@ -65,8 +66,24 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._show_locked_state()
+        self._size_to_screen()
+
+    def _size_to_screen(self) -> None:
+        """The size it had last time, or a roomy one, never more than the screen: the screens
+        lay out (or scroll) within it, so it keeps its size from screen to screen."""
+        from desktop_app.ui.start.recent_databases import window_size
+
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 150, metrics.height() * 40)
+        width, height = window_size() or (
+            metrics.averageCharWidth() * 240,
+            metrics.height() * 60,
+        )
+        resize_within_screen(self, width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_on_screen(self)
 
     # Actions and menus ---------------------------------------------------------------------
 
@@ -390,6 +407,10 @@ class MainWindow(QMainWindow):
         self.start.focus_passphrase()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop_app.ui.start.recent_databases import remember_window_size
+
+        if not (self.isMaximized() or self.isFullScreen()):
+            remember_window_size(self.width(), self.height())
         self.lock()
         worker.wait_for_tasks()
         super().closeEvent(event)

@@ -12,12 +12,20 @@ from typing import Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop_app.domain.drafts import Draft
 from desktop_app.store.database import Database
 from desktop_app.ui.common.form_state import remember_opening_state
 from desktop_app.ui.common.record_dialog import RecordDialog
+from desktop_app.ui.common.screen_fit import scrolling
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.shell.draft_forms import form_for
@@ -41,6 +49,7 @@ class Workspace(QWidget):
         self.db = db
         self.sections = sections
         self._screens: dict[int, QWidget] = {}
+        self._scrolled: dict[int, QScrollArea] = {}  # each screen scrolls when it must
         self._stale: set[int] = set()
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
@@ -67,7 +76,8 @@ class Workspace(QWidget):
             if saved is not None:
                 saved.connect(self.settings_saved)
             self._screens[index] = screen
-            self.pages.addWidget(screen)
+            self._scrolled[index] = scrolling(screen)
+            self.pages.addWidget(self._scrolled[index])
         return self._screens[index]
 
     def show_section(self, index: int) -> None:
@@ -86,7 +96,7 @@ class Workspace(QWidget):
         if index in self._stale and isinstance(screen, ShowsRecords):
             screen.records_changed()
         self._stale.discard(index)
-        self.pages.setCurrentWidget(screen)
+        self.pages.setCurrentWidget(self._scrolled[index])
         self.section_changed.emit(index)
 
     def records_changed(self) -> None:

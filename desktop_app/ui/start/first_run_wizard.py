@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.busy_bar import BusyBar
 from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.common.screen_fit import fit_on_screen, resize_within_screen
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.common.worker import run_task
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
@@ -223,8 +225,13 @@ class FirstRunWizard(QWizard):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start using PeerLog")
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 30)
+        resize_within_screen(self, metrics.averageCharWidth() * 100, metrics.lineSpacing() * 30)
         self.currentIdChanged.connect(self._on_page_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_on_screen(self)
 
     @Slot(int)
     def _on_page_changed(self, _page_id: int) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -20,12 +19,13 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError, WrongRecoveryCode
 from desktop_app.ui.common.busy_bar import BusyBar
 from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.worker import run_task
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(FittedDialog):
     """Accepted once the new passphrase is set; `database` is then open and the caller's."""
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
