@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -57,6 +58,8 @@ class ListScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.setFocusProxy(self.table)
+        self._search: QLineEdit | None = None
+        self.table.up_from_top.connect(self._back_to_search)
 
     def add_button(self, text: str, tooltip: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -80,7 +83,28 @@ class ListScreen(QWidget):
         box.setClearButtonEnabled(True)
         box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 20)  # never shrunk to "…"
         box.textChanged.connect(self._typing.start)
+        box.installEventFilter(self)  # Down moves into the results
+        self._search = box
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _back_to_search(self) -> None:
+        if self._search is not None and self._search.isVisible():
+            self._search.setFocus(Qt.FocusReason.BacktabFocusReason)
 
     def sort_choice(self, accessible_name: str, tooltip: str) -> QComboBox:
         """The columns the list can be sorted by, for the keyboard (headers take a mouse).

@@ -53,6 +53,11 @@ class Workspace(QWidget):
         self._stale: set[int] = set()
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
+        # Where the keyboard is must show: a clear outline while the list has the focus.
+        self.nav.setStyleSheet(
+            "QListWidget:focus { border: 2px solid palette(highlight); }"
+            "QListWidget::item:focus { border: 1px dotted palette(text); }"
+        )
         self.nav.setSpacing(max(2, self.fontMetrics().lineSpacing() // 4))
         self.nav.addItems([section.title for section in sections])
         width = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in sections)
