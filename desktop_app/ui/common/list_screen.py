@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.common.paged_table_model import PagedTableModel
 from desktop_app.ui.common.record_table import RecordTable
+from desktop_app.ui.common.screen_fit import WrappingRow
 from desktop_app.ui.common.text_styles import heading
 
 TYPING_PAUSE_MS = 250
@@ -51,7 +52,7 @@ class ListScreen(QWidget):
         self.top = QHBoxLayout()
         self.top.addWidget(heading(title))
         self.top.addStretch(1)
-        self.filters = QHBoxLayout()
+        self.filters = WrappingRow()  # on two lines when the window is narrow
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addLayout(self.filters)
@@ -68,12 +69,17 @@ class ListScreen(QWidget):
         self.top.addWidget(button)
         return button
 
-    def add_filter(self, label_text: str, widget: QWidget, stretch: int = 0) -> None:
+    def add_filter(self, label_text: str, widget: QWidget) -> None:
+        """A filter and its label, kept together on one line."""
+        pair = QWidget()
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
         if label_text:
             label = QLabel(label_text)
             label.setBuddy(widget)
-            self.filters.addWidget(label)
-        self.filters.addWidget(widget, stretch)
+            row.addWidget(label)
+        row.addWidget(widget, 1)
+        self.filters.addWidget(pair)
 
     def search_box(self, accessible_name: str, placeholder: str) -> QLineEdit:
         """A search box that filters once the user pauses typing."""
@@ -81,7 +87,7 @@ class ListScreen(QWidget):
         box.setAccessibleName(accessible_name)
         box.setPlaceholderText(placeholder)
         box.setClearButtonEnabled(True)
-        box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 20)  # never shrunk to "…"
+        box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 36)  # never shrunk to "…"
         box.textChanged.connect(self._typing.start)
         box.installEventFilter(self)  # Down moves into the results
         self._search = box

@@ -29,6 +29,9 @@ class VocabularyCombo(QComboBox):
         """`any_label` ("Any kind") adds a first entry meaning "no choice", for filters."""
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        # As wide as the form allows, not as the longest answer: the list shows them in full.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
         model = QStandardItemModel(self)
         if any_label is not None:
             model.appendRow(self._choice(any_label, None))

@@ -68,6 +68,12 @@ Rows = list[list[Cell]]
 ValuesKey = tuple[str, int, str]  # their sheet, the row of headings, the heading
 
 
+def _label_for(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 class MappingDialog(FittedDialog):
     reads_finished = Signal()
 
@@ -103,15 +109,15 @@ class MappingDialog(FittedDialog):
         self.preview_table = _table()
         self.preview_problems = QLabel()
         self.preview_problems.setWordWrap(True)
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = QPushButton("&Preview")
         self.preview_button.clicked.connect(self.show_preview)
         self.save_name = QLineEdit()
         self.save_name.setPlaceholderText("A name, like Members list")
-        self.save_button = QPushButton("Save this mapping")
+        self.save_button = QPushButton("&Save this mapping")
         self.save_button.clicked.connect(self.save)
         buttons = QDialogButtonBox()
         self.use_button = buttons.addButton(
-            "Use this mapping", QDialogButtonBox.ButtonRole.AcceptRole
+            "&Use this mapping", QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -128,10 +134,10 @@ class MappingDialog(FittedDialog):
             self.use_button,
         ]
         form = QFormLayout()
-        form.addRow("Saved mapping", self.saved_box)
-        form.addRow("Sheet", self.sheet_box)
-        form.addRow("Row of headings", self.header_row_box)
-        form.addRow("The rows are", self.records_box)
+        form.addRow("Sa&ved mapping:", self.saved_box)  # each with an Alt key
+        form.addRow("S&heet:", self.sheet_box)
+        form.addRow("Row of hea&dings:", self.header_row_box)
+        form.addRow("The &rows are:", self.records_box)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_name)
         save_row.addWidget(self.save_button)
@@ -140,11 +146,13 @@ class MappingDialog(FittedDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(QLabel("The first rows of the sheet:"))
+        layout.addWidget(_label_for("The &first rows of the sheet:", self.first_rows_table))
         layout.addWidget(self.first_rows_table)
-        layout.addWidget(QLabel("Which of its columns holds each of PeerLog's fields:"))
+        layout.addWidget(
+            _label_for("Which of its &columns holds each of PeerLog's fields:", self.columns_table)
+        )
         layout.addWidget(self.columns_table)
-        layout.addWidget(QLabel("What its values mean:"))
+        layout.addWidget(_label_for("What its values &mean:", self.value_column_box))
         layout.addWidget(self.value_column_box)
         layout.addWidget(self.values_table)
         layout.addWidget(self.preview_button)

@@ -54,10 +54,7 @@ class Workspace(QWidget):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         # Where the keyboard is must show: a clear outline while the list has the focus.
-        self.nav.setStyleSheet(
-            "QListWidget:focus { border: 2px solid palette(highlight); }"
-            "QListWidget::item:focus { border: 1px dotted palette(text); }"
-        )
+        self.nav.setStyleSheet("QListWidget:focus { border: 2px solid palette(highlight); }")
         self.nav.setSpacing(max(2, self.fontMetrics().lineSpacing() // 4))
         self.nav.addItems([section.title for section in sections])
         width = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in sections)
