@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         self._show_title(db)
         self._check_in_background(db)
         self.statusBar().showMessage("Unlocked. Press Ctrl+L to lock when you step away.")
+        self.activateWindow()  # after the wizard or recovery dialog, the keyboard comes back here
         self.workspace.nav.setFocus()
         if (
             self._resume is not None

@@ -294,6 +294,7 @@ class StartScreen(QWidget):
 
     def _after_restore(self, dialog: RestoreDialog) -> None:
         dialog.deleteLater()
+        self.window().activateWindow()
         self.focus_passphrase()
 
     @Slot()
@@ -307,6 +308,8 @@ class StartScreen(QWidget):
     def _on_wizard_finished(self, wizard: FirstRunWizard, result: int) -> None:
         db = wizard.database
         wizard.deleteLater()
+        self.window().activateWindow()  # the keyboard comes back to this window
+        self.focus_passphrase()
         if result == QDialog.DialogCode.Accepted and db is not None:
             self._on_unlocked(db)
 
@@ -332,6 +335,8 @@ class StartScreen(QWidget):
     def _on_recovery_finished(self, dialog: RecoveryDialog) -> None:
         db = dialog.database
         dialog.deleteLater()
+        self.window().activateWindow()
+        self.focus_passphrase()
         if db is not None:
             self._on_unlocked(db)
 
