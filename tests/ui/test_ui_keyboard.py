@@ -8,20 +8,34 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop_app.services.demo.builder import create_demo_database
 from desktop_app.services.demo.identity import DEMO_PASSPHRASE
 from desktop_app.store.database import CreatedDatabase, Database
+from desktop_app.ui.common import worker
 from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.importing.export_all_dialog import ExportAllDialog
+from desktop_app.ui.importing.import_dialog import ImportDialog
+from desktop_app.ui.importing.mapping_dialog import MappingDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.settings.settings_dialogs import AuditDialog
+from desktop_app.ui.settings.users_dialog import UsersDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.start.demo_panel import DEMO_HINT
 from desktop_app.ui.start.recent_databases import remember_database
 from desktop_app.ui.start.recovery_dialog import RecoveryDialog
 from desktop_app.ui.start.unlock_panel import UnlockPanel
 from tests.ui.conftest import unlock
+from tests.ui.widget_checks import mnemonic_clashes
 
 
 def focused() -> QWidget | None:
@@ -166,3 +180,38 @@ def test_the_recovery_code_is_never_shown(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keyClicks(dialog.code, "my secret passphrase")
     assert dialog.code.echoMode() == QLineEdit.EchoMode.Password
     assert dialog.code.displayText() != "my secret passphrase"
+
+
+def buttons_without_alt_keys(root: QWidget) -> list[str]:
+    """Buttons a keyboard user can only reach with Tab (Cancel and Close have Escape)."""
+    return [
+        button.text()
+        for button in root.findChildren(QAbstractButton)
+        if button.text() and "&" not in button.text() and button.text() not in ("Cancel", "Close")
+    ]
+
+
+def test_every_button_of_import_export_users_and_audit_has_an_alt_key(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    sheet = tmp_path / "members.csv"
+    sheet.write_text("Name\nAlex\n", encoding="utf-8")
+    dialogs = [
+        ImportDialog(db),
+        ExportAllDialog(db),
+        UsersDialog(db),
+        AuditDialog(db),
+        MappingDialog(db, sheet),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert buttons_without_alt_keys(dialog) == [], type(dialog).__name__
+        labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+        assert all("&" in label.text() for label in labels), type(dialog).__name__
+    importing = dialogs[0]
+    assert isinstance(importing, ImportDialog)
+    for index in range(importing.pages.count()):  # each page shows alone
+        assert mnemonic_clashes(importing.pages.widget(index)) == {}
+    for dialog in dialogs[1:]:
+        assert mnemonic_clashes(dialog) == {}, type(dialog).__name__
+    worker.wait_for_tasks()

@@ -22,6 +22,7 @@ from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.screen_fit import FittedDialog
+from desktop_app.ui.common.secret_field import secret_line_edit
 
 USER_ID = Qt.ItemDataRole.UserRole
 
@@ -35,7 +36,7 @@ class UsersDialog(FittedDialog):
         note.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Users of this database")
-        self.remove_button = QPushButton("Remove user")
+        self.remove_button = QPushButton("Re&move user")
         self.remove_button.clicked.connect(self._remove)
         self.name = QLineEdit()
         self.name.setAccessibleName("New user's name")
@@ -43,19 +44,17 @@ class UsersDialog(FittedDialog):
         self.role.setAccessibleName("New user's role")
         for role in (Role.LEAD, Role.COORDINATOR):
             self.role.addItem(ROLE_LABELS[role], role.value)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("New user's passphrase")
-        self.add_button = QPushButton("Add user")
+        self.passphrase = secret_line_edit("New user's passphrase")
+        self.add_button = QPushButton("&Add user")
         self.add_button.clicked.connect(self._add)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a4000f;")
         self.problem.hide()
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Role", self.role)
-        form.addRow("Their passphrase", self.passphrase)
+        form.addRow("&Name:", self.name)  # each with an Alt key
+        form.addRow("&Role:", self.role)
+        form.addRow("Their &passphrase:", self.passphrase)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addStretch()
