@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.services.demo.builder import create_demo_database
 from desktop_app.services.demo.identity import DEMO_PASSPHRASE
 from desktop_app.ui.shell.main_window import MainWindow, sections
+from desktop_app.ui.start.recent_databases import remember_window_size, window_size
 from tests.ui.conftest import unlock
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -74,3 +75,21 @@ def test_the_window_keeps_its_size_from_screen_to_screen(qtbot: QtBot, tmp_path:
         qtbot.wait(10)
         assert window.size() == size, sections()[index].title
     window.lock()
+
+
+def test_the_window_opens_at_the_size_it_was_closed_at_within_the_screen(qtbot: QtBot) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(700, 500)
+    first.close()
+    assert window_size() == (700, 500)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    remember_window_size(99_999, 99_999)  # from a larger screen
+    third = MainWindow()
+    qtbot.addWidget(third)
+    screen = third.screen().availableGeometry()
+    assert third.width() <= screen.width() and third.height() <= screen.height()
