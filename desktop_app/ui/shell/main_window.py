@@ -274,8 +274,9 @@ class MainWindow(QMainWindow):
         ):
             self.workspace.show_section(self._resume[1])
         self._resume = None
-        self.idle.start(settings.auto_lock_minutes(db))
         self._offer_drafts(db, self.workspace)
+        # Idle time counts from when the window is ready, drafts open again included.
+        self.idle.start(settings.auto_lock_minutes(db))
 
     def _check_in_background(self, db: Database) -> None:
         """SQLite's quick check reads every page (seconds on years of records), so it runs after
