@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QSpinBox, QWidget
 
 DISPLAY_FORMAT = "d MMM yyyy"
@@ -15,7 +16,12 @@ _EMPTY = QDate(1900, 1, 1)  # the bottom of the range stands for "not recorded"
 
 
 class DateBox(QDateEdit):
-    """A date that is always set, today by default, never in the future unless allowed."""
+    """A date that is always set, today by default, never in the future unless allowed.
+
+    Tab moves on to the next field, as in every other box (Qt's date boxes keep it to move
+    between day, month and year, and keep it for good while showing "Not recorded"); the arrow
+    keys and typing move within the date.
+    """
 
     def __init__(
         self, accessible_name: str, allow_future: bool = False, parent: QWidget | None = None
@@ -26,6 +32,20 @@ class DateBox(QDateEdit):
         self.setAccessibleName(accessible_name)
         if not allow_future:
             self.setMaximumDate(QDate.currentDate())
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        ):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().keyPressEvent(event)
 
     def value(self) -> date:
         result = self.date().toPython()

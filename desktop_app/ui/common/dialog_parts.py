@@ -54,11 +54,3 @@ def _give_back(dialog: QDialog, before: QWidget | None) -> None:
     parent.window().activateWindow()
     if before is not None and shiboken6.isValid(before) and before.isVisible():
         before.setFocus()
-
-
-def resize_within_screen(window: QWidget, width: int, height: int) -> None:
-    screen = window.screen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width, height = min(width, room.width()), min(height, room.height())
-    window.resize(width, height)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.common.paged_table_model import PagedTableModel
 from desktop_app.ui.common.record_table import RecordTable
+from desktop_app.ui.common.screen_fit import WrappingRow
 from desktop_app.ui.common.text_styles import heading
 
 TYPING_PAUSE_MS = 250
@@ -50,13 +52,15 @@ class ListScreen(QWidget):
         self.top = QHBoxLayout()
         self.top.addWidget(heading(title))
         self.top.addStretch(1)
-        self.filters = QHBoxLayout()
+        self.filters = WrappingRow()  # on two lines when the window is narrow
         layout = QVBoxLayout(self)
         layout.addLayout(self.top)
         layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.setFocusProxy(self.table)
+        self._search: QLineEdit | None = None
+        self.table.up_from_top.connect(self._back_to_search)
 
     def add_button(self, text: str, tooltip: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -65,12 +69,17 @@ class ListScreen(QWidget):
         self.top.addWidget(button)
         return button
 
-    def add_filter(self, label_text: str, widget: QWidget, stretch: int = 0) -> None:
+    def add_filter(self, label_text: str, widget: QWidget) -> None:
+        """A filter and its label, kept together on one line."""
+        pair = QWidget()
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
         if label_text:
             label = QLabel(label_text)
             label.setBuddy(widget)
-            self.filters.addWidget(label)
-        self.filters.addWidget(widget, stretch)
+            row.addWidget(label)
+        row.addWidget(widget, 1)
+        self.filters.addWidget(pair)
 
     def search_box(self, accessible_name: str, placeholder: str) -> QLineEdit:
         """A search box that filters once the user pauses typing."""
@@ -78,8 +87,30 @@ class ListScreen(QWidget):
         box.setAccessibleName(accessible_name)
         box.setPlaceholderText(placeholder)
         box.setClearButtonEnabled(True)
+        box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 36)  # never shrunk to "…"
         box.textChanged.connect(self._typing.start)
+        box.installEventFilter(self)  # Down moves into the results
+        self._search = box
         return box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self._search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _back_to_search(self) -> None:
+        if self._search is not None and self._search.isVisible():
+            self._search.setFocus(Qt.FocusReason.BacktabFocusReason)
 
     def sort_choice(self, accessible_name: str, tooltip: str) -> QComboBox:
         """The columns the list can be sorted by, for the keyboard (headers take a mouse).

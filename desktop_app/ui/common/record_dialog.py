@@ -27,6 +27,7 @@ from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.field_error import FieldErrors
+from desktop_app.ui.common.screen_fit import resize_within_screen, scrolling
 from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def plain_button(text: str) -> QPushButton:
     return button
 
 
-class RecordDialog(AsksBeforeDiscarding):
+class RecordDialog(AsksBeforeDiscarding):  # a FittedDialog too: see ui/common/unsaved.py
     saved = Signal(str)  # the id of the record saved or deleted
 
     def __init__(self, what: str, editing: bool, parent: QWidget | None = None) -> None:
@@ -79,21 +80,27 @@ class RecordDialog(AsksBeforeDiscarding):
         below: QLayout | None = None,
         weights: tuple[int, int] = (1, 1),
     ) -> None:
-        """Two columns of fields, then `below`, the general problem line and the buttons."""
+        """Two columns of fields, then `below`, the general problem line and the buttons.
+        The fields scroll when the screen is too small for them; the buttons stay in view."""
+        body = QWidget()
         columns = QHBoxLayout()
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addLayout(left, weights[0])
         columns.addSpacing(self.fontMetrics().averageCharWidth() * 3)
         columns.addLayout(right, weights[1])
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        fields = QVBoxLayout(body)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addLayout(columns, 1)
         if below is not None:
-            layout.addLayout(below)
+            fields.addLayout(below)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.errors.general)
         layout.addLayout(self.buttons)
 
     def size_for(self, chars: int, lines: int) -> None:
-        metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines)
+        chars_wide = self.fontMetrics().averageCharWidth() * chars
+        resize_within_screen(self, chars_wide, self.fontMetrics().lineSpacing() * lines)
 
     @Slot()
     def save(self) -> None:

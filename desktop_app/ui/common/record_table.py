@@ -26,6 +26,7 @@ from desktop_app.ui.common.paged_table_model import ROW_ROLE, PagedTableModel
 
 class RecordTable(QTableView):
     open_requested = Signal(object)  # the row's dataclass
+    up_from_top = Signal()  # Up pressed on the first row: back to the search box
 
     def __init__(
         self, model: PagedTableModel[Any], accessible_name: str, parent: QWidget | None = None
@@ -97,6 +98,9 @@ class RecordTable(QTableView):
             row = self.current_row()
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row is not None:
                 self.open_requested.emit(row)
+                return True
+            if event.key() == Qt.Key.Key_Up and self.currentIndex().row() <= 0:
+                self.up_from_top.emit()
                 return True
         return super().eventFilter(watched, event)
 

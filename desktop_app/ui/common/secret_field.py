@@ -3,16 +3,25 @@ in a draft (even while "Show what I type" shows it)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 SECRET_PROPERTY = "peerlog_secret"
 
 
-def secret_line_edit(accessible_name: str) -> QLineEdit:
+def secret_line_edit(accessible_name: str, placeholder: str = "") -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(accessible_name)
     edit.setProperty(SECRET_PROPERTY, True)
+    edit.setPlaceholderText(placeholder)
+    # Not kept by input methods or on-screen keyboards' word lists either.
+    edit.setInputMethodHints(
+        Qt.InputMethodHint.ImhHiddenText
+        | Qt.InputMethodHint.ImhSensitiveData
+        | Qt.InputMethodHint.ImhNoPredictiveText
+        | Qt.InputMethodHint.ImhNoAutoUppercase
+    )
     return edit
 
 

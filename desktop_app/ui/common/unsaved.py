@@ -16,10 +16,11 @@ import contextlib
 from collections.abc import Iterator
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.form_state import has_opening_state, is_changed, remember_opening_state
+from desktop_app.ui.common.screen_fit import FittedDialog
 
 LOST_TEXT = "What you typed or chose in this window will be lost."
 DISCARD, KEEP_EDITING = "&Discard changes", "&Keep editing"
@@ -47,7 +48,7 @@ def may_discard(form: QWidget, question: str) -> bool:
     return messages.confirm(form, question, text, DISCARD, no_label=KEEP_EDITING)
 
 
-class AsksBeforeDiscarding(QDialog):
+class AsksBeforeDiscarding(FittedDialog):
     discard_question = "Discard the changes in this window?"
 
     def showEvent(self, event: QShowEvent) -> None:

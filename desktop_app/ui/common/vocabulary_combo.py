@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -16,9 +16,19 @@ from desktop_app.domain.vocabularies import Vocabulary
 from desktop_app.ui.common.text_styles import scaled_font
 
 VALUE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+MINIMUM_CHARS = 24
 
 
 class VocabularyCombo(QComboBox):
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        longest = max(
+            (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        extra = longest - metrics.horizontalAdvance("x") * MINIMUM_CHARS
+        return QSize(hint.width() + max(extra, 0), hint.height())
+
     def __init__(
         self,
         vocabulary: Vocabulary,
@@ -32,6 +42,10 @@ class VocabularyCombo(QComboBox):
         about a person start on their vocabulary's "Not recorded", never on an answer."""
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        # Able to shrink below the longest answer on a small screen (the list still shows
+        # them in full), while asking for room for it (sizeHint) where there is some.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(MINIMUM_CHARS)
         model = QStandardItemModel(self)
         if any_label is not None:
             model.appendRow(self._choice(any_label, None))

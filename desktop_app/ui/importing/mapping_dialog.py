@@ -25,7 +25,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -58,6 +57,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.busy_bar import BusyBar
 from desktop_app.ui.common.field_error import FieldError
 from desktop_app.ui.common.latest_reads import LatestReads
+from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen, scrolling
 from desktop_app.ui.importing.value_meanings import ValueMeanings
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,13 @@ Rows = list[list[Cell]]
 ValuesKey = tuple[str, int, str]  # their sheet, the row of headings, the heading
 
 
-class MappingDialog(QDialog):
+def _label_for(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+class MappingDialog(FittedDialog):
     reads_finished = Signal()
 
     def __init__(self, db: Database, path: Path, parent: QWidget | None = None) -> None:
@@ -83,7 +89,7 @@ class MappingDialog(QDialog):
         self._focus_after_reading: QWidget = self
         self.reads.busy_changed.connect(self._show_reading)
         self.setWindowTitle(f"Match the columns of {path.name}")
-        self.resize(900, 700)
+        resize_within_screen(self, 900, 700)
         self.reading_label = QLabel()
         self.busy_bar = BusyBar(f"Reading {path.name}, please wait")
         self.problem = FieldError("the spreadsheet")
@@ -103,15 +109,15 @@ class MappingDialog(QDialog):
         self.preview_table = _table()
         self.preview_problems = QLabel()
         self.preview_problems.setWordWrap(True)
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = QPushButton("&Preview")
         self.preview_button.clicked.connect(self.show_preview)
         self.save_name = QLineEdit()
         self.save_name.setPlaceholderText("A name, like Members list")
-        self.save_button = QPushButton("Save this mapping")
+        self.save_button = QPushButton("&Save this mapping")
         self.save_button.clicked.connect(self.save)
         buttons = QDialogButtonBox()
         self.use_button = buttons.addButton(
-            "Use this mapping", QDialogButtonBox.ButtonRole.AcceptRole
+            "&Use this mapping", QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -128,27 +134,41 @@ class MappingDialog(QDialog):
             self.use_button,
         ]
         form = QFormLayout()
-        form.addRow("Saved mapping", self.saved_box)
-        form.addRow("Sheet", self.sheet_box)
-        form.addRow("Row of headings", self.header_row_box)
-        form.addRow("The rows are", self.records_box)
+        form.addRow("Sa&ved mapping:", self.saved_box)  # each with an Alt key
+        form.addRow("S&heet:", self.sheet_box)
+        form.addRow("Row of hea&dings:", self.header_row_box)
+        form.addRow("The &rows are:", self.records_box)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_name)
         save_row.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
+        body = QWidget()  # scrolls on a small screen; the buttons below stay in view
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(QLabel("The first rows of the sheet:"))
+        layout.addWidget(_label_for("The &first rows of the sheet:", self.first_rows_table))
         layout.addWidget(self.first_rows_table)
-        layout.addWidget(QLabel("Which of its columns holds each of PeerLog's fields:"))
+        layout.addWidget(
+            _label_for("Which of its &columns holds each of PeerLog's fields:", self.columns_table)
+        )
         layout.addWidget(self.columns_table)
-        layout.addWidget(QLabel("What its values mean:"))
+        layout.addWidget(_label_for("What its values &mean:", self.value_column_box))
         layout.addWidget(self.value_column_box)
         layout.addWidget(self.values_table)
         layout.addWidget(self.preview_button)
         layout.addWidget(self.preview_table)
         layout.addWidget(self.preview_problems)
         layout.addLayout(save_row)
+        tall_enough = self.fontMetrics().lineSpacing() * 8
+        for table in (
+            self.first_rows_table,
+            self.columns_table,
+            self.values_table,
+            self.preview_table,
+        ):
+            table.setMinimumHeight(tall_enough)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
         bottom = QHBoxLayout()  # the reading shows here, so nothing above moves when it ends
         bottom.addWidget(self.reading_label)
         bottom.addWidget(self.busy_bar, 1)

@@ -7,13 +7,14 @@ is the service's progress callback there, and `StageProgress` shows each step on
 from __future__ import annotations
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from desktop_app.services.importing.template_import import ImportProgress, Progress
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.worker import Report, Task
 
 
-class TaskDialog(QDialog):
+class TaskDialog(FittedDialog):
     """A dialog whose work runs on the task pool as `self.task`. Closing it while the work
     runs cancels the work, which then leaves nothing half done."""
 

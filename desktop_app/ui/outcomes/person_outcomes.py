@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -20,9 +19,10 @@ from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.dialog_parts import resize_within_screen, show_child
+from desktop_app.ui.common.dialog_parts import show_child
 from desktop_app.ui.common.messages import UNDO
 from desktop_app.ui.common.record_table import EntryTable
+from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen
 from desktop_app.ui.common.text_styles import heading
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.outcomes.outcome_chart import OutcomeChart
@@ -59,7 +59,7 @@ def open_outcome_form(
     return form
 
 
-class PersonOutcomes(QDialog):
+class PersonOutcomes(FittedDialog):
     recorded = Signal()
 
     def __init__(self, db: Database, person_id: str, name: str, parent: QWidget | None = None):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.protection import erasure
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.common.screen_fit import FittedDialog
 
 EXPLANATION = (
     "This removes {name} ({ref}) and everything linked to them: their profile, consent "
@@ -26,7 +26,7 @@ EXPLANATION = (
 )
 
 
-class ErasePersonDialog(QDialog):
+class ErasePersonDialog(FittedDialog):
     def __init__(
         self, db: Database, person_id: str, name: str, ref: str, parent: QWidget | None = None
     ) -> None:

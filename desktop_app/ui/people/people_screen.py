@@ -57,7 +57,7 @@ class PeopleScreen(ListScreen):
         for label, value in ARCHIVED_CHOICES:
             self.archived.addItem(label, value)
         self.archived.currentIndexChanged.connect(self.refresh)
-        self.add_filter("&Search:", self.search, stretch=1)
+        self.add_filter("&Search:", self.search)
         self.add_filter("S&how:", self.archived)
         self.refresh()
 

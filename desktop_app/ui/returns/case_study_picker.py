@@ -32,6 +32,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
 from desktop_app.ui.case_studies.person_case_studies import open_case_study
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.value_text import short_date
 
@@ -42,7 +43,7 @@ MOST_LISTED = 500
 INCLUDED = "Included: "
 
 
-class RedactionPreview(QDialog):
+class RedactionPreview(FittedDialog):
     """The story exactly as the return will hold it; "Include this story" approves it."""
 
     def __init__(self, study: CaseStudy, parent: QWidget | None = None) -> None:

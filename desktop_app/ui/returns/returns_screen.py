@@ -31,6 +31,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.progress_dialog import run_with_progress
+from desktop_app.ui.common.screen_fit import WrappingRow
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.worker import Report
 from desktop_app.ui.returns.case_study_picker import CaseStudyPicker
@@ -93,14 +94,13 @@ class ReturnsScreen(QWidget):
         self.status = note("")
         self.status.setAccessibleName("About the preview")
         self.export_buttons = {}
-        exports = QHBoxLayout()
+        exports = WrappingRow()  # on two lines when the window is narrow
         for fmt, (text, _what, _filter, _suffix) in EXPORTS.items():
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
             exports.addWidget(button)
             self.export_buttons[fmt] = button
-        exports.addStretch(1)
 
         choose = QGroupBox("What the return covers")
         choose_layout = QVBoxLayout(choose)

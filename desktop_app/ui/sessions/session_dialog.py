@@ -185,6 +185,7 @@ class SessionDialog(RecordDialog):
         left.addRow("", self.hours_error)
 
         attendees_label = QLabel("&Attendees: type part of a name or reference, then Enter")
+        attendees_label.setWordWrap(True)  # never wider than the column
         attendees_label.setBuddy(self.attendees.search_box)
         headcount = QFormLayout()
         add_row(headcount, "Came &without a record:", self.headcount, self.headcount_error)

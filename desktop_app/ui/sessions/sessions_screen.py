@@ -91,7 +91,7 @@ class SessionsScreen(ListScreen):
         self.add_filter("&To:", self.end)
         self.add_filter("&Kind:", self.kind)
         self.add_filter("&Venue:", self.venue)
-        self.add_filter("&Search:", self.search, stretch=1)
+        self.add_filter("&Search:", self.search)
         self.add_filter("", self.concerns_only)
         # After the first rows are painted: counting the venues competes with them otherwise.
         QTimer.singleShot(0, self, self._fill_venues)

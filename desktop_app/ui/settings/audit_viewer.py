@@ -7,11 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +25,7 @@ from desktop_app.domain.listing import Page
 from desktop_app.services.protection import audit
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.common.date_fields import DateBox
 
 COLUMNS = ("When (UTC)", "Who", "Action", "Record kind", "Record id")
 SHOWN = 500
@@ -44,17 +43,16 @@ class AuditViewer(QWidget):
         self.action.addItem("Every action", "")
         for action in Action:
             self.action.addItem(action.value.capitalize(), action.value)
-        self.use_dates = QCheckBox("Between")
-        self.start, self.end = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate())
-        for edit, name in ((self.start, "From"), (self.end, "To")):
-            edit.setCalendarPopup(True)
-            edit.setAccessibleName(name)
+        self.use_dates = QCheckBox("&Between")
+        # PeerLog's date boxes: dates written as everywhere else, and Tab moves on.
+        self.start = DateBox("From", allow_future=True)
+        self.end = DateBox("To", allow_future=True)
         self.record = QLineEdit()
         self.record.setPlaceholderText("Record id")
         self.record.setAccessibleName("Record id")
-        show = QPushButton("Show")
+        show = QPushButton("S&how")
         show.clicked.connect(self.refresh)
-        self.export_button = QPushButton("Export to CSV…")
+        self.export_button = QPushButton("&Export to CSV…")
         self.export_button.clicked.connect(self._export)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)

@@ -30,6 +30,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.field_error import FieldError, FieldErrors
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import note, scaled_font
 from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
@@ -207,7 +208,7 @@ class CustomMeasureDialog(AsksBeforeDiscarding):
         self.accept()
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(FittedDialog):
     """Change the passphrase of the user who unlocked the database."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -246,7 +247,7 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
 
-class RecoveryCodeDialog(QDialog):
+class RecoveryCodeDialog(FittedDialog):
     """A new recovery code, shown this once (the old one has stopped working)."""
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
@@ -281,7 +282,7 @@ class RecoveryCodeDialog(QDialog):
         super().reject()
 
 
-class AuditDialog(QDialog):
+class AuditDialog(FittedDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Audit trail")

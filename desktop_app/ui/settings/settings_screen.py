@@ -36,6 +36,7 @@ from desktop_app.ui.common.form_state import (
     remember_opening_state,
     restore,
 )
+from desktop_app.ui.common.screen_fit import WrappingRow, scrolling
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.outcomes.custom_measures_panel import CustomMeasuresPanel
 from desktop_app.ui.settings.settings_dialogs import (
@@ -139,14 +140,13 @@ class SettingsScreen(QWidget):
         )
         add_row(safety, "Number of &backups to keep:", self.backup_keep)
 
-        access_row = QHBoxLayout()
+        access_row = WrappingRow()  # on two lines when the window is narrow
         access_row.addWidget(
             action_button("&Users…", self.show_users, "Who can open this database")
         )
         access_row.addWidget(action_button("&Audit trail…", self.show_audit))
         access_row.addWidget(action_button("Change my &passphrase…", self.change_passphrase))
         access_row.addWidget(action_button("New r&ecovery code…", self.new_recovery_code))
-        access_row.addStretch(1)
 
         self.save_button = action_button("&Save settings", self.save)
         save_row = QHBoxLayout()
@@ -154,22 +154,25 @@ class SettingsScreen(QWidget):
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
 
-        left = QVBoxLayout()
-        left.addWidget(_group("Organisation", organisation))
-        left.addWidget(_group("Outcome measures", measures))
-        right = QVBoxLayout()
-        right.addWidget(_group("Keeping data safe", safety))
-        right.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(_group("Organisation", organisation))
+        left_layout.addWidget(_group("Outcome measures", measures))
+        columns = WrappingRow()  # side by side, or one under the other on a narrow window
+        columns.addWidget(left)
+        columns.addWidget(_group("Keeping data safe", safety))
+        body = QWidget()
+        fields = QVBoxLayout(body)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addWidget(heading("Settings"))
+        fields.addWidget(note("Only coordinators see this screen. Changes are saved with Save."))
+        fields.addLayout(columns)
+        fields.addWidget(heading("Users and access", 2))
+        fields.addLayout(access_row)
+        fields.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Settings"))
-        layout.addWidget(note("Only coordinators see this screen. Changes are saved with Save."))
-        layout.addLayout(columns)
-        layout.addWidget(heading("Users and access", 2))
-        layout.addLayout(access_row)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(body), 1)  # Save stays in view below
         layout.addLayout(save_row)
         self.setFocusProxy(self.organisation)
         self.load()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -24,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.licences import Component, bundled_components
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.shell.app_icon import app_icon
 
 ICON_SIZE = 64
 
 
-class AboutDialog(QDialog):
+class AboutDialog(FittedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About PeerLog")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -14,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.common.screen_fit import FittedDialog
 
-class CrashDialog(QDialog):
+
+class CrashDialog(FittedDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("PeerLog met a problem")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 from desktop_app.domain.roles import Permission
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages, worker
+from desktop_app.ui.common.screen_fit import fit_on_screen, resize_within_screen
 from desktop_app.ui.shell.auto_lock import IdleLock
 from desktop_app.ui.shell.section import Section, screen
 from desktop_app.ui.start.start_screen import StartScreen
@@ -68,8 +69,26 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._show_locked_state()
+        self._size_to_screen()
+
+    def _size_to_screen(self) -> None:
+        """The size it had last time, or a roomy one, never more than the screen: the screens
+        lay out (or scroll) within it, so it keeps its size from screen to screen."""
+        from desktop_app.ui.start.recent_databases import window_size
+
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 150, metrics.height() * 40)
+        width, height = window_size() or (
+            metrics.averageCharWidth() * 240,
+            metrics.height() * 60,
+        )
+        resize_within_screen(self, width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            fit_on_screen(self)
+        if self._help_key is None:  # after the first paint: an application filter slows start-up
+            QtCore.QTimer.singleShot(0, self._install_help_key)
 
     # Actions and menus ---------------------------------------------------------------------
 
@@ -333,6 +352,7 @@ class MainWindow(QMainWindow):
         self._show_title(db)
         self._check_in_background(db)
         self.statusBar().showMessage("Unlocked. Press Ctrl+L to lock when you step away.")
+        self.activateWindow()  # after the wizard or recovery dialog, the keyboard comes back here
         self.workspace.nav.setFocus()
         if (
             self._resume is not None
@@ -341,8 +361,9 @@ class MainWindow(QMainWindow):
         ):
             self.workspace.show_section(self._resume[1])
         self._resume = None
-        self.idle.start(settings.auto_lock_minutes(db))
         self._offer_drafts(db, self.workspace)
+        # Idle time counts from when the window is ready, drafts open again included.
+        self.idle.start(settings.auto_lock_minutes(db))
 
     def _check_in_background(self, db: Database) -> None:
         """SQLite's quick check reads every page (seconds on years of records), so it runs after
@@ -476,11 +497,6 @@ class MainWindow(QMainWindow):
         self.start.select_database(databases.database_folder(folder))
         self.start.focus_passphrase()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._help_key is None:  # after the first paint: an application filter slows start-up
-            QtCore.QTimer.singleShot(0, self._install_help_key)
-
     def _install_help_key(self) -> None:
         from desktop_app.ui.shell.help_window import HelpKey
 
@@ -490,8 +506,12 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self._help_key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop_app.ui.start.recent_databases import remember_window_size
+
         if self.help_window is not None:
             self.help_window.close()
+        if not (self.isMaximized() or self.isFullScreen()):
+            remember_window_size(self.width(), self.height())
         self.lock()
         worker.wait_for_tasks()
         super().closeEvent(event)

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from desktop_app.domain.drafts import Draft
 from desktop_app.services.find import Found
@@ -23,6 +30,7 @@ from desktop_app.ui.common import messages
 from desktop_app.ui.common.form_state import has_opening_state, remember_opening_state, restore
 from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.common.record_picker import Choice
+from desktop_app.ui.common.screen_fit import scrolling
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.shell.draft_forms import form_for, kept_form
@@ -60,11 +68,14 @@ class Workspace(QWidget):
         self.db = db
         self.sections = sections
         self._screens: dict[int, QWidget] = {}
+        self._scrolled: dict[int, QScrollArea] = {}  # each screen scrolls when it must
         self._stale: set[int] = set()
         self._find: FindWindow | None = None
         self._shown = -1
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
+        # Where the keyboard is must show: a clear outline while the list has the focus.
+        self.nav.setStyleSheet("QListWidget:focus { border: 2px solid palette(highlight); }")
         self.nav.setSpacing(max(2, self.fontMetrics().lineSpacing() // 4))
         self.nav.addItems([section.title for section in sections])
         width = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in sections)
@@ -90,7 +101,8 @@ class Workspace(QWidget):
             self._screens[index] = screen
             if not has_opening_state(screen):  # kept as a draft on lock only once changed
                 remember_opening_state(screen)
-            self.pages.addWidget(screen)
+            self._scrolled[index] = scrolling(screen)
+            self.pages.addWidget(self._scrolled[index])
         return self._screens[index]
 
     def show_section(self, index: int) -> None:
@@ -115,7 +127,7 @@ class Workspace(QWidget):
         if index in self._stale and isinstance(screen, ShowsRecords):
             screen.records_changed()
         self._stale.discard(index)
-        self.pages.setCurrentWidget(screen)
+        self.pages.setCurrentWidget(self._scrolled[index])
         self.section_changed.emit(index)
 
     def _may_leave(self, index: int) -> bool:

@@ -33,6 +33,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.busy_bar import BusyBar
 from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.common.screen_fit import fit_on_screen, resize_within_screen
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.common.worker import run_task
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
@@ -227,7 +228,7 @@ class FirstRunWizard(QWizard):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start using PeerLog")
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 30)
+        resize_within_screen(self, metrics.averageCharWidth() * 100, metrics.lineSpacing() * 30)
         self.currentIdChanged.connect(self._on_page_changed)
 
     @Slot(int)
@@ -245,6 +246,8 @@ class FirstRunWizard(QWizard):
         if not has_opening_state(self):
             remember_opening_state(self)
         super().showEvent(event)
+        if not event.spontaneous():
+            fit_on_screen(self)
 
     def reject(self) -> None:
         from desktop_app.ui.common.unsaved import may_discard

@@ -1,7 +1,8 @@
 """The list of recently opened databases, kept in `settings.json` in the user's config folder.
 
-Only folder paths are stored: never an organisation name, a passphrase or anything from inside
-a database. A damaged or unreadable settings file is treated as empty rather than stopping the app.
+Only folder paths (and the window's size) are stored: never an organisation name, a passphrase
+or anything from inside a database. A damaged or unreadable settings file is treated as empty
+rather than stopping the app.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.json"
 MAX_RECENT = 8
 _KEY = "recent_databases"
+_WINDOW_SIZE_KEY = "window_size"
 
 
 def _settings_path() -> Path:
@@ -63,4 +65,18 @@ def remember_database(folder: Path) -> None:
 def forget_database(folder: Path) -> None:
     data = _read()
     data[_KEY] = [str(path) for path in recent_databases() if path != folder.resolve()]
+    _write(data)
+
+
+def window_size() -> tuple[int, int] | None:
+    """The main window's width and height when PeerLog was last closed (None: never)."""
+    size = _read().get(_WINDOW_SIZE_KEY)
+    if isinstance(size, list) and len(size) == 2 and all(isinstance(n, int) for n in size):
+        return size[0], size[1]
+    return None
+
+
+def remember_window_size(width: int, height: int) -> None:
+    data = _read()
+    data[_WINDOW_SIZE_KEY] = [width, height]
     _write(data)

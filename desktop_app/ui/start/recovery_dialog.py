@@ -7,10 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -20,12 +18,14 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError, WrongRecoveryCode
 from desktop_app.ui.common.busy_bar import BusyBar
 from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.common.screen_fit import FittedDialog
+from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.worker import run_task
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(FittedDialog):
     """Accepted once the new passphrase is set; `database` is then open and the caller's."""
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
@@ -33,9 +33,8 @@ class RecoveryDialog(QDialog):
         self.folder = folder
         self.database: Database | None = None
         self.setWindowTitle("Use the recovery code")
-        self.code = QLineEdit()
-        self.code.setAccessibleName("Recovery code")
-        self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        # As secret as the passphrase it replaces: what is typed is never shown.
+        self.code = secret_line_edit("Recovery code", "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.code_error = FieldError("the recovery code")
         self.passphrase = NewPassphraseFields()
         self.busy = BusyBar("Setting the new passphrase, please wait")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -26,6 +25,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.store.protection.backup_preview import BackupPreview
 from desktop_app.ui.common import messages, worker
 from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import note
 
@@ -36,7 +36,7 @@ def preview_text(preview: BackupPreview) -> str:
     return f"Made on {long_date(made.date())} at {made:%H:%M}. It holds {counts or 'no records'}."
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(FittedDialog):
     def __init__(self, backup: Path, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backup, self.folder = backup, folder

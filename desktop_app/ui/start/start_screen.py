@@ -23,6 +23,7 @@ from desktop_app import app_dirs
 from desktop_app.services.demo.identity import DEMO_PASSPHRASE
 from desktop_app.store import layout
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.screen_fit import scrolling
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.start.demo_panel import DEMO_HINT, DemoPanel, is_demo
 from desktop_app.ui.start.recent_databases import (
@@ -166,10 +167,14 @@ class StartScreen(QWidget):
         middle.addStretch(1)
         middle.addWidget(card)
         middle.addStretch(1)
+        inner = QWidget()
+        centred = QVBoxLayout(inner)
+        centred.addStretch(1)
+        centred.addLayout(middle)
+        centred.addStretch(2)
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(middle)
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(inner))  # at large text sizes on a small screen
         self.refresh()
 
     # The list of databases -----------------------------------------------------------------
@@ -295,6 +300,7 @@ class StartScreen(QWidget):
 
     def _after_restore(self, dialog: RestoreDialog) -> None:
         dialog.deleteLater()
+        self.window().activateWindow()
         self.focus_passphrase()
 
     @Slot()
@@ -308,6 +314,8 @@ class StartScreen(QWidget):
     def _on_wizard_finished(self, wizard: FirstRunWizard, result: int) -> None:
         db = wizard.database
         wizard.deleteLater()
+        self.window().activateWindow()  # the keyboard comes back to this window
+        self.focus_passphrase()
         if result == QDialog.DialogCode.Accepted and db is not None:
             self._on_unlocked(db)
 
@@ -333,6 +341,8 @@ class StartScreen(QWidget):
     def _on_recovery_finished(self, dialog: RecoveryDialog) -> None:
         db = dialog.database
         dialog.deleteLater()
+        self.window().activateWindow()
+        self.focus_passphrase()
         if db is not None:
             self._on_unlocked(db)
 

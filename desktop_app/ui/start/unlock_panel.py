@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -112,14 +113,21 @@ class UnlockPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.location)
         layout.addSpacing(self.fontMetrics().height())
-        layout.addWidget(self.hint)
-        layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
         layout.addWidget(prompt)
         layout.addLayout(row)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(self.recovery_link)
+        # Below the box, so the box is in the same place for the demo as for any database.
+        layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
+        layout.addWidget(self.hint)
         layout.addStretch(1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Whenever the prompt appears, the keyboard is in the passphrase box."""
+        super().showEvent(event)
+        if self.passphrase.isEnabled():
+            self.passphrase.setFocus()
 
     def set_folder(self, folder: Path, hint: str | None = None) -> None:
         """Show the unlock prompt for `folder`; a different folder starts afresh."""

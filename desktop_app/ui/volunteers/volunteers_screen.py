@@ -105,7 +105,7 @@ class VolunteersScreen(ListScreen):
             "Sort volunteers by",
             "DBS check, Training, Hours and Last active put those to chase first",
         )
-        self.add_filter("&Search:", self.search, stretch=1)
+        self.add_filter("&Search:", self.search)
         self.add_filter("", self.include_ended)
         self.add_filter("S&ort by:", self.sort_by)
         self.refresh()
