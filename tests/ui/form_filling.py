@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.common.record_picker import RecordPicker
+from desktop_app.ui.forms.record_picker import RecordPicker
 from desktop_app.ui.volunteers.training_fields import TrainingFields
 
 COMPOSITES = (RecordPicker, TrainingFields)

@@ -30,7 +30,7 @@ from desktop_app.services.protection import auto_backup, consent, retention, use
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.forms.field_error import FieldError
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_dialog import PersonDialog

@@ -9,9 +9,9 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.common.date_fields import OptionalDateBox, YearBox
-from desktop_app.ui.common.field_error import FieldErrors
 from desktop_app.ui.common.value_text import hours_text, short_date
+from desktop_app.ui.forms.date_fields import OptionalDateBox, YearBox
+from desktop_app.ui.forms.field_error import FieldErrors
 
 
 @dataclass(frozen=True)

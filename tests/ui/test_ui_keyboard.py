@@ -22,7 +22,7 @@ from desktop_app.services.demo.builder import create_demo_database
 from desktop_app.services.demo.identity import DEMO_PASSPHRASE
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.ui.common import worker
-from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.forms.date_fields import DateBox, OptionalDateBox
 from desktop_app.ui.importing.export_all_dialog import ExportAllDialog
 from desktop_app.ui.importing.import_dialog import ImportDialog
 from desktop_app.ui.importing.mapping_dialog import MappingDialog

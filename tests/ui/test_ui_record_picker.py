@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.ui.common.record_picker import Choice, RecordPicker
+from desktop_app.ui.forms.record_picker import Choice, RecordPicker
 
 PEOPLE = [
     Choice("1", "Sam Jones", "P-0001"),

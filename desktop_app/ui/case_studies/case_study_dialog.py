@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.case_studies import CaseStudy, sharing_note
 from desktop_app.services import case_studies, people
 from desktop_app.store.database import Database
-from desktop_app.ui.common.date_fields import DateBox
-from desktop_app.ui.common.dialog_parts import RecordKey
-from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.form_state import remember_opening_state
 from desktop_app.ui.common.messages import UNDO
-from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.common.text_styles import note
+from desktop_app.ui.forms.date_fields import DateBox
+from desktop_app.ui.forms.dialog_parts import RecordKey
+from desktop_app.ui.forms.form_rows import add_row
+from desktop_app.ui.forms.form_state import remember_opening_state
+from desktop_app.ui.forms.record_dialog import RecordDialog
 
 
 class CaseStudyDialog(RecordDialog):

@@ -20,8 +20,8 @@ from desktop_app.domain.listing import Page
 from desktop_app.services import case_studies
 from desktop_app.store.database import Database
 from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
-from desktop_app.ui.common.dialog_parts import show_child
 from desktop_app.ui.common.value_text import short_date
+from desktop_app.ui.forms.dialog_parts import show_child
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MOST_LISTED = 500

@@ -55,9 +55,9 @@ from desktop_app.services.importing.mapping import (
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.busy_bar import BusyBar
-from desktop_app.ui.common.field_error import FieldError
 from desktop_app.ui.common.latest_reads import LatestReads
 from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen, scrolling
+from desktop_app.ui.forms.field_error import FieldError
 from desktop_app.ui.importing.value_meanings import ValueMeanings
 
 log = logging.getLogger(__name__)

@@ -33,14 +33,14 @@ from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.date_fields import DateBox
-from desktop_app.ui.common.dialog_parts import RecordKey
-from desktop_app.ui.common.field_error import ERROR_STYLE, FieldError
-from desktop_app.ui.common.form_state import remember_opening_state
 from desktop_app.ui.common.messages import UNDO
-from desktop_app.ui.common.record_dialog import SAVE_KEYS
 from desktop_app.ui.common.screen_fit import resize_within_screen
-from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
+from desktop_app.ui.forms.date_fields import DateBox
+from desktop_app.ui.forms.dialog_parts import RecordKey
+from desktop_app.ui.forms.field_error import ERROR_STYLE, FieldError
+from desktop_app.ui.forms.form_state import remember_opening_state
+from desktop_app.ui.forms.record_dialog import SAVE_KEYS
+from desktop_app.ui.forms.unsaved import AsksBeforeDiscarding
 
 NOT_ANSWERED = -1
 PROBLEM_WIDTH = 220

@@ -19,12 +19,12 @@ from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.dialog_parts import show_child
 from desktop_app.ui.common.messages import UNDO
 from desktop_app.ui.common.record_table import EntryTable
 from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen
 from desktop_app.ui.common.text_styles import heading
 from desktop_app.ui.common.value_text import short_date
+from desktop_app.ui.forms.dialog_parts import show_child
 from desktop_app.ui.outcomes.outcome_chart import OutcomeChart
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QWidget
 
 from desktop_app.domain.people import Consent
 from desktop_app.domain.vocabularies import CONSENT_METHOD
-from desktop_app.ui.common.date_fields import DateBox
-from desktop_app.ui.common.field_error import FieldErrors
-from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.vocabulary_combo import VocabularyCombo
+from desktop_app.ui.forms.date_fields import DateBox
+from desktop_app.ui.forms.field_error import FieldErrors
+from desktop_app.ui.forms.form_rows import add_row
+from desktop_app.ui.forms.vocabulary_combo import VocabularyCombo
 
 
 class ConsentFields(QGroupBox):

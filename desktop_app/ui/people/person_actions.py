@@ -19,7 +19,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.case_studies.person_case_studies import PersonCaseStudies, open_case_study
 from desktop_app.ui.common import file_dialogs, messages, worker
-from desktop_app.ui.common.dialog_parts import show_child
+from desktop_app.ui.forms.dialog_parts import show_child
 from desktop_app.ui.outcomes.person_outcomes import PersonOutcomes, open_outcome_form
 
 log = logging.getLogger(__name__)

@@ -34,8 +34,8 @@ from desktop_app.domain.returns.periods import Period, PeriodError
 from desktop_app.domain.returns.templates import ReturnTemplate, TemplateError
 from desktop_app.services.returns.templates import builtin_templates, load_template
 from desktop_app.ui.common import file_dialogs, messages
-from desktop_app.ui.common.date_fields import DateBox
-from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.forms.date_fields import DateBox
+from desktop_app.ui.forms.field_error import FieldError
 
 OTHER_DATES = "Other dates (choose below)"
 

@@ -32,10 +32,10 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
-from desktop_app.ui.common.date_fields import DateBox
-from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.record_picker import Choice
-from desktop_app.ui.common.vocabulary_combo import VocabularyCombo
+from desktop_app.ui.forms.date_fields import DateBox
+from desktop_app.ui.forms.form_rows import add_row
+from desktop_app.ui.forms.record_picker import Choice
+from desktop_app.ui.forms.vocabulary_combo import VocabularyCombo
 from desktop_app.ui.shell.record_opener import RecordOpener
 
 TITLE = "Print a register"

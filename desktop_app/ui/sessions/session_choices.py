@@ -8,7 +8,7 @@ from datetime import time
 
 from desktop_app.services import people, volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui.common.record_picker import Choice, Search
+from desktop_app.ui.forms.record_picker import Choice, Search
 
 SEARCH_LIMIT = 12
 _TIME = re.compile(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm)?")

@@ -43,12 +43,12 @@ from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, Volunteer, exact_hour
 from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
-from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.record_dialog import RecordDialog, plain_button
-from desktop_app.ui.common.record_picker import Choice, RecordPicker
 from desktop_app.ui.common.value_text import clock_time
-from desktop_app.ui.common.vocabulary_combo import VocabularyCombo
+from desktop_app.ui.forms.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.forms.form_rows import add_row
+from desktop_app.ui.forms.record_dialog import RecordDialog, plain_button
+from desktop_app.ui.forms.record_picker import Choice, RecordPicker
+from desktop_app.ui.forms.vocabulary_combo import VocabularyCombo
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.sessions.session_choices import (
     facilitator_search,

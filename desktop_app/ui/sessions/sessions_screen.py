@@ -13,12 +13,12 @@ from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
 from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.common.date_fields import OptionalDateBox
 from desktop_app.ui.common.latest_reads import LatestReads
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import RIGHT, Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import clock_time, short_date
-from desktop_app.ui.common.vocabulary_combo import VocabularyCombo
+from desktop_app.ui.forms.date_fields import OptionalDateBox
+from desktop_app.ui.forms.vocabulary_combo import VocabularyCombo
 from desktop_app.ui.shell.record_opener import RecordOpener
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from desktop_app.domain.listing import Page
 from desktop_app.services.protection import audit
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.common.date_fields import DateBox
+from desktop_app.ui.forms.date_fields import DateBox
 
 COLUMNS = ("When (UTC)", "Who", "Action", "Record kind", "Record id")
 SHOWN = 500

@@ -29,11 +29,11 @@ from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs
-from desktop_app.ui.common.field_error import FieldError, FieldErrors
 from desktop_app.ui.common.screen_fit import FittedDialog
-from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import note, scaled_font
-from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
+from desktop_app.ui.forms.field_error import FieldError, FieldErrors
+from desktop_app.ui.forms.secret_field import secret_line_edit
+from desktop_app.ui.forms.unsaved import AsksBeforeDiscarding
 from desktop_app.ui.settings.audit_viewer import AuditViewer
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
 

@@ -28,16 +28,16 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
-from desktop_app.ui.common.field_error import FieldErrors
-from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.form_state import (
+from desktop_app.ui.common.screen_fit import WrappingRow, scrolling
+from desktop_app.ui.common.text_styles import heading, note
+from desktop_app.ui.forms.field_error import FieldErrors
+from desktop_app.ui.forms.form_rows import add_row
+from desktop_app.ui.forms.form_state import (
     edited_values,
     is_changed,
     remember_opening_state,
     restore,
 )
-from desktop_app.ui.common.screen_fit import WrappingRow, scrolling
-from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.outcomes.custom_measures_panel import CustomMeasuresPanel
 from desktop_app.ui.settings.settings_dialogs import (
     AuditDialog,

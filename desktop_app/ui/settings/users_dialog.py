@@ -21,8 +21,8 @@ from desktop_app.services.access import allowed, current_user_id
 from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
-from desktop_app.ui.common.secret_field import secret_line_edit
-from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
+from desktop_app.ui.forms.secret_field import secret_line_edit
+from desktop_app.ui.forms.unsaved import AsksBeforeDiscarding
 
 USER_ID = Qt.ItemDataRole.UserRole
 

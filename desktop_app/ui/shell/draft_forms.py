@@ -38,8 +38,8 @@ from desktop_app.domain.drafts import Draft, DraftKind
 from desktop_app.services import outcomes, people
 from desktop_app.store.database import Database
 from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
-from desktop_app.ui.common.dialog_parts import RECORD_KEY_NAME as RECORD_KEY
-from desktop_app.ui.common.form_state import changed_state, remember_opening_state, restore
+from desktop_app.ui.forms.dialog_parts import RECORD_KEY_NAME as RECORD_KEY
+from desktop_app.ui.forms.form_state import changed_state, remember_opening_state, restore
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_dialog import PersonDialog

@@ -38,7 +38,7 @@ PAGES = (
     "keeping-safe",
 )
 FIRST_PAGE = PAGES[0]
-# ui/<folder>/ -> its page. ui/common and ui/shell belong to every screen: they have none.
+# ui/<folder>/ -> its page. ui/common, ui/forms and ui/shell serve every screen: they have none.
 FOLDER_PAGES = {
     "start": "start",
     "home": "home",
@@ -51,7 +51,7 @@ FOLDER_PAGES = {
     "importing": "importing",
     "settings": "settings",
 }
-SHARED_FOLDERS = ("common", "shell")
+SHARED_FOLDERS = ("common", "forms", "shell")
 
 
 def page_text(page: str) -> str:

@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         if db is None or workspace is None:
             return
         from desktop_app.services.protection import auto_backup
-        from desktop_app.ui.common.unsaved import closing_without_asking
+        from desktop_app.ui.forms.unsaved import closing_without_asking
         # not needed to quit from the start window
 
         self.idle.stop()

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QDialog
 
-from desktop_app.ui.common.record_picker import Choice
+from desktop_app.ui.forms.record_picker import Choice
 
 
 class RecordOpener(Protocol):

@@ -27,10 +27,10 @@ from desktop_app.domain.drafts import Draft
 from desktop_app.services.find import Found
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.form_state import has_opening_state, remember_opening_state, restore
-from desktop_app.ui.common.record_dialog import RecordDialog
-from desktop_app.ui.common.record_picker import Choice
 from desktop_app.ui.common.screen_fit import scrolling
+from desktop_app.ui.forms.form_state import has_opening_state, remember_opening_state, restore
+from desktop_app.ui.forms.record_dialog import RecordDialog
+from desktop_app.ui.forms.record_picker import Choice
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.shell.draft_forms import form_for, kept_form

@@ -32,10 +32,10 @@ from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.busy_bar import BusyBar
-from desktop_app.ui.common.field_error import FieldError
 from desktop_app.ui.common.screen_fit import fit_on_screen, resize_within_screen
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.common.worker import run_task
+from desktop_app.ui.forms.field_error import FieldError
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
 from desktop_app.ui.start.recovery_code_page import RecoveryCodePage
 
@@ -241,7 +241,7 @@ class FirstRunWizard(QWizard):
         return self.created.database if self.created else None
 
     def showEvent(self, event: QShowEvent) -> None:
-        from desktop_app.ui.common.form_state import has_opening_state, remember_opening_state
+        from desktop_app.ui.forms.form_state import has_opening_state, remember_opening_state
 
         if not has_opening_state(self):
             remember_opening_state(self)
@@ -250,7 +250,7 @@ class FirstRunWizard(QWizard):
             fit_on_screen(self)
 
     def reject(self) -> None:
-        from desktop_app.ui.common.unsaved import may_discard
+        from desktop_app.ui.forms.unsaved import may_discard
 
         if self.passphrase.busy.isVisible():
             return

@@ -10,9 +10,9 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.passphrase import passphrase_problem, passphrase_strength
-from desktop_app.ui.common.field_error import FieldError
-from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import note
+from desktop_app.ui.forms.field_error import FieldError
+from desktop_app.ui.forms.secret_field import secret_line_edit
 
 ADVICE = (
     "Three or four ordinary words in a row, like 'kettle orange bicycle', are easy to remember "

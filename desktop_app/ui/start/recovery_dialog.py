@@ -17,11 +17,11 @@ from desktop_app.services import databases
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError, WrongRecoveryCode
 from desktop_app.ui.common.busy_bar import BusyBar
-from desktop_app.ui.common.field_error import FieldError
 from desktop_app.ui.common.screen_fit import FittedDialog
-from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.worker import run_task
+from desktop_app.ui.forms.field_error import FieldError
+from desktop_app.ui.forms.secret_field import secret_line_edit
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
 
 

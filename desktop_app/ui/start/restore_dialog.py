@@ -24,10 +24,10 @@ from desktop_app.store.database import passphrase_unlocker
 from desktop_app.store.errors import StoreError
 from desktop_app.store.protection.backup_preview import BackupPreview
 from desktop_app.ui.common import messages, worker
-from desktop_app.ui.common.field_error import FieldError
 from desktop_app.ui.common.screen_fit import FittedDialog
-from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import note
+from desktop_app.ui.forms.field_error import FieldError
+from desktop_app.ui.forms.secret_field import secret_line_edit
 
 
 def preview_text(preview: BackupPreview) -> str:

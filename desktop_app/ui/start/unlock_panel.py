@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.store.errors import StoreError, WrongSecret
 from desktop_app.ui.common.busy_bar import BusyBar
-from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.worker import run_task
+from desktop_app.ui.forms.secret_field import secret_line_edit
 
 if TYPE_CHECKING:
     from desktop_app.store.database import Database

@@ -16,9 +16,9 @@ from desktop_app.domain.listing import Page
 from desktop_app.domain.volunteers import VolunteerHours
 from desktop_app.services import volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui.common.dialog_parts import show_child
 from desktop_app.ui.common.record_table import EntryTable
 from desktop_app.ui.common.value_text import hours_text, short_date
+from desktop_app.ui.forms.dialog_parts import show_child
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 
 COLUMNS = ("Date", "Hours", "What for")

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.volunteers import TrainingRecord
-from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
-from desktop_app.ui.common.field_error import FieldErrors
-from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.record_dialog import plain_button
 from desktop_app.ui.common.value_text import short_date
+from desktop_app.ui.forms.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.forms.field_error import FieldErrors
+from desktop_app.ui.forms.form_rows import add_row
+from desktop_app.ui.forms.record_dialog import plain_button
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.volunteers import Volunteer, dbs_due_on, describe_due
 from desktop_app.services import settings, volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui.common.date_fields import OptionalDateBox
-from desktop_app.ui.common.form_rows import add_row
-from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.common.text_styles import heading
+from desktop_app.ui.forms.date_fields import OptionalDateBox
+from desktop_app.ui.forms.form_rows import add_row
+from desktop_app.ui.forms.record_dialog import RecordDialog
 from desktop_app.ui.volunteers.hours_list import HoursList
 from desktop_app.ui.volunteers.training_fields import TrainingFields
 

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.common.secret_field import is_secret
+from desktop_app.ui.forms.secret_field import is_secret
 
 State = dict[str, Any]
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.form_state import has_opening_state, is_changed, remember_opening_state
 from desktop_app.ui.common.screen_fit import FittedDialog
+from desktop_app.ui.forms.form_state import has_opening_state, is_changed, remember_opening_state
 
 LOST_TEXT = "What you typed or chose in this window will be lost."
 DISCARD, KEEP_EDITING = "&Discard changes", "&Keep editing"

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.field_error import FieldErrors
 from desktop_app.ui.common.screen_fit import resize_within_screen, scrolling
-from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
+from desktop_app.ui.forms.field_error import FieldErrors
+from desktop_app.ui.forms.unsaved import AsksBeforeDiscarding
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
-from desktop_app.ui.common.field_error import FieldError
+from desktop_app.ui.forms.field_error import FieldError
 
 
 def add_row(
