@@ -345,7 +345,7 @@ def test_the_choices_for_a_return_survive_a_lock(
     window.go_actions[_section(window, "Returns")].trigger()
     again, _filled = _filled_locked_and_unlocked(qtbot, window, ReturnsScreen, {})
     assert window.workspace is not None
-    assert window.workspace.pages.currentWidget() is again
+    assert window.workspace.screen_at(window.workspace.current_index) is again
 
 
 def test_a_session_holding_only_attendees_is_kept(

@@ -201,7 +201,7 @@ def test_leaving_settings_with_unsaved_changes_asks(
     stored = settings.organisation_name(window.db)
     if answer == "stay":
         assert window.workspace.current_index == _section(window, "Settings")
-        assert window.workspace.pages.currentWidget() is screen
+        assert window.workspace.screen_at(window.workspace.current_index) is screen
         assert screen.organisation.text() == "Riverside Peer Support"
         assert stored == "Test Group"
     else:
@@ -219,7 +219,7 @@ def test_quitting_with_unsaved_settings_keeps_them_for_next_time(
     assert window.db is None
     unlock(qtbot, window, created.database.folder)
     assert window.workspace is not None and window.db is not None
-    screen = window.workspace.pages.currentWidget()
+    screen = window.workspace.screen_at(window.workspace.current_index)
     assert isinstance(screen, SettingsScreen)
     assert screen.organisation.text() == "Riverside Peer Support"
     assert settings.organisation_name(window.db) == "Test Group", "still to be saved"

@@ -32,6 +32,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
+from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen
 from desktop_app.ui.forms.date_fields import DateBox
 from desktop_app.ui.forms.form_rows import add_row
 from desktop_app.ui.forms.record_picker import Choice
@@ -41,7 +42,7 @@ from desktop_app.ui.shell.record_opener import RecordOpener
 TITLE = "Print a register"
 
 
-class RegisterDialog(QDialog):
+class RegisterDialog(FittedDialog):
     def __init__(self, db: Database, opener: RecordOpener, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -83,11 +84,7 @@ class RegisterDialog(QDialog):
         self.held_on.dateChanged.connect(self._refresh)
         self._choose_date()
         metrics = self.fontMetrics()
-        screen = self.screen().availableGeometry()
-        self.resize(
-            min(metrics.averageCharWidth() * 80, screen.width() * 9 // 10),
-            min(metrics.height() * 30, screen.height() * 9 // 10),
-        )
+        resize_within_screen(self, metrics.averageCharWidth() * 80, metrics.height() * 30)
 
     def _start_on_the_latest_group(self) -> None:
         """The group that met last: the kind and venue of the latest group session."""

@@ -141,6 +141,7 @@ NOT_KEPT = {
     "ChangePassphraseDialog": "holds only passphrases, which are never kept",
     "CrashDialog": "shown after a crash, outside the workspace",
     "ExportAllDialog": "only a folder is chosen, and the export is started at once",
+    "FittedDialog": "the base of dialogs that fit the screen; each is listed by itself",
     "FindWindow": "a search, typed again in a moment; it shows names, so it goes at a lock",
     "HelpWindow": "help pages to read; nothing is typed",
     "FirstRunWizard": "before any database is open (nothing to lock)",

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,12 +25,13 @@ from desktop_app.services.find import SHORTEST, Findings, Found, find_anything
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.latest_reads import LatestReads
+from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen
 
 HEADINGS = (("people", "People"), ("volunteers", "Volunteers"), ("sessions", "Sessions"))
 WAIT_MS = 150  # after the last key, before looking up
 
 
-class FindWindow(QDialog):
+class FindWindow(FittedDialog):
     def __init__(self, db: Database, open_found: Callable[[Found], None], parent: QWidget) -> None:
         super().__init__(parent)
         self.db = db
@@ -62,11 +62,7 @@ class FindWindow(QDialog):
         self.results.installEventFilter(self)
         self.results.itemActivated.connect(self._open_item)
         metrics = self.fontMetrics()
-        screen = self.screen().availableGeometry()
-        self.resize(
-            min(metrics.averageCharWidth() * 70, screen.width() * 9 // 10),
-            min(metrics.height() * 26, screen.height() * 9 // 10),
-        )
+        resize_within_screen(self, metrics.averageCharWidth() * 70, metrics.height() * 26)
 
     def start_again(self) -> None:
         self.show()

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.resources import resource_path
+from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen
 
 # The pages in the order the list shows them; each is resources/help/<name>.md.
 PAGES = (
@@ -73,7 +73,7 @@ def page_for(widget: QWidget | None) -> str | None:
     return None
 
 
-class HelpWindow(QDialog):
+class HelpWindow(FittedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("PeerLog help")
@@ -96,8 +96,7 @@ class HelpWindow(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, self.pages.setFocus)
         metrics = self.fontMetrics()
         width, height = metrics.averageCharWidth() * 100, metrics.height() * 32
-        screen = self.screen().availableGeometry()  # never larger than the screen (150 % text)
-        self.resize(min(width, screen.width() * 9 // 10), min(height, screen.height() * 9 // 10))
+        resize_within_screen(self, width, height)
 
     @property
     def page(self) -> str:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -22,12 +21,13 @@ from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.action_button import action_button
+from desktop_app.ui.common.screen_fit import FittedDialog, resize_within_screen
 from desktop_app.ui.common.value_text import short_date
 
 TITLE = "Recently deleted"
 
 
-class RecentlyDeletedWindow(QDialog):
+class RecentlyDeletedWindow(FittedDialog):
     def __init__(self, db: Database, put_back: Callable[[str], None], parent: QWidget) -> None:
         super().__init__(parent)
         self.db = db
@@ -57,11 +57,7 @@ class RecentlyDeletedWindow(QDialog):
         layout.addWidget(buttons)
         self.entries.itemActivated.connect(lambda _item: self.put_back_selected())
         metrics = self.fontMetrics()
-        screen = self.screen().availableGeometry()
-        self.resize(
-            min(metrics.averageCharWidth() * 90, screen.width() * 9 // 10),
-            min(metrics.height() * 24, screen.height() * 9 // 10),
-        )
+        resize_within_screen(self, metrics.averageCharWidth() * 90, metrics.height() * 24)
         self.refresh()
 
     def refresh(self) -> None:

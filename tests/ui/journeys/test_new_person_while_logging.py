@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.people import Person as PersonRecord
 from desktop_app.services import people, sessions
 from desktop_app.store.database import CreatedDatabase
+from desktop_app.ui.common import messages
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from tests.conftest import PASSPHRASE
@@ -34,8 +35,10 @@ def test_a_new_person_added_while_logging(person: Person, with_a_regular: Path) 
     person.type("Zara Quinn")  # nobody matches: added as a new person
     person.enter()
     assert log.attendees.new_names() == ["Zara Quinn"]
-    person.save()
-    person.closed(log)
+    with messages.headless([True]) as asked:  # nobody facilitated: "Save without a facilitator"
+        person.save()
+        person.closed(log)
+    assert [m.title for m in asked] == ["Save with no facilitator?"]
 
     person.ctrl(Qt.Key.Key_3)  # People
     person.alt("s")  # Search

@@ -145,6 +145,8 @@ def _spreadsheet(ctx: Context) -> Path:
 def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     """How to open each dialog class (by class name), one or more ways."""
     from desktop_app.domain.case_studies import CaseStudy
+    from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
+    from desktop_app.ui.case_studies.person_case_studies import PersonCaseStudies
     from desktop_app.ui.importing.export_all_dialog import ExportAllDialog
     from desktop_app.ui.importing.import_dialog import ImportDialog
     from desktop_app.ui.importing.mapping_dialog import MappingDialog
@@ -153,6 +155,7 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     from desktop_app.ui.people.erase_dialog import ErasePersonDialog
     from desktop_app.ui.people.person_dialog import PersonDialog
     from desktop_app.ui.returns.case_study_picker import RedactionPreview
+    from desktop_app.ui.sessions.register_dialog import RegisterDialog
     from desktop_app.ui.sessions.session_dialog import SessionDialog
     from desktop_app.ui.settings.settings_dialogs import (
         AuditDialog,
@@ -164,6 +167,9 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     from desktop_app.ui.settings.users_dialog import UsersDialog
     from desktop_app.ui.shell.about_dialog import AboutDialog
     from desktop_app.ui.shell.crash_dialog import CrashDialog
+    from desktop_app.ui.shell.find_window import FindWindow
+    from desktop_app.ui.shell.help_window import HelpWindow
+    from desktop_app.ui.shell.recently_deleted_window import RecentlyDeletedWindow
     from desktop_app.ui.start.first_run_wizard import FirstRunWizard
     from desktop_app.ui.start.recovery_dialog import RecoveryDialog
     from desktop_app.ui.start.restore_dialog import RestoreDialog
@@ -214,6 +220,15 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
         "CrashDialog": [lambda c: CrashDialog("Traceback (most recent call last):\n" * 30)],
         "FirstRunWizard": [lambda c: FirstRunWizard(c.window.start)],
         "RecoveryDialog": [lambda c: RecoveryDialog(c.folder, c.window.start)],
+        "CaseStudyDialog": [lambda c: CaseStudyDialog(c.db, _first_person(c)[0], None, c.parent)],
+        "PersonCaseStudies": [
+            lambda c: PersonCaseStudies(c.db, _first_person(c)[0], _first_person(c)[1], c.parent)
+        ],
+        "FindWindow": [lambda c: FindWindow(c.db, lambda _found: None, c.parent)],
+        "HelpWindow": [lambda c: HelpWindow()],
+        "RegisterDialog": [lambda c: RegisterDialog(c.db, c.window.workspace, c.parent)],
+        "RecentlyDeletedWindow": [lambda c: RecentlyDeletedWindow(c.db, print, c.parent)],
+        "TaskDialog": [lambda c: ImportDialog(c.db, c.window)],  # the base of import and export
         "RestoreDialog": [
             lambda c: RestoreDialog(c.files / "missing.peerlog-backup", c.folder, c.window.start)
         ],
@@ -230,7 +245,8 @@ def dialog_classes() -> set[str]:
         cls = pending.pop()
         for sub in cls.__subclasses__():
             pending.append(sub)
-            if sub.__module__.startswith("desktop_app.ui.") and ".common." not in sub.__module__:
+            shared = ".common." in sub.__module__ or ".forms." in sub.__module__  # base classes
+            if sub.__module__.startswith("desktop_app.ui.") and not shared:
                 found.add(sub.__name__)
     return found
 
