@@ -20,6 +20,7 @@ from desktop_app.store.migrations import (
     m0006_measures_offered,
     m0007_hours_in_minutes,
     m0011_recently_deleted,
+    m0012_contact_details,
 )
 from desktop_app.store.migrations.step import Migration
 
@@ -34,6 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0006_measures_offered.MIGRATION,
     m0007_hours_in_minutes.MIGRATION,
     m0011_recently_deleted.MIGRATION,
+    m0012_contact_details.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
