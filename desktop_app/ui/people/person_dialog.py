@@ -27,6 +27,7 @@ from desktop_app.domain.vocabularies import (
 from desktop_app.services import people
 from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
+from desktop_app.ui.common.contact_fields import ContactFields
 from desktop_app.ui.common.date_fields import OptionalDateBox, YearBox
 from desktop_app.ui.common.form_rows import add_row
 from desktop_app.ui.common.record_dialog import RecordDialog
@@ -69,6 +70,8 @@ class PersonDialog(RecordDialog):
             "their last contact."
         )
         self.consent = ConsentFields(e)
+        self.contact = ContactFields(e)
+        self.consent.agreement_changed.connect(self._allow_contact_details)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
@@ -78,13 +81,14 @@ class PersonDialog(RecordDialog):
         about = QFormLayout()
         add_row(about, "&Name they are known by:", self.known_as, e.label("known_as", "name"))
         add_row(about, "&Reference:", self.ref, e.label("ref", "the reference"))
-        add_row(about, "&Year of birth:", self.year_of_birth, e.label("year_of_birth", "year"))
+        add_row(about, "Year of &birth:", self.year_of_birth, e.label("year_of_birth", "year"))
         add_row(about, "&Gender:", self.gender, e.label("gender", "gender"))
         add_row(about, "&Ethnic group:", self.ethnic_group, e.label("ethnic_group", "group"))
-        add_row(about, "Disa&bility:", self.disability, e.label("disability", "disability"))
+        add_row(about, "Disabi&lity:", self.disability, e.label("disability", "disability"))
         add_row(about, "&Postcode district:", self.postcode, e.label("postcode_district", "it"))
         add_row(about, "&Came to us by:", self.referral, e.label("referral_source", "source"))
         add_row(about, "&First contact:", self.first_contact, e.label("first_contact", "date"))
+        about.addRow(self.contact)
         right = QFormLayout()
         right.addRow(self.consent)
         add_row(right, "N&otes:", self.notes, e.label("notes", "the notes"))
@@ -97,8 +101,9 @@ class PersonDialog(RecordDialog):
         if self.delete_button is not None:
             self.delete_button.setText("Erase this person…")
             self.delete_button.setVisible(allowed(db, Permission.ERASE))
+        self._allow_contact_details()
         self.known_as.setFocus()
-        self.size_for(140, 34)
+        self.size_for(140, 38)
 
     def _actions_row(self) -> QVBoxLayout | None:
         if self.record_actions is None:
@@ -119,6 +124,7 @@ class PersonDialog(RecordDialog):
         self.referral.set_code(p.referral_source)
         self.first_contact.set_value(p.first_contact)
         self.consent.load(p.consent)
+        self.contact.load(p.contact)
         self.notes.setPlainText(p.notes)
         self.archived.setChecked(p.archived)
         return p
@@ -137,9 +143,15 @@ class PersonDialog(RecordDialog):
             referral_source=self.referral.code() or "",
             first_contact=self.first_contact.value(),
             consent=self.consent.consent(),
+            contact=self.contact.contact(),
             notes=self.notes.toPlainText(),
             archived=self.archived.isChecked(),
         )
+
+    @Slot()
+    def _allow_contact_details(self) -> None:
+        consent = self.consent.consent()
+        self.contact.set_allowed(consent is not None and consent.stands("be_contacted"))
 
     @Slot()
     def save(self) -> None:

@@ -146,6 +146,7 @@ NOT_KEPT = {
     "FirstRunWizard": "before any database is open (nothing to lock)",
     "ImportDialog": "reads a file chosen again in a moment; nothing is typed",
     "MappingDialog": "part of an import, which is started again from its file",
+    "PersonCaseStudies": "a list of case studies; each opens in its own form, kept there",
     "PersonOutcomes": "a viewer of scores",
     "ProgressDialog": "shows progress; nothing is typed",
     "RecentlyDeletedWindow": "a list of deleted records to put back; nothing is typed",

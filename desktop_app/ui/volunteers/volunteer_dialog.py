@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.volunteers import Volunteer, dbs_due_on, describe_due
 from desktop_app.services import settings, volunteers
 from desktop_app.store.database import Database
+from desktop_app.ui.common.contact_fields import ContactFields
 from desktop_app.ui.common.date_fields import OptionalDateBox
 from desktop_app.ui.common.form_rows import add_row
 from desktop_app.ui.common.record_dialog import RecordDialog
@@ -51,6 +52,7 @@ class VolunteerDialog(RecordDialog):
         self.dbs_due = QLabel()
         self.dbs_checked_on.dateChanged.connect(self._show_dbs_due)
         self.training = TrainingFields(e)
+        self.contact = ContactFields(e)
         self.hours: HoursList | None = None
         if volunteer_id is not None:
             self.hours = HoursList(db, volunteer_id)
@@ -71,6 +73,7 @@ class VolunteerDialog(RecordDialog):
             self.dbs_due,
         )
         right = QVBoxLayout()
+        right.addWidget(self.contact)
         right.addWidget(heading("Training", 3))
         right.addWidget(self.training, 1)
         left = QVBoxLayout()
@@ -102,6 +105,7 @@ class VolunteerDialog(RecordDialog):
         self.lived_experience.setChecked(v.lived_experience)
         self.dbs_checked_on.set_value(v.dbs_checked_on)
         self.training.load(v.training)
+        self.contact.load(v.contact)
 
     @Slot()
     def _show_dbs_due(self) -> None:
@@ -124,6 +128,7 @@ class VolunteerDialog(RecordDialog):
             lived_experience=self.lived_experience.isChecked(),
             dbs_checked_on=self.dbs_checked_on.value(),
             training=self.training.training(),
+            contact=self.contact.contact(),
         )
 
     @Slot()
