@@ -27,12 +27,12 @@ from desktop_app.domain.vocabularies import (
 from desktop_app.services import people
 from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
-from desktop_app.ui.common.contact_fields import ContactFields
 from desktop_app.ui.common.date_fields import OptionalDateBox, YearBox
 from desktop_app.ui.common.form_rows import add_row
 from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.common.vocabulary_combo import VocabularyCombo
 from desktop_app.ui.people.consent_fields import ConsentFields
+from desktop_app.ui.people.contact_fields import ContactFields
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_actions import PersonActions
 

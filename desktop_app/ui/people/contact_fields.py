@@ -22,8 +22,8 @@ NOT_AGREED = (
     "contacted by the group” under Consent."
 )
 REMOVED_ON_SAVE = (
-    "They no longer agree to be contacted by the group, so these details will be removed when "
-    "you save."
+    "Without their agreement to be contacted by the group, these details are not kept: saving "
+    "removes them."
 )
 
 
