@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.dialog_parts import resize_within_screen
 from desktop_app.ui.common.field_error import FieldErrors
 from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 
@@ -92,8 +93,10 @@ class RecordDialog(AsksBeforeDiscarding):
         layout.addLayout(self.buttons)
 
     def size_for(self, chars: int, lines: int) -> None:
+        """A size in characters and lines of text, never beyond the screen."""
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines)
+        width, height = metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines
+        resize_within_screen(self, width, height)
 
     @Slot()
     def save(self) -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -75,6 +76,13 @@ class PersonDialog(RecordDialog):
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
+        for long_answers in (self.ethnic_group, self.referral, self.disability, self.gender):
+            # As wide as the column allows, not as the longest answer: the form fits the
+            # screen at 150 % text; the open list still shows every answer whole.
+            long_answers.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            long_answers.setMinimumContentsLength(16)
         self.archived = QCheckBox("&Archived: keep the history, but leave them out of lists")
         self.archived.setVisible(person_id is not None)
 
@@ -88,9 +96,9 @@ class PersonDialog(RecordDialog):
         add_row(about, "&Postcode district:", self.postcode, e.label("postcode_district", "it"))
         add_row(about, "&Came to us by:", self.referral, e.label("referral_source", "source"))
         add_row(about, "&First contact:", self.first_contact, e.label("first_contact", "date"))
-        about.addRow(self.contact)
         right = QFormLayout()
         right.addRow(self.consent)
+        right.addRow(self.contact)
         add_row(right, "N&otes:", self.notes, e.label("notes", "the notes"))
         right.addRow(self.archived)
         self.record_actions: PersonActions | None = None
@@ -103,7 +111,7 @@ class PersonDialog(RecordDialog):
             self.delete_button.setVisible(allowed(db, Permission.ERASE))
         self._allow_contact_details()
         self.known_as.setFocus()
-        self.size_for(140, 38)
+        self.size_for(140, 36)
 
     def _actions_row(self) -> QVBoxLayout | None:
         if self.record_actions is None:
