@@ -45,10 +45,12 @@ FOLDER_PAGES = {
     "sessions": "sessions",
     "people": "people",
     "outcomes": "outcomes",
+    "case_studies": "case-studies",
     "volunteers": "volunteers",
     "returns": "returns",
     "importing": "importing",
     "settings": "settings",
+    "story": "people",  # a person's (or volunteer's) whole story, opened from their record
 }
 SHARED_FOLDERS = ("common", "shell")
 
