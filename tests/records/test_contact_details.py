@@ -16,11 +16,12 @@ from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.people import Consent, Person
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, volunteers
-from desktop_app.services.databases import create_database
+from desktop_app.services.databases import create_database, open_database
 from desktop_app.services.importing.export_all import export_all
 from desktop_app.services.importing.template_import import ImportRefused, run_import
 from desktop_app.services.protection import consent, subject_access
 from desktop_app.services.validation import ValidationFailed
+from desktop_app.store import migrations
 from desktop_app.store.database import Database
 from tests.conftest import PASSPHRASE
 
@@ -151,3 +152,45 @@ def test_subject_access_includes_them(db: Database, tmp_path: Path) -> None:
     text = " ".join(page.extract_text() for page in PdfReader(files.pdf_file).pages)
     for words in ("07700 900123", "amara@example.org", "Text message", "0113 496 0000"):
         assert words in text
+
+
+def test_a_database_from_before_contact_details_upgrades(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 11 (no contact details) opens with everyone's contact details empty, and they can
+    be added at once."""
+    with monkeypatch.context() as patch:
+        before = tuple(m for m in migrations.MIGRATIONS if m.version <= 11)
+        patch.setattr(migrations, "MIGRATIONS", before)
+        patch.setattr(migrations, "LATEST_VERSION", 11)
+        old = create_database(tmp_path / "Old", "Old Group", PASSPHRASE).database
+        with old.transaction() as conn:  # as PeerLog of schema 11 stored them
+            conn.execute(
+                "INSERT INTO people(uuid, ref, known_as, gender, ethnic_group, disability, "
+                "referral_source, created_at, updated_at) VALUES ('p-1', 'P-0001', 'Amara K.', "
+                "'not_recorded', 'not_recorded', 'not_recorded', 'not_known', '2024-01-01', "
+                "'2024-01-01')"
+            )
+            conn.execute(
+                "INSERT INTO consents(uuid, person_id, recorded_on, method, keep_data, "
+                "be_contacted, share_story, created_at, updated_at) VALUES ('c-1', 1, "
+                "'2024-05-01', 'written', 1, 1, 0, '2024-01-01', '2024-01-01')"
+            )
+            conn.execute(
+                "INSERT INTO volunteers(uuid, ref, name, roles, lived_experience, created_at, "
+                "updated_at) VALUES ('v-1', 'V-0001', 'Jo F.', '', 0, '2024-01-01', '2024-01-01')"
+            )
+        old.close()
+    db = open_database(old.folder, PASSPHRASE)
+    try:
+        assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 12
+        (amara,) = people.list_people(db).rows
+        assert people.get_person(db, amara.id).contact.is_empty()
+        (jo,) = volunteers.list_volunteers(db)
+        assert volunteers.get_volunteer(db, jo.id).contact.is_empty()
+        changed = people.update_person(
+            db, replace(people.get_person(db, amara.id), contact=DETAILS)
+        )
+        assert changed.contact == DETAILS
+    finally:
+        db.close()
