@@ -83,6 +83,7 @@ class PersonDialog(RecordDialog):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             long_answers.setMinimumContentsLength(16)
+            long_answers.currentTextChanged.connect(long_answers.setToolTip)
         self.archived = QCheckBox("&Archived: keep the history, but leave them out of lists")
         self.archived.setVisible(person_id is not None)
 
@@ -111,7 +112,7 @@ class PersonDialog(RecordDialog):
             self.delete_button.setVisible(allowed(db, Permission.ERASE))
         self._allow_contact_details()
         self.known_as.setFocus()
-        self.size_for(140, 36)
+        self.size_for(160, 36)
 
     def _actions_row(self) -> QVBoxLayout | None:
         if self.record_actions is None:
