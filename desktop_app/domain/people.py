@@ -7,6 +7,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
+from desktop_app.domain.contact_details import (
+    NO_CONTACT_DETAILS,
+    ContactDetails,
+    cleaned_contact,
+    contact_problems,
+    refused_without_agreement,
+)
 from desktop_app.domain.identity import new_id
 from desktop_app.domain.problems import (
     Problem,
@@ -88,6 +95,11 @@ class Person:
     id: str = field(default_factory=new_id)
     created_at: str = ""
     updated_at: str = ""
+    contact: ContactDetails = NO_CONTACT_DETAILS  # kept only while they agree to be contacted
+
+    def may_be_contacted(self) -> bool:
+        """Whether the consent in force has them agreeing to be contacted by the group."""
+        return self.consent is not None and self.consent.stands("be_contacted")
 
 
 @dataclass(frozen=True)
@@ -108,6 +120,7 @@ def cleaned_person(person: Person) -> Person:
         ref=person.ref.strip(),
         postcode_district=" ".join(person.postcode_district.upper().split()),
         notes=person.notes.strip(),
+        contact=cleaned_contact(person.contact),
     )
 
 
@@ -125,6 +138,8 @@ def validate_person(person: Person, today: date) -> list[Problem]:
     problems += optional_text(p.notes, "notes", "The notes", NOTES_MAX)
     if p.consent is not None:
         problems += validate_consent(p.consent, today)
+    problems += contact_problems(p.contact)
+    problems += refused_without_agreement(p.contact, p.may_be_contacted())
     return problems
 
 

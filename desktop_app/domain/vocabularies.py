@@ -123,6 +123,16 @@ CONSENT_METHOD = _vocabulary(
     "consent method", ("verbal", "Verbal"), ("written", "Written"), ("online", "Online")
 )
 
+# How someone prefers to be contacted ("" when they have not said).
+CONTACT_PREFERENCE = _vocabulary(
+    "way to contact them",
+    ("phone", "Phone"),
+    ("text_message", "Text message"),
+    ("email", "Email"),
+    ("post", "Post"),
+    ("no_contact", "No contact"),
+)
+
 
 def _load_ethnic_groups() -> Vocabulary:
     with resource_path("reference", "ethnic-groups.csv").open(encoding="utf-8", newline="") as f:

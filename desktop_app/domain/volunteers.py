@@ -6,6 +6,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from desktop_app.domain.contact_details import (
+    NO_CONTACT_DETAILS,
+    ContactDetails,
+    cleaned_contact,
+    contact_problems,
+)
 from desktop_app.domain.identity import new_id
 from desktop_app.domain.problems import (
     Problem,
@@ -60,6 +66,7 @@ class Volunteer:
     id: str = field(default_factory=new_id)
     created_at: str = ""
     updated_at: str = ""
+    contact: ContactDetails = NO_CONTACT_DETAILS
 
     def is_active(self, today: date) -> bool:
         return self.ended_on is None or self.ended_on >= today
@@ -164,6 +171,7 @@ def cleaned_volunteer(volunteer: Volunteer) -> Volunteer:
         ref=volunteer.ref.strip(),
         roles=roles,
         training=training,
+        contact=cleaned_contact(volunteer.contact),
     )
 
 
@@ -177,6 +185,7 @@ def validate_volunteer(volunteer: Volunteer, today: date) -> list[Problem]:
     problems += not_in_future(v.dbs_checked_on, "dbs_checked_on", "DBS check date", today)
     for record in v.training:
         problems += validate_training(record, today)
+    problems += contact_problems(v.contact)
     return problems
 
 

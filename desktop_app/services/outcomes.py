@@ -63,6 +63,11 @@ def measures(db: Database) -> list[Measure]:
     return shipped + outcomes_repo.custom_measures(conn)
 
 
+def short_measure_names(db: Database) -> dict[str, str]:
+    """Names that fit a table cell: "SWEMWBS" for PeerLog's own, the name for custom ones."""
+    return {m.code: m.name if m.custom else m.code for m in measures(db)}
+
+
 def offered_measures(db: Database) -> list[Measure]:
     """The measures a new outcome form offers."""
     return [m for m in measures(db) if m.offered]

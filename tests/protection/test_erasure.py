@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.retention import ANONYMOUS_NAME
@@ -27,12 +28,22 @@ NAME = "Zq7Canary Hollowmere"
 REF = "ZQ-REF-4471"
 NOTE = "Zq7CanaryNote: sleeps badly since the move"
 STORY = "Zq7CanaryStory about the allotment"
-CANARIES = (NAME, REF, NOTE, STORY)
+PHONE = "07700 938471"
+EMAIL = "zq7canary.hollowmere@example.org"
+CANARIES = (NAME, REF, NOTE, STORY, PHONE, EMAIL)
 
 
 def _canary_person(db: Database, session_id: str | None = None) -> Person:
     person = people.add_person(
-        db, Person(NAME, ref=REF, notes=NOTE, postcode_district="BB2", consent=consent())
+        db,
+        Person(
+            NAME,
+            ref=REF,
+            notes=NOTE,
+            postcode_district="BB2",
+            consent=consent(),
+            contact=ContactDetails(PHONE, EMAIL, "text_message"),
+        ),
     )
     case_studies.add_case_study(db, CaseStudy(person.id, date(2024, 7, 1), "Story", STORY, True))
     outcomes.record_outcome(db, person.id, "ONS4", Stage.BASELINE, date(2024, 7, 1), [1, 2, 3, 4])
@@ -88,7 +99,9 @@ def test_erased_person_is_in_no_file_and_session_totals_stay_true(
     )
     before = sessions.get_session(db, session.id).attendance
     plain_before = plaintext_of_folder(db.folder, key)
-    assert all(contains(plain_before, c) for c in (NAME, REF, NOTE)), "the scan must see them"
+    assert all(contains(plain_before, c) for c in (NAME, REF, NOTE, PHONE, EMAIL)), (
+        "the scan must see them"
+    )
 
     erasure.erase_person(db, person.id)
 
@@ -139,7 +152,7 @@ def test_anonymise_keeps_statistics_and_removes_what_identifies(
         "",
         "",
     )
-    assert kept.archived
+    assert kept.archived and kept.contact.is_empty()
     assert records.person.id in sessions.get_session(db, records.session.id).attendee_ids
     assert case_studies.list_case_studies(db).total == 0
     assert _found_in(db, key) == []

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.outcomes.change import Stage
-from desktop_app.domain.people import Person
+from desktop_app.domain.people import Consent, Person
 from desktop_app.domain.sessions import OnwardReferral, Session
 from desktop_app.domain.volunteers import TrainingRecord, Volunteer, VolunteerHours
 from desktop_app.services import outcomes, people, sessions, settings, volunteers
@@ -34,7 +35,15 @@ PLANTED = [
     "spoke to her daughter",
     "2024-05-15",
     "15 May 2024",
+    "07700 900772",
+    "900772",
+    "philippa.x@example.org",
+    "+44 7700 900991",
+    "yolanda.f@example.org",
 ]
+
+# Contact details, kept while Philippa agrees to be contacted; never in a return.
+_CONTACT_CONSENT = Consent(date(2024, 4, 1), "written", True, True, False)
 
 
 def _person(n: int, **fields: object) -> Person:
@@ -61,6 +70,8 @@ def build_small_organisation(db: Database) -> None:
                 known_as="Philippa Xanthopoulos",
                 ref="REF-PX-772",
                 notes="Moved to Flat 9 Quince Court; spoke to her daughter.",
+                consent=_CONTACT_CONSENT,
+                contact=ContactDetails("07700 900772", "philippa.x@example.org", "text_message"),
             ),
         ),
         *[people.add_person(db, _person(n)) for n in range(3, 11)],
@@ -73,7 +84,12 @@ def build_small_organisation(db: Database) -> None:
     ]
     ids = [person.id for person in p]
     v1 = volunteers.add_volunteer(
-        db, Volunteer("Yolanda Fitzwilliam", dbs_checked_on=date(2023, 1, 10))
+        db,
+        Volunteer(
+            "Yolanda Fitzwilliam",
+            dbs_checked_on=date(2023, 1, 10),
+            contact=ContactDetails("+44 7700 900991", "yolanda.f@example.org", "email"),
+        ),
     )
     v2 = volunteers.add_volunteer(
         db, Volunteer("Second Volunteer", dbs_checked_on=date(2021, 6, 1))

@@ -147,6 +147,8 @@ def _check_person(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
     assert "" not in (stored.gender, stored.ethnic_group, stored.disability)
     assert stored.consent is not None and stored.consent.recorded_on == WEEK_AGO
     assert stored.consent.keep_data and stored.consent.be_contacted and stored.consent.share_story
+    assert (stored.contact.phone, stored.contact.email) == ("07700 900123", "typed@example.org")
+    assert stored.contact.preferred != ""
 
 
 def _check_volunteer(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
@@ -155,6 +157,8 @@ def _check_volunteer(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
     assert stored.roles == ("Typed Roles",) and stored.lived_experience
     assert (stored.started_on, stored.ended_on, stored.dbs_checked_on) == (WEEK_AGO,) * 3
     assert sorted(t.course for t in stored.training) == ["First aid", "Typed Course"]
+    assert (stored.contact.phone, stored.contact.email) == ("+44 20 7946 0001", "typed@example.org")
+    assert stored.contact.preferred != ""
 
 
 def _check_hours(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
@@ -231,14 +235,20 @@ CASES = {
         lambda w, ids: w.workspace.open_person(None),  # type: ignore[union-attr]
         lambda form: form.save(),
         _check_person,
-        {"Reference": "P-7777", "Year of birth": 1980, "Postcode district": "BB1"},
+        {
+            "Reference": "P-7777",
+            "Year of birth": 1980,
+            "Postcode district": "BB1",
+            "Phone": "07700 900123",
+            "Email": "typed@example.org",
+        },
     ),
     "volunteer": Case(
         VolunteerDialog,
         lambda w, ids: w.workspace.open_volunteer(None),  # type: ignore[union-attr]
         lambda form: form.save(),
         _check_volunteer,
-        {},
+        {"Phone": "+44 20 7946 0001", "Email": "typed@example.org"},
     ),
     "hours": Case(
         HoursDialog,

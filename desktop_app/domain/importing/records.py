@@ -15,6 +15,7 @@ from datetime import date
 from typing import TypeVar, cast
 
 from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow
 from desktop_app.domain.people import Consent, Person
@@ -81,6 +82,7 @@ def person_from_row(
         first_contact=_pick(row, "first_contact", base.first_contact, None),
         archived=_pick(row, "archived", base.archived, False),
         notes=_pick(row, "notes", base.notes, ""),
+        contact=contact_from_row(row, base.contact),
     )
     consent, problems = _consent_from_row(row, base.consent, history)
     return replace(person, consent=consent), problems
@@ -125,6 +127,15 @@ def volunteer_from_row(row: ParsedRow, existing: Volunteer | None) -> Volunteer:
         ended_on=_pick(row, "ended_on", base.ended_on, None),
         lived_experience=_pick(row, "lived_experience", base.lived_experience, False),
         dbs_checked_on=_pick(row, "dbs_checked_on", base.dbs_checked_on, None),
+        contact=contact_from_row(row, base.contact),
+    )
+
+
+def contact_from_row(row: ParsedRow, current: ContactDetails) -> ContactDetails:
+    return ContactDetails(
+        phone=_pick(row, "phone", current.phone, ""),
+        email=_pick(row, "email", current.email, ""),
+        preferred=_pick(row, "preferred_contact", current.preferred, ""),
     )
 
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from desktop_app.domain.vocabularies import (
     CONSENT_METHOD,
+    CONTACT_PREFERENCE,
     DELIVERY_MODE,
     DISABILITY,
     ETHNIC_GROUP,
@@ -94,6 +95,19 @@ def _ref(meaning: str) -> Column:
     return Column("ref", "ref", meaning, required=True)
 
 
+def _contact_columns(kept: str) -> tuple[Column, ...]:
+    return (
+        Column("phone", "text", f"Their phone number. {kept}"),
+        Column("email", "text", f"Their email address. {kept}"),
+        Column(
+            "preferred_contact",
+            "code",
+            f"How they prefer to be contacted (empty: not said). {kept}",
+            vocabulary=CONTACT_PREFERENCE,
+        ),
+    )
+
+
 PEOPLE = Sheet(
     "people",
     "People supported by the group, one row each.",
@@ -123,6 +137,9 @@ PEOPLE = Sheet(
         Column("contact_consent", "yes_no", "Whether they agreed to be contacted."),
         Column("archived", "yes_no", "Whether their record is archived."),
         Column("notes", "text", "Notes about them (private: never in returns)."),
+        *_contact_columns(
+            "Kept only while they agree to be contacted (contact_consent yes); never in returns."
+        ),
     ),
 )
 
@@ -137,6 +154,7 @@ VOLUNTEERS = Sheet(
         Column("ended_on", "date", "The date they stopped volunteering."),
         Column("lived_experience", "yes_no", "Whether they bring lived experience."),
         Column("dbs_checked_on", "date", "The date of their latest DBS check."),
+        *_contact_columns("Never in returns."),
     ),
 )
 

@@ -36,6 +36,16 @@ class Score:
         """The number compared over time: the metric score where there is one, else the total."""
         return self.metric if self.metric is not None else self.total
 
+    def text(self) -> str:
+        """The score as a table or a list shows it: "21 (metric 19.98)", "14", "3, –, 5"."""
+        if not self.complete:
+            return "Incomplete (no total)"
+        if self.metric is not None:
+            return f"{self.total} (metric {self.metric:.2f})"
+        if self.total is not None:
+            return str(self.total)
+        return ", ".join("–" if item is None else str(item) for item in self.items)
+
 
 def item_problem(measure: Measure, number: int, value: int) -> str | None:
     """Why `value` cannot be the answer to item `number`, or None when it can."""

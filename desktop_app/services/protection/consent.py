@@ -1,6 +1,7 @@
 """Consent: what each person was told (the privacy notice version in force when it was recorded),
 what they agreed to, and withdrawing any part of it. Withdrawing story sharing takes their case
-studies out of every future return."""
+studies out of every future return; withdrawing agreement to be contacted removes their contact
+details."""
 
 from __future__ import annotations
 
@@ -68,6 +69,9 @@ def withdraw_consent(
             stopped = consents_repo.stop_sharing_stories(conn, person_key, now)
             if stopped:
                 work.record(Action.CHANGE, "case study", *stopped)
+        if part == "be_contacted":  # contact details are kept only while they agree
+            people_repo.forget_contact_details(conn, person_id, now)
+            work.record(Action.CHANGE, "person", person_id)
         updated = people_repo.get_person(conn, person_id).consent
         assert updated is not None
         return updated

@@ -63,7 +63,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
     conn = db.connection()
     key = local_id(conn, "people", person_id)
     person = people_repo.get_person(conn, person_id)
-    profile = asdict(person)
+    profile = _with_contact_details(asdict(person))
     profile.pop("consent")
     volunteering = [_volunteer_section(db, v) for v in volunteer_ids]
     linked = linked_records.linked_rows(conn, "people", key)
@@ -112,7 +112,18 @@ def _volunteer_section(db: Database, volunteer_id: str) -> dict[str, Any]:
     volunteer = volunteers_repo.get_volunteer(conn, volunteer_id)
     hours = hours_repo.list_hours(conn, ALL_HOURS, volunteer_id, None, None).rows
     entries = [{**asdict(h), "hours": str(hours_written(h.minutes))} for h in hours]
-    return {"volunteer": asdict(volunteer), "hours": entries}
+    return {"volunteer": _with_contact_details(asdict(volunteer)), "hours": entries}
+
+
+def _with_contact_details(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with its contact details as fields of their own, named as people know them."""
+    contact = record.pop("contact")
+    return {
+        **record,
+        "phone": contact["phone"],
+        "email": contact["email"],
+        "preferred_contact": contact["preferred"],
+    }
 
 
 def _drafts_section(

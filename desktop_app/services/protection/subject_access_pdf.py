@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from desktop_app.domain.vocabularies import (
     CONSENT_METHOD,
+    CONTACT_PREFERENCE,
     DELIVERY_MODE,
     DISABILITY,
     ETHNIC_GROUP,
@@ -55,6 +56,7 @@ CODED: dict[str, Vocabulary] = {
     "method": CONSENT_METHOD,
     "kind": SESSION_KIND,
     "mode": DELIVERY_MODE,
+    "preferred_contact": CONTACT_PREFERENCE,
 }
 
 

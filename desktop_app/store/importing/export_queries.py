@@ -18,14 +18,16 @@ Row = tuple[Any, ...]
 _PEOPLE = """
 SELECT p.ref, p.known_as, p.year_of_birth, p.gender, p.ethnic_group, p.disability,
        p.postcode_district, p.referral_source, p.first_contact,
-       c.recorded_on, c.share_story, c.method, c.be_contacted, p.archived, p.notes
+       c.recorded_on, c.share_story, c.method, c.be_contacted, p.archived, p.notes,
+       p.phone, p.email, p.preferred_contact
 FROM people p
 LEFT JOIN consents c ON c.id = (
     SELECT id FROM consents WHERE person_id = p.id ORDER BY recorded_on DESC, id DESC LIMIT 1)
 ORDER BY p.ref
 """
 _VOLUNTEERS = """
-SELECT ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on
+SELECT ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on,
+       phone, email, preferred_contact
 FROM volunteers ORDER BY ref
 """
 _TRAINING = """

@@ -21,6 +21,7 @@ from desktop_app.store.migrations import (
     m0007_hours_in_minutes,
     m0008_record_keys,
     m0011_recently_deleted,
+    m0012_contact_details,
 )
 from desktop_app.store.migrations.step import Migration
 
@@ -36,6 +37,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0007_hours_in_minutes.MIGRATION,
     m0008_record_keys.MIGRATION,
     m0011_recently_deleted.MIGRATION,
+    m0012_contact_details.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -42,7 +42,8 @@ def anonymise_person(conn: Connection, person_id: str, today: date, now: str) ->
     year = conn.execute("SELECT year_of_birth FROM people WHERE id = ?", (key,)).fetchone()[0]
     conn.execute(
         "UPDATE people SET ref = ?, known_as = ?, year_of_birth = ?, disability = 'not_recorded', "
-        "postcode_district = '', notes = '', archived = 1, anonymised_on = ?, updated_at = ? "
+        "postcode_district = '', notes = '', phone = '', email = '', preferred_contact = '', "
+        "archived = 1, anonymised_on = ?, updated_at = ? "
         "WHERE id = ?",
         (anonymous_ref(key), ANONYMOUS_NAME, year_of_birth_band(year), today.isoformat(), now, key),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.listing import Page, Paged, PeopleFilter, PersonRow
 from desktop_app.domain.people import Person, PersonSummary
 from desktop_app.store.columns import (
@@ -28,7 +29,7 @@ from desktop_app.store.record_keys import new_record_key
 
 _FIELDS = (
     "ref, known_as, year_of_birth, gender, ethnic_group, disability, postcode_district, "
-    "referral_source, first_contact, notes, archived"
+    "referral_source, first_contact, notes, archived, phone, email, preferred_contact"
 )
 _LIST = ListQuery(
     columns="p.uuid, p.ref, p.known_as, p.year_of_birth, p.first_contact, "
@@ -58,6 +59,9 @@ def _values(p: Person) -> tuple[Any, ...]:
         date_text(p.first_contact),
         p.notes,
         int(p.archived),
+        p.contact.phone,
+        p.contact.email,
+        p.contact.preferred,
     )
 
 
@@ -65,7 +69,7 @@ def insert_people(conn: Connection, people: Sequence[Person], now: str) -> None:
     """Insert people (each with a reference already chosen) and their consent records."""
     conn.executemany(
         f"INSERT INTO people(uuid, {_FIELDS}, record_key, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((p.id, *_values(p), new_record_key(), now, now) for p in people),
     )
     with_consent = [p for p in people if p.consent is not None]
@@ -80,6 +84,10 @@ def update_person(conn: Connection, person: Person, now: str) -> None:
     update_record(conn, "people", _FIELDS, _values(person), now, person.id)
     if person.consent is not None:
         consents_repo.save_consent(conn, local_id(conn, "people", person.id), person.consent, now)
+
+
+def forget_contact_details(conn: Connection, person_id: str, now: str) -> None:
+    update_record(conn, "people", "phone, email, preferred_contact", ("", "", ""), now, person_id)
 
 
 def set_archived(conn: Connection, person_id: str, archived: bool, now: str) -> None:
@@ -98,7 +106,7 @@ def get_person(conn: Connection, person_id: str) -> Person:
     if row is None:
         raise RecordNotFound()
     (key, uuid, ref, known_as, yob, gender, ethnic, disability, district, source) = row[:10]
-    first_contact, notes, archived, created, updated = row[10:]
+    first_contact, notes, archived, phone, email, preferred, created, updated = row[10:]
     return Person(
         known_as=known_as,
         ref=ref,
@@ -115,6 +123,7 @@ def get_person(conn: Connection, person_id: str) -> Person:
         id=uuid,
         created_at=created,
         updated_at=updated,
+        contact=ContactDetails(phone, email, preferred),
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.volunteers import (
     VOLUNTEER_REF_PREFIX,
     TrainingRecord,
@@ -26,7 +27,10 @@ from desktop_app.store.errors import RecordInUse, RecordNotFound
 from desktop_app.store.keys import in_given_order, local_id, local_ids, next_ref, update_record
 from desktop_app.store.record_keys import new_record_key
 
-_FIELDS = "ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on"
+_FIELDS = (
+    "ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on, "
+    "phone, email, preferred_contact"
+)
 
 
 def active_volunteer(on: str = ":today") -> str:
@@ -55,6 +59,9 @@ def _values(v: Volunteer) -> tuple[Any, ...]:
         date_text(v.ended_on),
         int(v.lived_experience),
         date_text(v.dbs_checked_on),
+        v.contact.phone,
+        v.contact.email,
+        v.contact.preferred,
     )
 
 
@@ -65,7 +72,7 @@ def new_ref(conn: Connection) -> str:
 def insert_volunteers(conn: Connection, volunteers: Sequence[Volunteer], now: str) -> None:
     conn.executemany(
         f"INSERT INTO volunteers(uuid, {_FIELDS}, record_key, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((v.id, *_values(v), new_record_key(), now, now) for v in volunteers),
     )
     ids = local_ids(conn, "volunteers", [v.id for v in volunteers if v.training])
@@ -134,7 +141,8 @@ def get_volunteer(conn: Connection, volunteer_id: str) -> Volunteer:
     ).fetchone()
     if row is None:
         raise RecordNotFound()
-    key, uuid, ref, name, roles, started, ended, lived, dbs, created, updated = row
+    key, uuid, ref, name, roles, started, ended, lived, dbs = row[:9]
+    phone, email, preferred, created, updated = row[9:]
     training = conn.execute(
         "SELECT uuid, course, completed_on, expires_on, created_at, updated_at "
         "FROM training_records WHERE volunteer_id = ? ORDER BY completed_on DESC, id DESC",
@@ -155,6 +163,7 @@ def get_volunteer(conn: Connection, volunteer_id: str) -> Volunteer:
         id=uuid,
         created_at=created,
         updated_at=updated,
+        contact=ContactDetails(phone, email, preferred),
     )
 
 

@@ -99,8 +99,10 @@ class RecordDialog(AsksBeforeDiscarding):  # a FittedDialog too: see ui/common/u
         layout.addLayout(self.buttons)
 
     def size_for(self, chars: int, lines: int) -> None:
-        chars_wide = self.fontMetrics().averageCharWidth() * chars
-        resize_within_screen(self, chars_wide, self.fontMetrics().lineSpacing() * lines)
+        """A size in characters and lines of text, never beyond the screen."""
+        metrics = self.fontMetrics()
+        width, height = metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines
+        resize_within_screen(self, width, height)
 
     @Slot()
     def save(self) -> None:

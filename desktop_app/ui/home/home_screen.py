@@ -28,6 +28,7 @@ from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
 from desktop_app.domain.vocabularies import SESSION_KIND
 from desktop_app.domain.volunteers import describe_due
 from desktop_app.services import home, outcomes, people
+from desktop_app.services.outcomes import short_measure_names
 from desktop_app.services.protection.home_summary import ProtectionAttention, protection_attention
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
@@ -35,7 +36,6 @@ from desktop_app.ui.common.latest_reads import LatestReads
 from desktop_app.ui.common.text_styles import heading, note, scaled_font
 from desktop_app.ui.common.value_text import hours_text, short_date
 from desktop_app.ui.home.protection_panel import ProtectionPanel
-from desktop_app.ui.outcomes.person_outcomes import short_measure_names
 from desktop_app.ui.shell.record_opener import RecordOpener
 from desktop_app.ui.shell.workspace import ShowsRecords
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.outcomes.change import OutcomeRecord, Stage
 from desktop_app.domain.problems import long_date
 from desktop_app.services import outcomes
+from desktop_app.services.outcomes import short_measure_names
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
@@ -32,19 +33,7 @@ COLUMNS = ("Date", "Measure", "Stage", "Score")
 
 
 def score_text(record: OutcomeRecord) -> str:
-    result = record.score
-    if not result.complete:
-        return "Incomplete (no total)"
-    if result.metric is not None:
-        return f"{result.total} (metric {result.metric:.2f})"
-    if result.total is not None:
-        return str(result.total)
-    return ", ".join("–" if item is None else str(item) for item in result.items)
-
-
-def short_measure_names(db: Database) -> dict[str, str]:
-    """Names that fit a table cell: "SWEMWBS" for PeerLog's own, the name for custom ones."""
-    return {m.code: m.name if m.custom else m.code for m in outcomes.measures(db)}
+    return record.score.text()
 
 
 def open_outcome_form(

@@ -3,6 +3,7 @@ their consent history (the latest is the one in force); the old ones are kept.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QWidget
 
 from desktop_app.domain.people import Consent
@@ -14,6 +15,8 @@ from desktop_app.ui.forms.vocabulary_combo import VocabularyCombo
 
 
 class ConsentFields(QGroupBox):
+    agreement_changed = Signal()  # what they agree to may have changed
+
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__("Consen&t recorded", parent)
         self.setCheckable(True)
@@ -32,6 +35,9 @@ class ConsentFields(QGroupBox):
         form.addRow("", self.be_contacted)
         form.addRow("", self.share_story)
         form.addRow("", errors.label("consent.agreed", "what they agreed to"))
+        self.toggled.connect(self.agreement_changed)
+        for part in (self.keep_data, self.be_contacted, self.share_story):
+            part.toggled.connect(self.agreement_changed)
 
     def load(self, consent: Consent | None) -> None:
         self._loaded = consent

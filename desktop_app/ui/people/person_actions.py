@@ -1,6 +1,6 @@
-"""What can be done from a person's record besides editing it: their wellbeing scores, recording
-a measure, their case studies and writing one, and (coordinators only) "Export everything we
-hold…". Erasing is the record's own
+"""What can be done from a person's record besides editing it: their whole story, their
+wellbeing scores, recording a measure, their case studies and writing one, and (coordinators
+only) "Export everything we hold…". Erasing is the record's own
 Delete button, which goes through `services.erasure` (see `PersonDialog.delete`)."""
 
 from __future__ import annotations
@@ -13,14 +13,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.story import Opens
 from desktop_app.services.access import allowed
+from desktop_app.services.outcomes import get_outcome
 from desktop_app.services.protection import subject_access
+from desktop_app.services.story import person_story
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.case_studies.person_case_studies import PersonCaseStudies, open_case_study
 from desktop_app.ui.common import file_dialogs, messages, worker
 from desktop_app.ui.forms.dialog_parts import show_child
+from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.outcomes.person_outcomes import PersonOutcomes, open_outcome_form
+from desktop_app.ui.shell.record_opener import opener_above
+from desktop_app.ui.story.story_window import LineOpener, StoryWindow
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +37,11 @@ class PersonActions(QWidget):
     def __init__(self, db: Database, person: Person, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.person = db, person
+        self.story_button = QPushButton("Their whole stor&y…")
+        self.story_button.setToolTip(
+            "Sessions, scores, case studies, consent and referrals, newest first"
+        )
+        self.story_button.clicked.connect(self.show_story)
         self.scores_button = QPushButton("&Measures over time…")
         self.scores_button.setToolTip("Their wellbeing scores as a chart and a table")
         self.scores_button.clicked.connect(self.show_scores)
@@ -50,6 +61,7 @@ class PersonActions(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = (
+            self.story_button,
             self.scores_button,
             self.record_button,
             self.stories_button,
@@ -62,6 +74,48 @@ class PersonActions(QWidget):
             button.setAutoDefault(False)
             row.addWidget(button)
         row.addWidget(self.status, 1)
+
+    @Slot()
+    def show_story(self) -> StoryWindow:
+        """Everything about them in one window; each line opens what it names."""
+        db, person_id = self.db, self.person.id
+        chart = QPushButton("Chart and table of their &scores…")
+        opener = opener_above(self)
+        openers: dict[Opens, LineOpener] = {
+            "score": lambda record_id: self._correct_score(story, record_id),
+            "case_study": lambda record_id: self._open_case_study(story, record_id),
+        }
+        if opener is not None:
+            openers["session"] = opener.open_session
+        story = StoryWindow(
+            self.person.known_as,
+            lambda: person_story(db, person_id),
+            openers,
+            (chart,),
+            self,
+        )
+        chart.clicked.connect(lambda: self._show_scores_from(story))
+        show_child(story)
+        return story
+
+    def _correct_score(self, story: StoryWindow, record_id: str) -> None:
+        form = OutcomeForm(self.db, self.person.id, story, existing=get_outcome(self.db, record_id))
+        form.saved.connect(lambda _record: self._changed_from(story))
+        form.deleted.connect(lambda _id: self._changed_from(story))
+        show_child(form)
+
+    def _open_case_study(self, story: StoryWindow, study_id: str) -> None:
+        form = open_case_study(self.db, self.person.id, study_id, story)
+        form.saved.connect(lambda _id: self._changed_from(story))
+
+    def _show_scores_from(self, story: StoryWindow) -> None:
+        scores = PersonOutcomes(self.db, self.person.id, self.person.known_as, story)
+        scores.recorded.connect(lambda: self._changed_from(story))
+        show_child(scores)
+
+    def _changed_from(self, story: StoryWindow) -> None:
+        story.refresh()
+        self.recorded.emit()
 
     @Slot()
     def show_scores(self) -> None:

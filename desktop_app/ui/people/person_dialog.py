@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -32,6 +33,7 @@ from desktop_app.ui.forms.form_rows import add_row
 from desktop_app.ui.forms.record_dialog import RecordDialog
 from desktop_app.ui.forms.vocabulary_combo import VocabularyCombo
 from desktop_app.ui.people.consent_fields import ConsentFields
+from desktop_app.ui.people.contact_fields import ContactFields
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_actions import PersonActions
 
@@ -69,24 +71,35 @@ class PersonDialog(RecordDialog):
             "their last contact."
         )
         self.consent = ConsentFields(e)
+        self.contact = ContactFields(e)
+        self.consent.agreement_changed.connect(self._allow_contact_details)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
+        for long_answers in (self.ethnic_group, self.referral, self.disability, self.gender):
+            # As wide as the column allows, not as the longest answer: the form fits the
+            # screen at 150 % text; the open list still shows every answer whole.
+            long_answers.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            long_answers.setMinimumContentsLength(16)
+            long_answers.currentTextChanged.connect(long_answers.setToolTip)
         self.archived = QCheckBox("&Archived: keep the history, but leave them out of lists")
         self.archived.setVisible(person_id is not None)
 
         about = QFormLayout()
         add_row(about, "&Name they are known by:", self.known_as, e.label("known_as", "name"))
         add_row(about, "&Reference:", self.ref, e.label("ref", "the reference"))
-        add_row(about, "&Year of birth:", self.year_of_birth, e.label("year_of_birth", "year"))
+        add_row(about, "Year of &birth:", self.year_of_birth, e.label("year_of_birth", "year"))
         add_row(about, "&Gender:", self.gender, e.label("gender", "gender"))
         add_row(about, "&Ethnic group:", self.ethnic_group, e.label("ethnic_group", "group"))
-        add_row(about, "Disa&bility:", self.disability, e.label("disability", "disability"))
+        add_row(about, "Disabi&lity:", self.disability, e.label("disability", "disability"))
         add_row(about, "&Postcode district:", self.postcode, e.label("postcode_district", "it"))
         add_row(about, "&Came to us by:", self.referral, e.label("referral_source", "source"))
         add_row(about, "&First contact:", self.first_contact, e.label("first_contact", "date"))
         right = QFormLayout()
         right.addRow(self.consent)
+        right.addRow(self.contact)
         add_row(right, "N&otes:", self.notes, e.label("notes", "the notes"))
         right.addRow(self.archived)
         self.record_actions: PersonActions | None = None
@@ -97,8 +110,9 @@ class PersonDialog(RecordDialog):
         if self.delete_button is not None:
             self.delete_button.setText("Erase this person…")
             self.delete_button.setVisible(allowed(db, Permission.ERASE))
+        self._allow_contact_details()
         self.known_as.setFocus()
-        self.size_for(140, 34)
+        self.size_for(160, 36)
 
     def _actions_row(self) -> QVBoxLayout | None:
         if self.record_actions is None:
@@ -119,6 +133,7 @@ class PersonDialog(RecordDialog):
         self.referral.set_code(p.referral_source)
         self.first_contact.set_value(p.first_contact)
         self.consent.load(p.consent)
+        self.contact.load(p.contact)
         self.notes.setPlainText(p.notes)
         self.archived.setChecked(p.archived)
         return p
@@ -137,9 +152,15 @@ class PersonDialog(RecordDialog):
             referral_source=self.referral.code() or "",
             first_contact=self.first_contact.value(),
             consent=self.consent.consent(),
+            contact=self.contact.contact(),
             notes=self.notes.toPlainText(),
             archived=self.archived.isChecked(),
         )
+
+    @Slot()
+    def _allow_contact_details(self) -> None:
+        consent = self.consent.consent()
+        self.contact.set_allowed(consent is not None and consent.stands("be_contacted"))
 
     @Slot()
     def save(self) -> None:

@@ -157,6 +157,7 @@ NOT_KEPT = {
     "RegisterDialog": "a group and a date chosen again in a moment (ticks lead to a session form)",
     "RedactionPreview": "shows a case study as a return will; nothing is typed",
     "RestoreDialog": "on the start screen, while locked",
+    "StoryWindow": "a person's or volunteer's whole story to read; it shows records, so it goes",
     "TaskDialog": "shows an import or export under way; nothing is typed",
 }
 

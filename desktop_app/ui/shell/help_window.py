@@ -50,6 +50,7 @@ FOLDER_PAGES = {
     "returns": "returns",
     "importing": "importing",
     "settings": "settings",
+    "story": "people",  # a person's (or volunteer's) whole story, opened from their record
 }
 SHARED_FOLDERS = ("common", "forms", "shell")
 

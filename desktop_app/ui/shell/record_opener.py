@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.ui.forms.record_picker import Choice
 
 
+@runtime_checkable
 class RecordOpener(Protocol):
     def open_session(self, session_id: str | None) -> None:
         """Open a session to change it, or (None) log a new one."""
@@ -32,3 +33,14 @@ class RecordOpener(Protocol):
 
     def record_hours(self, volunteer_id: str | None) -> None:
         """Record time given by a volunteer (None: choose who in the dialog)."""
+
+
+def opener_above(widget: QWidget) -> RecordOpener | None:
+    """The record opener (the workspace) that `widget`'s window was opened from, if any: how a
+    window opened from inside a record dialog opens other records the same way screens do."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, RecordOpener):
+            return parent
+        parent = parent.parentWidget()
+    return None

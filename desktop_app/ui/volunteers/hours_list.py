@@ -76,8 +76,13 @@ class HoursList(QWidget):
         row = self.table.chosen_row()
         return None if row is None else self._open(self.entries[row].id)
 
-    def _open(self, hours_id: str | None) -> HoursDialog:
-        dialog = HoursDialog(self.db, self.volunteer_id, self, hours_id=hours_id)
+    def open_entry(self, hours_id: str, parent: QWidget) -> HoursDialog:
+        """An entry opened from elsewhere (their whole story): this list follows its changes."""
+        return self._open(hours_id, parent)
+
+    def _open(self, hours_id: str | None, parent: QWidget | None = None) -> HoursDialog:
+        """The entry's form, as a child of `parent` (this list when None)."""
+        dialog = HoursDialog(self.db, self.volunteer_id, parent or self, hours_id=hours_id)
         dialog.saved.connect(lambda _id: self._after_change(dialog.outcome))
         show_child(dialog)
         return dialog

@@ -1,5 +1,5 @@
 """Add a volunteer, or open one: roles, dates, DBS check, training and the hours they gave
-(entry by entry, each to open to correct or delete)."""
+(entry by entry, each to open to correct or delete), and their whole story in one window."""
 
 from __future__ import annotations
 
@@ -10,19 +10,27 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.story import Opens
 from desktop_app.domain.volunteers import Volunteer, dbs_due_on, describe_due
 from desktop_app.services import settings, volunteers
+from desktop_app.services.story import volunteer_story
 from desktop_app.store.database import Database
 from desktop_app.ui.common.text_styles import heading
 from desktop_app.ui.forms.date_fields import OptionalDateBox
+from desktop_app.ui.forms.dialog_parts import show_child
 from desktop_app.ui.forms.form_rows import add_row
 from desktop_app.ui.forms.record_dialog import RecordDialog
+from desktop_app.ui.people.contact_fields import ContactFields
+from desktop_app.ui.shell.record_opener import opener_above
+from desktop_app.ui.story.story_window import LineOpener, StoryWindow
 from desktop_app.ui.volunteers.hours_list import HoursList
 from desktop_app.ui.volunteers.training_fields import TrainingFields
 
@@ -51,7 +59,15 @@ class VolunteerDialog(RecordDialog):
         self.dbs_due = QLabel()
         self.dbs_checked_on.dateChanged.connect(self._show_dbs_due)
         self.training = TrainingFields(e)
+        self.contact = ContactFields(e)
         self.hours: HoursList | None = None
+        self.story_button = QPushButton("Their &whole story…")
+        self.story_button.setToolTip(
+            "Sessions they facilitated, hours, training and DBS check, newest first"
+        )
+        self.story_button.setAutoDefault(False)
+        self.story_button.clicked.connect(self.show_story)
+        self.story_button.setVisible(volunteer_id is not None)
         if volunteer_id is not None:
             self.hours = HoursList(db, volunteer_id)
             self.hours.changed.connect(lambda outcome: self._hours_changed(outcome, volunteer_id))
@@ -71,6 +87,7 @@ class VolunteerDialog(RecordDialog):
             self.dbs_due,
         )
         right = QVBoxLayout()
+        right.addWidget(self.contact)
         right.addWidget(heading("Training", 3))
         right.addWidget(self.training, 1)
         left = QVBoxLayout()
@@ -80,12 +97,36 @@ class VolunteerDialog(RecordDialog):
             left.addWidget(self.hours, 1)
         else:
             left.addStretch(1)
-        self.lay_out_columns(left, right)
+        below = QHBoxLayout()
+        below.addWidget(self.story_button)
+        below.addStretch(1)
+        self.lay_out_columns(left, right, below)
         if volunteer_id is not None:
             self._load(volunteer_id)
         self._show_dbs_due()
         self.name.setFocus()
         self.size_for(140, 30 if volunteer_id is None else 34)
+
+    @Slot()
+    def show_story(self) -> StoryWindow | None:
+        """Everything about them in one window; a session or an hours entry opens from it."""
+        v, hours = self.existing, self.hours
+        if v is None or hours is None:
+            return None
+        db, volunteer_id = self.db, v.id
+        openers: dict[Opens, LineOpener] = {}
+        opener = opener_above(self)
+        if opener is not None:
+            openers["session"] = opener.open_session
+
+        def open_hours(hours_id: str) -> None:
+            form = hours.open_entry(hours_id, story)
+            form.saved.connect(lambda _id: story.refresh())
+
+        openers["hours"] = open_hours
+        story = StoryWindow(v.name, lambda: volunteer_story(db, volunteer_id), openers, (), self)
+        show_child(story)
+        return story
 
     def _hours_changed(self, outcome: str, volunteer_id: str) -> None:
         """Hours were saved from here: every screen refreshes, the status bar says so."""
@@ -102,6 +143,7 @@ class VolunteerDialog(RecordDialog):
         self.lived_experience.setChecked(v.lived_experience)
         self.dbs_checked_on.set_value(v.dbs_checked_on)
         self.training.load(v.training)
+        self.contact.load(v.contact)
 
     @Slot()
     def _show_dbs_due(self) -> None:
@@ -124,6 +166,7 @@ class VolunteerDialog(RecordDialog):
             lived_experience=self.lived_experience.isChecked(),
             dbs_checked_on=self.dbs_checked_on.value(),
             training=self.training.training(),
+            contact=self.contact.contact(),
         )
 
     @Slot()

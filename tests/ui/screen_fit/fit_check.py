@@ -145,6 +145,7 @@ def _spreadsheet(ctx: Context) -> Path:
 def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     """How to open each dialog class (by class name), one or more ways."""
     from desktop_app.domain.case_studies import CaseStudy
+    from desktop_app.services.story import person_story
     from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
     from desktop_app.ui.case_studies.person_case_studies import PersonCaseStudies
     from desktop_app.ui.importing.export_all_dialog import ExportAllDialog
@@ -170,6 +171,7 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     from desktop_app.ui.shell.find_window import FindWindow
     from desktop_app.ui.shell.help_window import HelpWindow
     from desktop_app.ui.shell.recently_deleted_window import RecentlyDeletedWindow
+    from desktop_app.ui.story.story_window import StoryWindow
     from desktop_app.ui.start.first_run_wizard import FirstRunWizard
     from desktop_app.ui.start.recovery_dialog import RecoveryDialog
     from desktop_app.ui.start.restore_dialog import RestoreDialog
@@ -228,6 +230,15 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
         "HelpWindow": [lambda c: HelpWindow()],
         "RegisterDialog": [lambda c: RegisterDialog(c.db, c.window.workspace, c.parent)],
         "RecentlyDeletedWindow": [lambda c: RecentlyDeletedWindow(c.db, print, c.parent)],
+        "StoryWindow": [
+            lambda c: StoryWindow(
+                _first_person(c)[1],
+                lambda: person_story(c.db, _first_person(c)[0]),
+                {},
+                (),
+                c.parent,
+            )
+        ],
         "TaskDialog": [lambda c: ImportDialog(c.db, c.window)],  # the base of import and export
         "RestoreDialog": [
             lambda c: RestoreDialog(c.files / "missing.peerlog-backup", c.folder, c.window.start)

@@ -1,0 +1,1 @@
+"""A person's or a volunteer's whole story in one window."""
