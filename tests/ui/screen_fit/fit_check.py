@@ -171,10 +171,10 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     from desktop_app.ui.shell.find_window import FindWindow
     from desktop_app.ui.shell.help_window import HelpWindow
     from desktop_app.ui.shell.recently_deleted_window import RecentlyDeletedWindow
-    from desktop_app.ui.story.story_window import StoryWindow
     from desktop_app.ui.start.first_run_wizard import FirstRunWizard
     from desktop_app.ui.start.recovery_dialog import RecoveryDialog
     from desktop_app.ui.start.restore_dialog import RestoreDialog
+    from desktop_app.ui.story.story_window import StoryWindow
     from desktop_app.ui.volunteers.hours_dialog import HoursDialog
     from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 
