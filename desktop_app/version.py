@@ -2,4 +2,4 @@
 because reading pyproject.toml or installed metadata at every start costs more than the rest of
 the command line's start-up."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -182,7 +182,7 @@ class Database:
     ) -> None:
         """Check and upgrade a freshly keyed connection. Refuses before writing anything."""
         version = schema_version(conn)
-        refuse_if_newer(version)
+        refuse_if_newer(conn, version)
         with translated_errors():
             configure(conn)
         if quick_check and _quick_check_problems(conn):

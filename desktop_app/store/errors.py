@@ -49,6 +49,16 @@ class NewerVersion(StoreError):
         "The database has not been changed."
     )
 
+    @classmethod
+    def naming(cls, needed: str | None, running: str) -> str:
+        """The message, naming the version to install where the database says which it was."""
+        if not needed or len(needed) > 20 or not needed.replace(".", "").isalnum():
+            return cls.default_message
+        return (
+            f"This database was last upgraded by PeerLog {needed}; this is PeerLog {running}. "
+            f"Install PeerLog {needed} or newer to open it. The database has not been changed."
+        )
+
 
 class AlreadyOpen(StoreError):
     default_message = (

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app import __version__
 from desktop_app.cli import main
 from desktop_app.domain.integrity import ProblemKind
 from desktop_app.services import databases
@@ -20,7 +21,7 @@ from desktop_app.store.errors import (
 from desktop_app.store.migrations.step import Migration
 from desktop_app.store.protection.backup import BACKUP_SUFFIX, read_backup_header
 from tests.conftest import PASSPHRASE
-from tests.store.helpers import run_python, set_user_version, snapshot
+from tests.store.helpers import data_key, raw_connection, run_python, set_user_version, snapshot
 
 
 def _add_notes(db: Database, count: int) -> None:
@@ -41,10 +42,42 @@ def test_database_from_a_newer_version_is_refused_and_untouched(created: Created
     folder = created.database.folder
     created.database.close()
     set_user_version(folder, PASSPHRASE, migrations.LATEST_VERSION + 1)
+    set_upgraded_by(folder, None)  # as a database upgraded by a PeerLog before 0.2.0 says
     before = snapshot(folder)
     with pytest.raises(NewerVersion, match="newer version of PeerLog"):
         Database.open(folder, PASSPHRASE)
     assert snapshot(folder) == before
+
+
+def test_a_newer_database_names_the_version_to_install(created: CreatedDatabase) -> None:
+    folder = created.database.folder
+    created.database.close()
+    set_user_version(folder, PASSPHRASE, migrations.LATEST_VERSION + 1)
+    set_upgraded_by(folder, "9.1.0")
+    before = snapshot(folder)
+    with pytest.raises(NewerVersion) as refused:
+        Database.open(folder, PASSPHRASE)
+    assert str(refused.value) == (
+        f"This database was last upgraded by PeerLog 9.1.0; this is PeerLog {__version__}. "
+        "Install PeerLog 9.1.0 or newer to open it. The database has not been changed."
+    )
+    assert snapshot(folder) == before
+
+
+def test_each_schema_step_records_the_version_that_took_it(created: CreatedDatabase) -> None:
+    db = created.database
+    assert db.setting(migrations.UPGRADED_BY, "") == __version__
+
+
+def set_upgraded_by(folder: Path, version: str | None) -> None:
+    conn = raw_connection(layout.db_file(folder), data_key(folder, PASSPHRASE))
+    conn.execute("DELETE FROM settings WHERE key = ?", (migrations.UPGRADED_BY,))
+    if version is not None:
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?)", (migrations.UPGRADED_BY, version)
+        )
+    conn.commit()
+    conn.close()
 
 
 def test_upgrade_takes_an_encrypted_backup_first(

@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from desktop_app.store.connection import Connection, write_transaction
+from desktop_app import __version__
+from desktop_app.store import settings_repo
+from desktop_app.store.connection import Connection, translated_errors, write_transaction
 from desktop_app.store.errors import NewerVersion
 from desktop_app.store.migrations import (
     m0001_foundation,
@@ -42,15 +44,22 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
-def refuse_if_newer(version: int) -> None:
+# The PeerLog version that last changed this database's schema: an older PeerLog that cannot
+# open it names the version to install.
+UPGRADED_BY = "schema_upgraded_by"
+
+
+def refuse_if_newer(conn: Connection, version: int) -> None:
     if version > LATEST_VERSION:
-        raise NewerVersion()
+        with translated_errors():
+            needed = settings_repo.find(conn, UPGRADED_BY)
+        raise NewerVersion(NewerVersion.naming(needed, __version__))
 
 
 def migrate(conn: Connection, current: int, before_upgrade: Callable[[int], None]) -> None:
     """Bring the schema to LATEST_VERSION. `before_upgrade` runs once, before the first step,
     when an existing database (not a brand-new one) is about to change."""
-    refuse_if_newer(current)
+    refuse_if_newer(conn, current)
     steps = [m for m in MIGRATIONS if m.version > current]
     if not steps:
         return
@@ -61,3 +70,4 @@ def migrate(conn: Connection, current: int, before_upgrade: Callable[[int], None
         with write_transaction(conn):
             step.apply(conn)
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
+            settings_repo.put(conn, UPGRADED_BY, __version__)
