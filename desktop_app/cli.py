@@ -61,7 +61,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from desktop_app.domain.integrity import ProblemKind
+    from desktop_app.domain.protection.integrity import ProblemKind
     from desktop_app.services import databases
 
     problems = databases.check_database(args.db, _unlocker_from_environment_or_prompt())

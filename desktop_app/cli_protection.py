@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli_secrets import NEW_PASSPHRASE, PASSPHRASE, ask_secret
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 
 if TYPE_CHECKING:
-    from desktop_app.domain.audit import AuditFilter
+    from desktop_app.domain.protection.audit import AuditFilter
     from desktop_app.store.database import Database
 
 Command = Callable[[argparse.Namespace], int]
@@ -67,7 +67,7 @@ def cmd_users_remove(args: argparse.Namespace) -> int:
 
 
 def _filter(args: argparse.Namespace) -> AuditFilter:
-    from desktop_app.domain.audit import AuditFilter
+    from desktop_app.domain.protection.audit import AuditFilter
 
     return AuditFilter(
         start=args.start,

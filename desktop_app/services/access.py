@@ -15,9 +15,9 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from desktop_app.domain.audit import Action, AuditEvent
-from desktop_app.domain.roles import Permission, Role, may, refusal_message
-from desktop_app.domain.users import User
+from desktop_app.domain.protection.audit import Action, AuditEvent
+from desktop_app.domain.protection.roles import Permission, Role, may, refusal_message
+from desktop_app.domain.protection.users import User
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.errors import StoreError

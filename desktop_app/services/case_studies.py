@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import (
     CaseStudy,
     cleaned_case_study,
@@ -13,7 +12,8 @@ from desktop_app.domain.case_studies import (
 )
 from desktop_app.domain.listing import Page, Paged
 from desktop_app.domain.problems import Problem
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.validation import refuse

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.domain.audit import Action
-from desktop_app.domain.integrity import CheckProblem
-from desktop_app.domain.passphrase import passphrase_problem
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.integrity import CheckProblem
+from desktop_app.domain.protection.passphrase import passphrase_problem
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import record, require
 from desktop_app.store import layout
 from desktop_app.store.connection import cipher_version

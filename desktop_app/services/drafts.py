@@ -7,9 +7,9 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.drafts import Draft, DraftKind
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import change, current_user_id
 from desktop_app.store import drafts_repo
 from desktop_app.store.database import Database, utc_now

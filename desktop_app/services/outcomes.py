@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.outcomes.change import (
     ChangeReport,
     OutcomeRecord,
@@ -32,8 +31,9 @@ from desktop_app.domain.outcomes.scoring import (
     total_problems,
 )
 from desktop_app.domain.problems import Problem, not_in_future
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.returns.periods import Period
-from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.settings import change_count, stored_count

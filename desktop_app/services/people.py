@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, PeopleFilter, PersonRow
 from desktop_app.domain.people import (
     PERSON_REF_PREFIX,
@@ -18,7 +17,8 @@ from desktop_app.domain.people import (
     validate_person,
 )
 from desktop_app.domain.problems import Problem
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.protection.consent import with_notice_version
 from desktop_app.services.validation import refuse

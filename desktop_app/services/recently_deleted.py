@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.problems import long_date
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.vocabularies import SESSION_KIND
 from desktop_app.services.access import Change, change, current_user_id
 from desktop_app.store.database import Database, utc_now

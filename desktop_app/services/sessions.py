@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
 from desktop_app.domain.people import Person, PersonSummary
 from desktop_app.domain.problems import Problem
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.sessions import (
     Session,
     SessionDefaults,

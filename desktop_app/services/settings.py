@@ -3,9 +3,9 @@ setting; the value is not recorded). Simple settings that belong to no other ser
 
 from __future__ import annotations
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.problems import Problem, optional_text
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS
 from desktop_app.services.access import change
 from desktop_app.services.validation import refuse

@@ -7,11 +7,11 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, VolunteerFilter, VolunteerRow
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.returns.periods import Period
-from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import (
     VOLUNTEER_REF_PREFIX,
     TrainingRecord,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.domain.audit import Action, AuditEvent
+from desktop_app.domain.protection.audit import Action, AuditEvent
 from desktop_app.store import layout, settings_repo
 from desktop_app.store.connection import (
     SQLITE_ERRORS,

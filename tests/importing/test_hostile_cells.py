@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.domain.audit import AuditFilter
 from desktop_app.domain.people import Person
+from desktop_app.domain.protection.audit import AuditFilter
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.protection import protect_return
 from desktop_app.domain.spreadsheet_text import csv_cell, from_csv_cell

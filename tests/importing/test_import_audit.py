@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.audit import AuditFilter
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.audit import AuditFilter
+from desktop_app.domain.protection.roles import Role
 from desktop_app.services import people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database

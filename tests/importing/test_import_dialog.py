@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 from desktop_app.services import people
 from desktop_app.services.databases import open_database
 from desktop_app.services.protection import users

@@ -11,8 +11,8 @@ import pytest
 
 from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.outcomes.measures import Measure
+from desktop_app.domain.protection.roles import Role
 from desktop_app.domain.returns.periods import Period
-from desktop_app.domain.roles import Role
 from desktop_app.services import outcomes
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database

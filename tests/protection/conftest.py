@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.people import Consent, Person
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
+from desktop_app.domain.protection.users import User
 from desktop_app.domain.sessions import Session
-from desktop_app.domain.users import User
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, sessions, volunteers
 from desktop_app.services.databases import open_database

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.domain.audit import Action, AuditFilter
-from desktop_app.domain.integrity import ProblemKind
 from desktop_app.domain.people import Person
-from desktop_app.domain.users import User
+from desktop_app.domain.protection.audit import Action, AuditFilter
+from desktop_app.domain.protection.integrity import ProblemKind
+from desktop_app.domain.protection.users import User
 from desktop_app.services import databases, people, sessions, volunteers
 from desktop_app.services.access import current_user_id
 from desktop_app.services.protection import audit

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.backups import BackupState
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.backups import BackupState
+from desktop_app.domain.protection.roles import Role
 from desktop_app.services import databases, people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.protection import auto_backup

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.protection.audit import Action
 from desktop_app.services import case_studies, people, settings
 from desktop_app.services.protection import consent
 from desktop_app.services.validation import ValidationFailed

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
-from desktop_app.domain.retention import ANONYMOUS_NAME
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.retention import ANONYMOUS_NAME
 from desktop_app.domain.sessions import OnwardReferral, Session
 from desktop_app.services import case_studies, outcomes, people, sessions
 from desktop_app.services.protection import erasure, retention

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.drafts import DraftKind
 from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
+from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.sessions import OnwardReferral
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
 from desktop_app.services import case_studies, drafts, outcomes, people, sessions, volunteers

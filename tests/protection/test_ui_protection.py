@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.audit import Action
-from desktop_app.domain.roles import Role
-from desktop_app.domain.users import User
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Role
+from desktop_app.domain.protection.users import User
 from desktop_app.services import people, sessions
 from desktop_app.services.protection import users
 from desktop_app.store.database import Database

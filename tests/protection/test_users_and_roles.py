@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.domain.audit import Action
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Permission, Role
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission, Role
+from desktop_app.domain.protection.users import User
 from desktop_app.domain.sessions import Session
-from desktop_app.domain.users import User
 from desktop_app.services import people, sessions
 from desktop_app.services.access import NotAllowed, allowed, current_user
 from desktop_app.services.databases import InvalidInput, open_database, open_with_recovery_code

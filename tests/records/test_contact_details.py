@@ -167,9 +167,9 @@ def test_a_database_from_before_contact_details_upgrades(
         with old.transaction() as conn:  # as PeerLog of schema 11 stored them
             conn.execute(
                 "INSERT INTO people(uuid, ref, known_as, gender, ethnic_group, disability, "
-                "referral_source, created_at, updated_at) VALUES ('p-1', 'P-0001', 'Amara K.', "
-                "'not_recorded', 'not_recorded', 'not_recorded', 'not_known', '2024-01-01', "
-                "'2024-01-01')"
+                "referral_source, record_key, created_at, updated_at) VALUES ('p-1', 'P-0001', "
+                "'Amara K.', 'not_recorded', 'not_recorded', 'not_recorded', 'not_known', 17, "
+                "'2024-01-01', '2024-01-01')"
             )
             conn.execute(
                 "INSERT INTO consents(uuid, person_id, recorded_on, method, keep_data, "
@@ -177,13 +177,14 @@ def test_a_database_from_before_contact_details_upgrades(
                 "'2024-05-01', 'written', 1, 1, 0, '2024-01-01', '2024-01-01')"
             )
             conn.execute(
-                "INSERT INTO volunteers(uuid, ref, name, roles, lived_experience, created_at, "
-                "updated_at) VALUES ('v-1', 'V-0001', 'Jo F.', '', 0, '2024-01-01', '2024-01-01')"
+                "INSERT INTO volunteers(uuid, ref, name, roles, lived_experience, record_key, "
+                "created_at, updated_at) VALUES ('v-1', 'V-0001', 'Jo F.', '', 0, 200, "
+                "'2024-01-01', '2024-01-01')"
             )
         old.close()
     db = open_database(old.folder, PASSPHRASE)
     try:
-        assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 12
+        assert db.connection().execute("PRAGMA user_version").fetchone()[0] == 12  # m0012
         (amara,) = people.list_people(db).rows
         assert people.get_person(db, amara.id).contact.is_empty()
         (jo,) = volunteers.list_volunteers(db)

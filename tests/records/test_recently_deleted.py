@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from desktop_app.domain.audit import AuditEntry, AuditFilter
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.listing import Page
 from desktop_app.domain.people import Person
+from desktop_app.domain.protection.audit import AuditEntry, AuditFilter
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
 from desktop_app.services import (

@@ -9,10 +9,10 @@ import pytest
 
 from desktop_app.domain.case_studies import CaseStudy as StoredCaseStudy
 from desktop_app.domain.people import Person
+from desktop_app.domain.protection.roles import Role
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.returns.ptable import peerlog_table
-from desktop_app.domain.roles import Role
 from desktop_app.domain.sessions import Session
 from desktop_app.services import case_studies, people, sessions
 from desktop_app.services.access import NotAllowed

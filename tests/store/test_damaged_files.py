@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 from desktop_app.services import databases
 from desktop_app.services.importing.template_import import run_import
 from desktop_app.services.protection import users

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from desktop_app.domain.audit import Action, AuditFilter
 from desktop_app.domain.people import Person
+from desktop_app.domain.protection.audit import Action, AuditFilter
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.protection import protect_return
 from desktop_app.services import people

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 from desktop_app.services import databases
 from desktop_app.services.protection import users
 from desktop_app.store import layout

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app import __version__
 from desktop_app.cli import main
-from desktop_app.domain.integrity import ProblemKind
+from desktop_app.domain.protection.integrity import ProblemKind
 from desktop_app.services import databases
 from desktop_app.store import layout, migrations
 from desktop_app.store.database import CreatedDatabase, Database, passphrase_unlocker

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 from desktop_app.services import databases, people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.protection import auto_backup, retention, users

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 from desktop_app.services.protection import users
 from desktop_app.store import layout
 from desktop_app.store.database import CreatedDatabase, Database

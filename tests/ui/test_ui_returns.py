@@ -18,10 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.people import Person
+from desktop_app.domain.protection.roles import Role
 from desktop_app.domain.returns.notices import EXACT_WARNING
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.returns.protected_return import ProtectedReturn
-from desktop_app.domain.roles import Role
 from desktop_app.services import case_studies, people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database

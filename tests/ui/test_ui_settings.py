@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 from desktop_app.domain.volunteers import Volunteer, dbs_due_on
 from desktop_app.services import databases, home, outcomes, people, settings, volunteers
 from desktop_app.services.access import NotAllowed

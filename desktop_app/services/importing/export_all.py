@@ -22,9 +22,9 @@ from typing import Any, Literal
 
 from openpyxl import Workbook
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.template import Column, Sheet
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.domain.volunteers import hours_written
 from desktop_app.services.access import exporting

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.cells import Cell, cell_text
 from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.importing.file_limits import TooLarge
 from desktop_app.services.importing.source_tables import Rows, Source, SourceTable, UnreadableRows

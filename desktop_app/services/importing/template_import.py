@@ -16,13 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.mapping import Mapping
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, ambiguous_dates, parse_row, read_header
 from desktop_app.domain.importing.template import SheetName
 from desktop_app.domain.outcomes.change import OutcomeRecord
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import Change, change, require
 from desktop_app.services.importing.file_limits import MAX_ROWS, too_many_rows
 from desktop_app.services.importing.mapping import mapped_source

@@ -6,9 +6,9 @@ import csv
 import io
 from pathlib import Path
 
-from desktop_app.domain.audit import Action, AuditEntry, AuditFilter
 from desktop_app.domain.listing import Page, Paged
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action, AuditEntry, AuditFilter
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.services.access import RECOVERY_USER_NAME, exporting, require
 from desktop_app.store.database import Database

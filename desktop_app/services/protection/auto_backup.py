@@ -14,8 +14,13 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.domain.audit import Action
-from desktop_app.domain.backups import DEFAULT_KEEP, BackupStatus, backup_due, backup_status
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.backups import (
+    DEFAULT_KEEP,
+    BackupStatus,
+    backup_due,
+    backup_status,
+)
 from desktop_app.services.access import record
 from desktop_app.services.settings import change_setting
 from desktop_app.store.database import Database, Unlocker

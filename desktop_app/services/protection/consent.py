@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.people import CONSENT_PARTS, Consent, ConsentPart, Person
 from desktop_app.domain.problems import Problem, long_date
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.settings import change_setting
 from desktop_app.services.validation import ValidationFailed

@@ -14,8 +14,8 @@ import logging
 from collections.abc import Sequence
 from datetime import date
 
-from desktop_app.domain.audit import Action
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.recently_deleted import forget_person
 from desktop_app.store.database import Database, utc_now

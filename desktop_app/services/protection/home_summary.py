@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from desktop_app.domain.backups import BackupStatus
-from desktop_app.domain.retention import PastRetention
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.backups import BackupStatus
+from desktop_app.domain.protection.retention import PastRetention
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import allowed
 from desktop_app.services.protection import auto_backup, retention
 from desktop_app.store.database import Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.domain.retention import (
+from desktop_app.domain.protection.retention import (
     DEFAULT_RETENTION_YEARS,
     PastRetention,
     retention_cutoff,

@@ -18,10 +18,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.drafts import held_about
 from desktop_app.domain.listing import Page
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.volunteers import hours_written
 from desktop_app.services.access import exporting
 from desktop_app.services.protection.audit import user_names

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 
-from desktop_app.domain.audit import Action
-from desktop_app.domain.roles import Permission, Role
-from desktop_app.domain.users import User, validate_user
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission, Role
+from desktop_app.domain.protection.users import User, validate_user
 from desktop_app.services.access import change, current_user_id, require
 from desktop_app.services.databases import InvalidInput, require_good_passphrase
 from desktop_app.services.validation import refuse

@@ -10,9 +10,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from desktop_app.domain.audit import Action
 from desktop_app.domain.outcomes import change as outcome_change
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.returns.disclosure import DEFAULT_THRESHOLD, DisclosureRules
 from desktop_app.domain.returns.figures import (
     CaseStudy,
@@ -27,7 +28,6 @@ from desktop_app.domain.returns.protection import protect_return
 from desktop_app.domain.returns.ptable import KEYS
 from desktop_app.domain.returns.redaction import redact_names
 from desktop_app.domain.returns.templates import ReturnTemplate
-from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import dbs_due_on
 from desktop_app.services import case_studies, outcomes
 from desktop_app.services.access import exporting

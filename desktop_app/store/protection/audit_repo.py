@@ -6,7 +6,8 @@ from collections.abc import Iterable, Iterator
 from datetime import timedelta
 from typing import Any
 
-from desktop_app.domain.audit import (
+from desktop_app.domain.listing import Page, Paged
+from desktop_app.domain.protection.audit import (
     GENESIS_HASH,
     AuditEntry,
     AuditEvent,
@@ -14,7 +15,6 @@ from desktop_app.domain.audit import (
     chain_problems,
     entry_hash,
 )
-from desktop_app.domain.listing import Page, Paged
 from desktop_app.store.conditions import Conditions, ListQuery, fetch_page
 from desktop_app.store.connection import Connection
 

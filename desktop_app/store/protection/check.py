@@ -3,7 +3,7 @@ the audit trail's hash chain."""
 
 from pathlib import Path
 
-from desktop_app.domain.integrity import CheckProblem, ProblemKind
+from desktop_app.domain.protection.integrity import CheckProblem, ProblemKind
 from desktop_app.store import layout
 from desktop_app.store.connection import (
     ENVIRONMENT_ERRORS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.domain.retention import (
+from desktop_app.domain.protection.retention import (
     ANONYMOUS_NAME,
     PastRetention,
     anonymous_ref,

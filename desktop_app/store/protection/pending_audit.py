@@ -9,7 +9,7 @@ import json
 import logging
 from pathlib import Path
 
-from desktop_app.domain.audit import Action
+from desktop_app.domain.protection.audit import Action
 from desktop_app.store.files import write_atomically
 
 log = logging.getLogger(__name__)

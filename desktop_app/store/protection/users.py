@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.domain.users import User
+from desktop_app.domain.protection.users import User
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
 

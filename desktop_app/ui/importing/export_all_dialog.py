@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import allowed
 from desktop_app.services.importing.export_all import ExportFormat, export_all
 from desktop_app.store.database import Database

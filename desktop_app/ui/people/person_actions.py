@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.story import Opens
 from desktop_app.services.access import allowed
 from desktop_app.services.outcomes import get_outcome

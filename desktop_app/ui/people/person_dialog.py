@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.people import Person
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.vocabularies import (
     DISABILITY,
     ETHNIC_GROUP,

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.returns.protected_return import ProtectedReturn
-from desktop_app.domain.roles import Permission
 from desktop_app.services.access import allowed
 from desktop_app.services.returns.build import build_return, export_return
 from desktop_app.store.database import Database

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.audit import Action, AuditFilter
 from desktop_app.domain.listing import Page
+from desktop_app.domain.protection.audit import Action, AuditFilter
 from desktop_app.services.protection import audit
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError

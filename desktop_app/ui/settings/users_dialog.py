@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.roles import ROLE_LABELS, Permission, Role
+from desktop_app.domain.protection.roles import ROLE_LABELS, Permission, Role
 from desktop_app.services.access import allowed, current_user_id
 from desktop_app.services.protection import users
 from desktop_app.store.database import Database

@@ -15,7 +15,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.roles import Permission
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages, worker
 from desktop_app.ui.common.screen_fit import fit_on_screen, resize_within_screen

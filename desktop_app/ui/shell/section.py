@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.domain.roles import Permission
+from desktop_app.domain.protection.roles import Permission
 
 if TYPE_CHECKING:
     from desktop_app.store.database import Database

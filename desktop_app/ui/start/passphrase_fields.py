@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop_app.domain.passphrase import passphrase_problem, passphrase_strength
+from desktop_app.domain.protection.passphrase import passphrase_problem, passphrase_strength
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.forms.field_error import FieldError
 from desktop_app.ui.forms.secret_field import secret_line_edit

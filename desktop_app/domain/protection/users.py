@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.domain.identity import new_id
 from desktop_app.domain.problems import Problem, required_text
-from desktop_app.domain.roles import Role
+from desktop_app.domain.protection.roles import Role
 
 USER_NAME_MAX = 80
 
