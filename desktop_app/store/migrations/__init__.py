@@ -18,6 +18,7 @@ from desktop_app.store.migrations import (
     m0004_protection,
     m0005_drafts,
     m0006_measures_offered,
+    m0010_referrals,
 )
 from desktop_app.store.migrations.step import Migration
 
@@ -30,6 +31,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_protection.MIGRATION,
     m0005_drafts.MIGRATION,
     m0006_measures_offered.MIGRATION,
+    m0010_referrals.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
