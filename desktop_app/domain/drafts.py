@@ -17,6 +17,7 @@ class DraftKind(StrEnum):
     VOLUNTEER = "volunteer"
     HOURS = "hours"
     OUTCOME = "outcome"
+    REFERRAL = "referral"
 
     @property
     def label(self) -> str:
@@ -29,6 +30,7 @@ DRAFT_LABELS = {
     DraftKind.VOLUNTEER: "volunteer's record",
     DraftKind.HOURS: "volunteer hours",
     DraftKind.OUTCOME: "wellbeing measure",
+    DraftKind.REFERRAL: "referral",
 }
 
 

@@ -12,6 +12,7 @@ from desktop_app.store.database import Database
 from desktop_app.ui.common.form_state import changed_state, remember_opening_state, restore
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.referrals.referral_dialog import ReferralDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
@@ -30,6 +31,8 @@ def _kind_and_record(form: QWidget) -> tuple[DraftKind, str] | None:
         return DraftKind.HOURS, ""
     if isinstance(form, OutcomeForm):
         return DraftKind.OUTCOME, form.person_id
+    if isinstance(form, ReferralDialog):
+        return DraftKind.REFERRAL, form.existing.id if form.existing else ""
     return None
 
 
@@ -57,6 +60,8 @@ def form_for(db: Database, draft: Draft, parent: QWidget) -> QDialog:
         form = VolunteerDialog(db, record, parent)
     elif draft.kind is DraftKind.HOURS:
         form = HoursDialog(db, None, parent)
+    elif draft.kind is DraftKind.REFERRAL:
+        form = ReferralDialog(db, record, parent)
     else:
         form = OutcomeForm(db, draft.record_id, parent)
     remember_opening_state(form)

@@ -21,3 +21,6 @@ class RecordOpener(Protocol):
 
     def record_hours(self, volunteer_id: str | None) -> None:
         """Record time given by a volunteer (None: choose who in the dialog)."""
+
+    def open_referral(self, referral_id: str | None) -> None:
+        """Open a referral to change it, or (None) record a new one."""
