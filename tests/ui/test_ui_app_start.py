@@ -36,9 +36,10 @@ def close_when_shown(kind: type[QDialog], seen: list[QDialog]) -> QTimer:
     return timer
 
 
-def test_file_menu_opens_the_about_box(window: MainWindow) -> None:
+def test_help_menu_opens_the_about_box(window: MainWindow) -> None:
     menus = {action.text(): action.menu() for action in window.menuBar().actions()}
-    assert window.about_action in menus["&File"].actions()
+    assert window.about_action in menus["Help"].actions()
+    assert window.help_action in menus["Help"].actions()
     seen: list[QDialog] = []
     timer = close_when_shown(AboutDialog, seen)
     window.about_action.trigger()

@@ -52,6 +52,11 @@ class PersonDialog(RecordDialog):
         self.postcode.setPlaceholderText("First half only, like BB1")
         self.referral = VocabularyCombo(REFERRAL_SOURCE, "How they came to the group")
         self.first_contact = OptionalDateBox("First contact")
+        self.first_contact.setToolTip(
+            "The day this person first came to the group or was first in touch. Returns count "
+            "them as new in the period holding this date, and records are kept for a time after "
+            "their last contact."
+        )
         self.consent = ConsentFields(e)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")

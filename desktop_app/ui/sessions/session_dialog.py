@@ -128,6 +128,10 @@ class SessionDialog(RecordDialog):
         self.measure_button.clicked.connect(self.record_measure)
         self.measure_button.setVisible(editing)
         self.headcount = QSpinBox()
+        self.headcount.setToolTip(
+            "People who came but whom you do not record by name (at a drop-in, say). They count "
+            "in attendances, not as people."
+        )
         self.headcount.setRange(0, LARGEST_HEADCOUNT)
         self.headcount.setAccessibleName("People who came without a record")
         self.headcount_error = e.label("anonymous_headcount", "the headcount")

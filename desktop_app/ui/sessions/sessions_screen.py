@@ -51,6 +51,7 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
 class SessionsScreen(ListScreen):
     def __init__(self, db: Database, opener: RecordOpener, parent: QWidget | None = None):
         self.db = db
+        self.opener = opener
         model: PagedTableModel[SessionRow] = PagedTableModel(
             SESSION_COLUMNS, self._fetch, Sort("date", descending=True)
         )
@@ -68,6 +69,11 @@ class SessionsScreen(ListScreen):
             "&Log a session… (Ctrl+N)",
             "Log a session (Ctrl+N, from anywhere)",
             lambda: opener.open_session(None),
+        )
+        self.add_button(
+            "&Print a register…",
+            "A sign-in sheet for a group's next session, with its regulars to tick",
+            self.print_register,
         )
         self.table.open_requested.connect(lambda row: opener.open_session(row.id))
         self.start = OptionalDateBox("Sessions from", empty_text="Any date")
@@ -95,6 +101,13 @@ class SessionsScreen(ListScreen):
         self.venue.currentIndexChanged.connect(self.refresh)
         self.concerns_only.toggled.connect(self.refresh)
         self.refresh()
+
+    def print_register(self) -> None:
+        from desktop_app.ui.sessions.register_dialog import RegisterDialog
+
+        dialog = RegisterDialog(self.db, self.opener, self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
 
     def _fill_venues(self) -> None:
         """The venue filter's choices, worked out in the background: counting a busy hub's

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app.domain.roles import Permission
 from desktop_app.store.errors import StoreError
@@ -24,6 +24,7 @@ from desktop_app.ui.start.start_screen import StartScreen
 
 if TYPE_CHECKING:
     from desktop_app.store.database import Database
+    from desktop_app.ui.shell.help_window import HelpKey, HelpWindow
     from desktop_app.ui.shell.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self._resume: tuple[Path, int] | None = None  # the screen to go back to after unlock
         self.idle = IdleLock(self)
+        self.help_window: HelpWindow | None = None
+        self._help_key: HelpKey | None = None
         self.idle.lock_now.connect(self.lock_by_itself)
         self.start = StartScreen()
         self.start.unlocked.connect(self.show_database)
@@ -88,6 +91,19 @@ class MainWindow(QMainWindow):
         self.lock_action.setToolTip("Close the database and hide every record (Ctrl+L)")
         self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.about_action = self._action("&About PeerLog", None, self.show_about)
+        self.help_action = self._action(
+            "PeerLog &help", QKeySequence.StandardKey.HelpContents, self.show_help
+        )
+        self.help_action.setToolTip("Help on the screen you are on (F1)")
+        self.find_action = self._action(
+            "&Find people, volunteers or sessions…",
+            QKeySequence.StandardKey.Find,
+            self.find_anything,
+        )
+        self.back_up_action = self._action("&Back up now…", None, self.back_up_now)
+        self.open_other_action = self._action(
+            "&Open another database…", None, self.open_another_database
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.passphrase_action = self._action(
             "Change my &passphrase…", None, self.change_passphrase
@@ -123,17 +139,20 @@ class MainWindow(QMainWindow):
             self.record_hours_action,
             self.import_action,
             self.export_all_action,
+            self.back_up_action,
+            self.open_other_action,
+            self.find_action,
             *self.go_actions,
         ]
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.open_other_action)
+        file_menu.addAction(self.back_up_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
         file_menu.addSeparator()
-        # In File rather than a Help menu of its own: every letter of "Help" is already an Alt
-        # key on some screen. macOS moves it to the application menu (AboutRole).
-        file_menu.addAction(self.about_action)
         file_menu.addAction(self.quit_action)
         records_menu = self.menuBar().addMenu("&Records")
         self.unlocked_menus = [records_menu]
@@ -146,16 +165,63 @@ class MainWindow(QMainWindow):
             ]
         )
         records_menu.addSeparator()
+        records_menu.addAction(self.find_action)
+        records_menu.addSeparator()
         records_menu.addActions([self.import_action, self.export_all_action])
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(self.go_actions)
         self.unlocked_menus.append(go_menu)
+        # No Alt letter: every letter of "Help" is already an Alt key on some screen. F1 opens
+        # it from anywhere; F10 or Alt alone reaches the menu bar. macOS moves About (AboutRole).
+        help_menu = self.menuBar().addMenu("Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
     @Slot()
     def show_about(self) -> None:
         from desktop_app.ui.shell.about_dialog import show_about
 
         show_about(self)
+
+    @Slot()
+    def show_help(self) -> None:
+        """F1: the help page of whatever has the keyboard, else of the screen shown."""
+        from desktop_app.ui.shell.help_window import FIRST_PAGE, HelpWindow, page_for
+
+        page = page_for(QApplication.focusWidget())
+        if page is None and self.workspace is not None:
+            page = page_for(self.workspace.screen_at(self.workspace.current_index))
+        if page is None and self.workspace is None:
+            page = "start"
+        if self.help_window is None:
+            self.help_window = HelpWindow()  # a window of its own: modal forms do not block it
+        self.help_window.show_page(page or FIRST_PAGE)
+
+    @Slot()
+    def find_anything(self) -> None:
+        """Ctrl+F: the Find window, made once per unlock (it goes with the workspace)."""
+        if self.db is None or self.workspace is None:
+            return
+        self.workspace.find_anything()
+
+    @Slot()
+    def back_up_now(self) -> None:
+        if self.db is None or self.workspace is None:
+            return
+        from desktop_app.ui.shell.back_up_now import back_up_now
+
+        back_up_now(self.db, self.workspace, self.statusBar().showMessage)
+
+    @Slot()
+    def open_another_database(self) -> None:
+        """Choose another database; the one open now locks (keeping drafts) only once chosen."""
+        chosen = self.start.choose_other_database()
+        if chosen is None:
+            return
+        self.lock()
+        self.start.select_database(chosen)
+        self.start.focus_passphrase()
 
     @Slot()
     def go_to(self, index: int) -> None:
@@ -234,7 +300,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:
             action.setEnabled(True)
-        for action in (self.lock_action, self.log_session_action):
+        for action in (self.lock_action, self.log_session_action, self.help_action):
             # From any window of PeerLog's while a database is open (set here, not at start:
             # see _action).
             action.setShortcutContext(QtCore.Qt.ShortcutContext.ApplicationShortcut)
@@ -390,7 +456,22 @@ class MainWindow(QMainWindow):
         self.start.select_database(databases.database_folder(folder))
         self.start.focus_passphrase()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._help_key is None:  # after the first paint: an application filter slows start-up
+            QtCore.QTimer.singleShot(0, self._install_help_key)
+
+    def _install_help_key(self) -> None:
+        from desktop_app.ui.shell.help_window import HelpKey
+
+        app = QApplication.instance()
+        if self._help_key is None and app is not None:
+            self._help_key = HelpKey(self.show_help, self)
+            app.installEventFilter(self._help_key)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.help_window is not None:
+            self.help_window.close()
         self.lock()
         worker.wait_for_tasks()
         super().closeEvent(event)

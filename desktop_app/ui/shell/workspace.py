@@ -8,16 +8,20 @@ refreshes every screen.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from desktop_app.domain.drafts import Draft
+from desktop_app.services.find import Found
 from desktop_app.store.database import Database
 from desktop_app.ui.common.form_state import remember_opening_state
 from desktop_app.ui.common.record_dialog import RecordDialog
+from desktop_app.ui.common.record_picker import Choice
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.referrals.referral_dialog import ReferralDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
@@ -25,6 +29,9 @@ from desktop_app.ui.shell.draft_forms import form_for
 from desktop_app.ui.shell.section import Section
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
+
+if TYPE_CHECKING:
+    from desktop_app.ui.shell.find_window import FindWindow
 
 
 @runtime_checkable
@@ -43,6 +50,7 @@ class Workspace(QWidget):
         self.sections = sections
         self._screens: dict[int, QWidget] = {}
         self._stale: set[int] = set()
+        self._find: FindWindow | None = None
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.setSpacing(max(2, self.fontMetrics().lineSpacing() // 4))
@@ -100,8 +108,37 @@ class Workspace(QWidget):
 
     # Opening records -----------------------------------------------------------------------
 
+    def find_anything(self) -> None:
+        from desktop_app.ui.shell.find_window import FindWindow
+
+        if self._find is None:
+            self._find = FindWindow(self.db, self.open_found, self)
+        self._find.start_again()
+
+    def open_found(self, found: Found) -> None:
+        opens = {
+            "person": self.open_person,
+            "volunteer": self.open_volunteer,
+            "session": self.open_session,
+        }
+        opens[found.kind](found.id)
+
     def open_session(self, session_id: str | None) -> None:
         self._open(SessionDialog(self.db, session_id, self))
+
+    def log_session_with(
+        self, held_on: date, kind: str, venue: str, attendees: Sequence[Choice]
+    ) -> SessionDialog:
+        """A new session form filled in from a register: its date, kind, venue and the people
+        ticked. Closing it unsaved asks first, as for anything typed."""
+        dialog = SessionDialog(self.db, None, self)
+        remember_opening_state(dialog)
+        dialog.kind.set_code(kind)  # brings the group's last facilitators, time and length
+        dialog.date.set_value(held_on)
+        dialog.venue.setEditText(venue)
+        dialog.attendees.set_choices(attendees)
+        self._open(dialog, remember=False)
+        return dialog
 
     def open_person(self, person_id: str | None) -> None:
         self._open(PersonDialog(self.db, person_id, self))

@@ -238,6 +238,13 @@ class StartScreen(QWidget):
 
     @Slot()
     def open_other(self) -> None:
+        chosen = self.choose_other_database()
+        if chosen is not None:
+            self.select_database(chosen)
+            self.focus_passphrase()
+
+    def choose_other_database(self) -> Path | None:
+        """A database folder the user picks, or None (cancelled, or not a database: said)."""
         start = app_dirs.default_database_dir()
         if self.selected_folder is not None:
             start = self.selected_folder.parent
@@ -248,7 +255,7 @@ class StartScreen(QWidget):
 
         chosen = file_dialogs.choose_database(self, start)
         if chosen is None:
-            return
+            return None
         if not layout.looks_like_database(chosen):
             messages.warn(
                 self,
@@ -256,9 +263,8 @@ class StartScreen(QWidget):
                 f"{chosen.name} is not a PeerLog database. Choose the folder whose name ends in "
                 ".peerlog (it holds a file called peerlog.db).",
             )
-            return
-        self.select_database(chosen)
-        self.focus_passphrase()
+            return None
+        return chosen
 
     @Slot()
     def restore_from_backup(self) -> None:
