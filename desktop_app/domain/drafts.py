@@ -17,7 +17,14 @@ class DraftKind(StrEnum):
     VOLUNTEER = "volunteer"
     HOURS = "hours"
     OUTCOME = "outcome"
+    SETTINGS = "settings"
+    CUSTOM_MEASURE = "custom_measure"
+    ITEM_WORDING = "item_wording"
+    USERS = "users"
+    ERASURE = "erasure"
+    RETURN_CHOICES = "return_choices"
     REFERRAL = "referral"
+    FEEDBACK = "feedback"
 
     @property
     def label(self) -> str:
@@ -30,7 +37,14 @@ DRAFT_LABELS = {
     DraftKind.VOLUNTEER: "volunteer's record",
     DraftKind.HOURS: "volunteer hours",
     DraftKind.OUTCOME: "wellbeing measure",
+    DraftKind.SETTINGS: "settings",
+    DraftKind.CUSTOM_MEASURE: "custom measure",
+    DraftKind.ITEM_WORDING: "wording of a measure's items",
+    DraftKind.USERS: "new user",
+    DraftKind.ERASURE: "erasure, confirmed by typing the reference",
+    DraftKind.RETURN_CHOICES: "choices for a return",
     DraftKind.REFERRAL: "referral",
+    DraftKind.FEEDBACK: "feedback note to a referrer",
 }
 
 

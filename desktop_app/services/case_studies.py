@@ -9,6 +9,7 @@ from desktop_app.domain.case_studies import CaseStudy, cleaned_case_study, valid
 from desktop_app.domain.listing import Page, Paged
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
+from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.validation import refuse
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.records import case_studies_repo
@@ -34,6 +35,7 @@ def update_case_study(db: Database, study: CaseStudy) -> CaseStudy:
 
 def delete_case_study(db: Database, study_id: str) -> None:
     with change(db, Permission.LOG_RECORDS) as work:
+        keep_before_deleting(work, db, "case study", study_id)
         case_studies_repo.delete_case_study(work.conn, study_id)
         work.record(Action.DELETE, "case study", study_id)
 

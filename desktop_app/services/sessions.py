@@ -26,6 +26,7 @@ from desktop_app.domain.volunteers import (
 )
 from desktop_app.services.access import change
 from desktop_app.services.people import prepare_new_people
+from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.validation import refuse
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
@@ -137,6 +138,7 @@ def update_session(db: Database, session: Session, new_people: Sequence[Person] 
 def delete_session(db: Database, session_id: str) -> None:
     """Delete a session with its attendance, referrals and the hours recorded against it."""
     with change(db, Permission.LOG_RECORDS) as work:
+        keep_before_deleting(work, db, "session", session_id)
         sessions_repo.delete_session(work.conn, session_id)
         work.record(Action.DELETE, "session", session_id)
 

@@ -103,3 +103,15 @@ def test_erasure_removes_referrals_and_feedback_notes(db: Database, amara: Perso
     assert conn.execute("SELECT COUNT(*) FROM referral_feedback").fetchone()[0] == 0
     with pytest.raises(RecordNotFound):
         referrals.get_referral(db, changed.id)
+
+
+def test_a_deleted_referral_can_be_put_back(db: Database, amara: Person) -> None:
+    from desktop_app.services import recently_deleted
+
+    row = referrals.add_referral(db, referral_for(amara.id, RECEIVED))
+    referrals.delete_referral(db, row.progress.referral.id)
+    assert referrals.list_referrals(db).total == 0
+    (kept,) = recently_deleted.recently_deleted(db)
+    assert kept.what == "Referral: received 2 April 2026"
+    recently_deleted.put_back(db, kept.id)
+    assert referrals.get_referral(db, row.progress.referral.id).progress == row.progress

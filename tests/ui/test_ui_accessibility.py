@@ -21,6 +21,7 @@ from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import people, sessions, volunteers
 from desktop_app.store.database import CreatedDatabase
+from desktop_app.ui.common import messages
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.start.first_run_wizard import FirstRunWizard
 from desktop_app.ui.start.recovery_dialog import RecoveryDialog
@@ -139,5 +140,6 @@ def test_alt_letters_are_unique_on_every_screen_and_dialog(
             dialog.concern.setChecked(True)  # show the safeguarding fields too
         assert mnemonic_clashes(dialog) == {}, dialog.windowTitle()
         assert unnamed_controls(dialog) == [], dialog.windowTitle()
-        dialog.reject()
+        with messages.headless([True]):  # "Discard the changes?" (the concern box): yes
+            dialog.reject()
         qtbot.waitUntil(lambda: not window.workspace.open_dialogs())  # type: ignore[union-attr]

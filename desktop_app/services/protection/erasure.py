@@ -4,7 +4,8 @@
 part of each session's anonymous headcount, so session totals stay true. The audit trail records
 that an erasure happened, not who was erased. Afterwards the freed space is purged so that their
 name, reference and notes are in no file: not the database, not its write-ahead log, and not any
-backup made from then on (older backups still hold them until they are rotated away).
+backup made from then on (older backups still hold them until they are rotated away). Copies
+of deleted records kept to put back (Recently deleted) that name them are removed too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from desktop_app.domain.audit import Action
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
+from desktop_app.services.recently_deleted import forget_person
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.protection import erasure_repo
 
@@ -30,6 +32,7 @@ def erase_people(db: Database, person_ids: Sequence[str]) -> int:
     """Erase everyone given, in one step; how many were erased."""
     with change(db, Permission.ERASE) as work:
         for person_id in person_ids:
+            forget_person(work, person_id)  # no deleted copy of anything naming them stays
             erasure_repo.erase_person(work.conn, person_id)
             work.record_unnamed(Action.ERASURE, "person")
     db.purge_freed_space()
@@ -43,6 +46,7 @@ def anonymise_people(db: Database, person_ids: Sequence[str], today: date | None
     with change(db, Permission.ERASE) as work:
         now = utc_now()
         for person_id in person_ids:
+            forget_person(work, person_id)
             erasure_repo.anonymise_person(work.conn, person_id, day, now)
             work.record(Action.ANONYMISE, "person", person_id)
     db.purge_freed_space()

@@ -24,6 +24,7 @@ from desktop_app.domain.listing import Page
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import exporting
 from desktop_app.services.protection.audit import user_names
+from desktop_app.services.recently_deleted import describe
 from desktop_app.store import drafts_repo, linked_records
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.files import write_atomically
@@ -31,6 +32,7 @@ from desktop_app.store.keys import local_id
 from desktop_app.store.private_files import make_private_folder
 from desktop_app.store.protection import audit_repo, consents_repo
 from desktop_app.store.records import hours_repo, outcomes_repo, people_repo, volunteers_repo
+from desktop_app.store.records import recently_deleted as bin_repo
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,14 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
     record_ids |= {h["id"] for v in volunteering for h in v["hours"]}
     drafts = _drafts_section(db, person_id, volunteer_ids)
     record_ids |= {d["id"] for d in drafts}
+    deleted = [
+        {
+            "what": describe(entry),
+            "deleted_at": entry.deleted_at,
+            "rows_about_you": [r for _t, r in entry.rows if r.get("person_id") == key],
+        }
+        for entry in bin_repo.naming_person(conn, person_id)
+    ]
     names = user_names(db)
     result: dict[str, Any] = _plain(
         {
@@ -85,6 +95,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
             "onward_referrals": linked_records.referrals_with_sessions(conn, key),
             "volunteering": volunteering,
             "drafts": drafts,
+            "recently_deleted": deleted,
             "audit_entries": [
                 {**asdict(e), "user": names.get(e.user_id, "Unknown user")}
                 for e in audit_repo.entries_about(conn, record_ids)

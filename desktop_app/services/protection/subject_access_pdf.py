@@ -35,6 +35,7 @@ SECTIONS = (
     ("onward_referrals", "Referrals to other services"),
     ("volunteering", "Your volunteering"),
     ("drafts", "Forms about you that were being filled in, not yet saved (drafts)"),
+    ("recently_deleted", "Records about you deleted lately, kept for a while to put back"),
     ("audit_entries", "Who looked after your records, and when (audit trail)"),
 )
 INTRO = (

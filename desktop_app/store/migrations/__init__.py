@@ -19,6 +19,7 @@ from desktop_app.store.migrations import (
     m0005_drafts,
     m0006_measures_offered,
     m0010_referrals,
+    m0011_recently_deleted,
 )
 from desktop_app.store.migrations.step import Migration
 
@@ -32,6 +33,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0005_drafts.MIGRATION,
     m0006_measures_offered.MIGRATION,
     m0010_referrals.MIGRATION,
+    m0011_recently_deleted.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QPushButton
 
 
-def action_button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+def action_button(text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setAutoDefault(False)
     button.setToolTip(tip)

@@ -20,11 +20,11 @@ class Shown(NamedTuple):  # (not dataclasses: this module loads with the start w
 
 
 class _Headless:
-    def __init__(self, answers: list[bool]) -> None:
+    def __init__(self, answers: list[bool | str]) -> None:
         self.answers = answers
         self.shown: list[Shown] = []
 
-    def answer(self) -> bool:
+    def answer(self) -> bool | str:
         return self.answers.pop(0) if self.answers else False
 
 
@@ -32,8 +32,9 @@ _headless: _Headless | None = None
 
 
 @contextlib.contextmanager
-def headless(answers: Iterable[bool] = ()) -> Iterator[list[Shown]]:
-    """Record messages instead of showing them; questions take `answers` in turn, then "No"."""
+def headless(answers: Iterable[bool | str] = ()) -> Iterator[list[Shown]]:
+    """Record messages instead of showing them; questions take `answers` in turn, then "No"
+    (for `save_discard_or_stay`: "save", "discard" or "stay"; anything else is "stay")."""
     global _headless
     previous = _headless
     _headless = _Headless(list(answers))
@@ -72,19 +73,43 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     _show(parent, "error", title, text)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes_label: str) -> bool:
+def confirm(
+    parent: QWidget | None, title: str, text: str, yes_label: str, no_label: str = "Cancel"
+) -> bool:
     """Ask before doing something that cannot be undone. "No" is the default button."""
     if _headless is not None:
         _headless.shown.append(Shown("question", title, text))
-        return _headless.answer()
+        return _headless.answer() is True
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
     box.setParent(parent, box.windowFlags())
     yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    no = box.addButton(no_label, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.setAccessibleName(title)
     box.exec()
     return box.clickedButton() is yes
+
+
+def save_discard_or_stay(parent: QWidget | None, title: str, text: str) -> str:
+    """Ask what to do with unsaved changes: "save", "discard" or "stay" (the default, also
+    Escape)."""
+    if _headless is not None:
+        _headless.shown.append(Shown("question", title, text))
+        answer = _headless.answer()
+        return answer if answer in ("save", "discard") else "stay"
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
+    box.setParent(parent, box.windowFlags())
+    save = box.addButton("&Save changes", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+    stay = box.addButton("S&tay here", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
+    box.setAccessibleName(title)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "stay"

@@ -1,5 +1,6 @@
-"""What every record dialog shares: Save (also Ctrl+Enter), Cancel, Delete… with a question
-first, and problems shown beside the fields they are about.
+"""What every record dialog shares: Save (also Ctrl+Enter), Cancel (asking first when something
+typed would be lost), Delete… with a question first, and problems shown beside the fields they
+are about.
 
 Enter alone never saves: in these forms it adds an attendee or moves on, and a half-filled
 record saved by accident is worse than a key pressed twice.
@@ -14,7 +15,6 @@ from typing import TypeVar
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -27,6 +27,7 @@ from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.field_error import FieldErrors
+from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +42,16 @@ def plain_button(text: str) -> QPushButton:
     return button
 
 
-class RecordDialog(QDialog):
+class RecordDialog(AsksBeforeDiscarding):
     saved = Signal(str)  # the id of the record saved or deleted
 
     def __init__(self, what: str, editing: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.what = what
         self.outcome = ""
+        self.discard_question = (
+            f"Discard the changes to this {what}?" if editing else f"Discard this new {what}?"
+        )
         self.errors = FieldErrors(f"saving the {what}")
         self.save_button = plain_button("&Save")
         self.save_button.setToolTip(f"Save the {what} (Ctrl+Enter)")
@@ -134,5 +138,7 @@ class RecordDialog(QDialog):
     def finish(self, record_id: str, verb: str = "saved") -> None:
         """Close after a save or delete; `outcome` ("Session saved.") is for the status bar."""
         self.outcome = f"{self.what.capitalize()} {verb}."
+        if verb == "deleted":
+            self.outcome += " To undo it: Records → Recently deleted…"
         self.saved.emit(record_id)
         self.accept()

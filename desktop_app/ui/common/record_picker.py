@@ -46,6 +46,7 @@ class RecordPicker(QWidget):
         super().__init__(parent)
         self._search = search
         self._new_label = new_label
+        self.setAccessibleName(what.capitalize())
         self.search_box = QLineEdit()
         self.search_box.setAccessibleName(f"Add {what}: type part of a name or reference")
         hint = "Type part of a name or reference, then press Enter"
@@ -100,6 +101,13 @@ class RecordPicker(QWidget):
         for choice in choices:
             self._append(choice)
         self.changed.emit()
+
+    def draft_value(self) -> list[list[str | None]]:
+        """The chosen records as a draft keeps them (see `form_state`)."""
+        return [[c.id, c.name, c.ref] for c in self.choices()]
+
+    def restore_draft_value(self, value: list[list[str | None]]) -> None:
+        self.set_choices([Choice(c[0], str(c[1]), str(c[2] or "")) for c in value])
 
     def add(self, choice: Choice) -> None:
         already = {(c.id, c.name.casefold() if c.id is None else "") for c in self.choices()}

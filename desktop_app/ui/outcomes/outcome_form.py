@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -34,6 +33,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.date_fields import DateBox
 from desktop_app.ui.common.field_error import ERROR_STYLE, FieldError
 from desktop_app.ui.common.form_state import remember_opening_state
+from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 
 NOT_ANSWERED = -1
 PROBLEM_WIDTH = 220
@@ -77,10 +77,11 @@ class ItemScoreBox(QSpinBox):
         super().keyPressEvent(event)
 
 
-class OutcomeForm(QDialog):
+class OutcomeForm(AsksBeforeDiscarding):
     """Record a measure for `person_id`. Emits `saved` with the stored record."""
 
     saved = Signal(object)
+    discard_question = "Discard this wellbeing form?"
 
     def __init__(
         self,

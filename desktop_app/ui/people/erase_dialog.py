@@ -31,7 +31,7 @@ class ErasePersonDialog(QDialog):
         self, db: Database, person_id: str, name: str, ref: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._db, self._person_id, self._ref = db, person_id, ref
+        self._db, self.person_id, self._ref = db, person_id, ref
         self.setWindowTitle(f"Erase {name}")
         explanation = QLabel(EXPLANATION.format(name=name, ref=ref))
         explanation.setWordWrap(True)
@@ -63,7 +63,7 @@ class ErasePersonDialog(QDialog):
 
     def _erase(self) -> None:
         try:
-            erasure.erase_person(self._db, self._person_id)
+            erasure.erase_person(self._db, self.person_id)
         except StoreError as exc:
             self.problem.setText(str(exc))
             self.problem.show()

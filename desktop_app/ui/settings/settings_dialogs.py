@@ -32,6 +32,7 @@ from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.field_error import FieldError, FieldErrors
 from desktop_app.ui.common.secret_field import secret_line_edit
 from desktop_app.ui.common.text_styles import note, scaled_font
+from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 from desktop_app.ui.settings.audit_viewer import AuditViewer
 from desktop_app.ui.start.passphrase_fields import NewPassphraseFields
 
@@ -45,8 +46,10 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-class ItemWordingDialog(QDialog):
+class ItemWordingDialog(AsksBeforeDiscarding):
     """Type the WEMWBS or SWEMWBS item wording from the organisation's own licence copy."""
+
+    discard_question = "Discard the wording you typed?"
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,9 +110,11 @@ class ItemWordingDialog(QDialog):
         self.accept()
 
 
-class CustomMeasureDialog(QDialog):
+class CustomMeasureDialog(AsksBeforeDiscarding):
     """Define the organisation's own measure, or correct `measure`: its name and wording always,
     its scoring only while no scores have been recorded with it."""
+
+    discard_question = "Discard the changes to this measure?"
 
     def __init__(
         self, db: Database, parent: QWidget | None = None, measure: Measure | None = None

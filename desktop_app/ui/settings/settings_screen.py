@@ -31,6 +31,12 @@ from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
 from desktop_app.ui.common.field_error import FieldErrors
 from desktop_app.ui.common.form_rows import add_row
+from desktop_app.ui.common.form_state import (
+    edited_values,
+    is_changed,
+    remember_opening_state,
+    restore,
+)
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.outcomes.custom_measures_panel import CustomMeasuresPanel
 from desktop_app.ui.settings.settings_dialogs import (
@@ -194,15 +200,32 @@ class SettingsScreen(QWidget):
         folder = auto_backup.backup_folder(self.db)
         self.backup_folder.setText(str(folder) if folder else "None chosen: no automatic backups")
         self.custom_measures.load()
+        remember_opening_state(self)  # what is saved: changes since are kept when PeerLog locks
 
     def records_changed(self) -> None:
+        self.reload_keeping_edits()
+
+    def reload_keeping_edits(self) -> None:
+        """Show what is saved now (a dialog of this screen changed it), with the changes not
+        yet saved still in their fields."""
+        edited = edited_values(self)
+        self.load()
+        restore(self, edited)
+
+    # Unsaved changes (the window asks before another section is shown) ----------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return is_changed(self)
+
+    def discard_changes(self) -> None:
+        self.errors.clear()
         self.load()
 
     # Saving --------------------------------------------------------------------------------
 
     @Slot()
-    def save(self) -> None:
-        """Save what changed; each problem is shown beside its field."""
+    def save(self) -> bool:
+        """Save what changed; each problem is shown beside its field. True when all saved."""
         db = self.db
         rate = self.hourly_rate.value() or None
         steps: list[tuple[bool, Callable[[], None]]] = [
@@ -251,10 +274,12 @@ class SettingsScreen(QWidget):
             except StoreError as error:
                 problems.append(Problem("", str(error)))
         self.errors.show(problems)
-        if not problems:  # with problems, the edits stay on screen to be corrected
-            self.load()
-            self.settings_saved.emit()
-            messages.inform(self, "Settings saved", "The settings were saved.")
+        if problems:  # the edits stay on screen to be corrected
+            return False
+        self.load()
+        self.settings_saved.emit()
+        messages.inform(self, "Settings saved", "The settings were saved.")
+        return True
 
     def _keep_changed(self) -> bool:
         return self.backup_keep.value() != auto_backup.backups_to_keep(self.db)
@@ -281,11 +306,11 @@ class SettingsScreen(QWidget):
             self.errors.show([Problem("backup_folder", str(error))])
             return
         self.errors.clear()
-        self.load()
+        self.reload_keeping_edits()
 
     def _open(self, dialog: QDialog) -> QDialog:
         def closed() -> None:
-            self.load()
+            self.reload_keeping_edits()
             dialog.deleteLater()
 
         dialog.finished.connect(closed)

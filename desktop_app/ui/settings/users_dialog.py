@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,11 +21,15 @@ from desktop_app.services.access import allowed, current_user_id
 from desktop_app.services.protection import users
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.common.secret_field import secret_line_edit
+from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 
 USER_ID = Qt.ItemDataRole.UserRole
 
 
-class UsersDialog(QDialog):
+class UsersDialog(AsksBeforeDiscarding):
+    discard_question = "Discard the new user you were adding?"
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
@@ -43,9 +46,7 @@ class UsersDialog(QDialog):
         self.role.setAccessibleName("New user's role")
         for role in (Role.LEAD, Role.COORDINATOR):
             self.role.addItem(ROLE_LABELS[role], role.value)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("New user's passphrase")
+        self.passphrase = secret_line_edit("New user's passphrase")
         self.add_button = QPushButton("Add user")
         self.add_button.clicked.connect(self._add)
         self.problem = QLabel()

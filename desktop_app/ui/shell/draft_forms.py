@@ -1,70 +1,184 @@
-"""Which open forms become drafts when PeerLog locks, and building them again from a draft.
+"""The forms kept as drafts when PeerLog locks, and building them again after unlocking.
 
-Record forms (session, person, volunteer, hours) and the outcome form are kept when they were
-changed since they opened; anything else open (a question, a viewer) is simply closed."""
+A kept form comes back after unlocking with everything that was typed or chosen in it. Only
+forms changed since they opened are kept; anything else open (a question, a viewer) is closed.
+
+To make a new dialog survive a lock, add one line to `KEPT_FORMS`:
+
+    KeptForm(DraftKind.CASE_STUDY, CaseStudyDialog, _existing_id, CaseStudyDialog.for_draft)
+
+- the kind: a new member of `DraftKind` (domain/drafts.py) with its label there (the name a
+  subject access request gives it);
+- the dialog class (subclasses count too);
+- `record_of(form)`: the id of the record the form is about, "" for a new one (a person's id
+  when the form is about a person: erasure and subject access find the draft by it);
+- `build(db, record_id, parent)`: the same form again for that record, not yet shown (raise
+  StoreError when the record has gone meanwhile).
+
+Nothing else is needed: `ui/common/form_state.py` finds every input widget by walking the form,
+and a widget with its own kind of value (rows, chosen records) gives `draft_value()` and
+`restore_draft_value()`. A dialog that should not be kept goes in `NOT_KEPT` with the reason;
+tests/ui/test_ui_drafts.py fails for a dialog class in neither. A screen with a Save button
+(Settings) or with choices (Returns) is kept the same way, naming its section: its opening state
+is noted when the workspace builds it, and again whenever it calls `remember_opening_state`.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.domain.drafts import Draft, DraftKind
+from desktop_app.services import outcomes, people
 from desktop_app.store.database import Database
 from desktop_app.ui.common.form_state import changed_state, remember_opening_state, restore
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
+from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.referrals.feedback_dialog import FeedbackDialog
 from desktop_app.ui.referrals.referral_dialog import ReferralDialog
+from desktop_app.ui.returns.returns_screen import ReturnsScreen
 from desktop_app.ui.sessions.session_dialog import SessionDialog
+from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog, ItemWordingDialog
+from desktop_app.ui.settings.settings_screen import SettingsScreen
+from desktop_app.ui.settings.users_dialog import UsersDialog
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 
 DRAFT_NOTE = " (kept as a draft when PeerLog locked)"
 
+Builder = Callable[[Database, str, QWidget], QDialog]
 
-def _kind_and_record(form: QWidget) -> tuple[DraftKind, str] | None:
-    if isinstance(form, PersonDialog):
-        return DraftKind.PERSON, form.existing.id if form.existing else ""
-    if isinstance(form, SessionDialog):
-        return DraftKind.SESSION, form.existing.id if form.existing else ""
-    if isinstance(form, VolunteerDialog):
-        return DraftKind.VOLUNTEER, form.existing.id if form.existing else ""
-    if isinstance(form, HoursDialog):
-        return DraftKind.HOURS, ""
-    if isinstance(form, OutcomeForm):
-        return DraftKind.OUTCOME, form.person_id
-    if isinstance(form, ReferralDialog):
-        return DraftKind.REFERRAL, form.existing.id if form.existing else ""
-    return None
+
+class KeptForm(NamedTuple):
+    kind: DraftKind
+    form_type: type[QWidget]
+    record_of: Callable[[Any], str]
+    build: Builder | None = None  # a dialog: how to make it again
+    section: str = ""  # a screen: the title of its section
+
+
+def _existing_id(form: Any) -> str:
+    return form.existing.id if form.existing else ""
+
+
+def _none(_form: Any) -> str:
+    return ""
+
+
+def _erasure(db: Database, person_id: str, parent: QWidget) -> QDialog:
+    person = people.get_person(db, person_id)
+    return ErasePersonDialog(db, person.id, person.known_as, person.ref, parent)
+
+
+def _custom_measure(db: Database, code: str, parent: QWidget) -> QDialog:
+    return CustomMeasureDialog(db, parent, outcomes.measure(db, code) if code else None)
+
+
+KEPT_FORMS = (
+    KeptForm(
+        DraftKind.PERSON, PersonDialog, _existing_id, lambda d, r, p: PersonDialog(d, r or None, p)
+    ),
+    KeptForm(
+        DraftKind.SESSION,
+        SessionDialog,
+        _existing_id,
+        lambda d, r, p: SessionDialog(d, r or None, p),
+    ),
+    KeptForm(
+        DraftKind.VOLUNTEER,
+        VolunteerDialog,
+        _existing_id,
+        lambda d, r, p: VolunteerDialog(d, r or None, p),
+    ),
+    KeptForm(DraftKind.HOURS, HoursDialog, _none, lambda d, _r, p: HoursDialog(d, None, p)),
+    KeptForm(
+        DraftKind.OUTCOME, OutcomeForm, lambda f: f.person_id, lambda d, r, p: OutcomeForm(d, r, p)
+    ),
+    KeptForm(DraftKind.ERASURE, ErasePersonDialog, lambda f: f.person_id, _erasure),
+    KeptForm(
+        DraftKind.CUSTOM_MEASURE,
+        CustomMeasureDialog,
+        lambda f: f.measure.code if f.measure else "",
+        _custom_measure,
+    ),
+    KeptForm(
+        DraftKind.ITEM_WORDING, ItemWordingDialog, _none, lambda d, _r, p: ItemWordingDialog(d, p)
+    ),
+    KeptForm(DraftKind.USERS, UsersDialog, _none, lambda d, _r, p: UsersDialog(d, p)),
+    KeptForm(
+        DraftKind.REFERRAL,
+        ReferralDialog,
+        _existing_id,
+        lambda d, r, p: ReferralDialog(d, r or None, p),
+    ),
+    KeptForm(
+        DraftKind.FEEDBACK,
+        FeedbackDialog,
+        lambda f: f.row.progress.referral.id,
+        lambda d, r, p: FeedbackDialog(d, r, p),
+    ),
+    KeptForm(DraftKind.SETTINGS, SettingsScreen, _none, section="Settings"),
+    KeptForm(DraftKind.RETURN_CHOICES, ReturnsScreen, _none, section="Returns"),
+)
+
+NOT_KEPT = {
+    "AboutDialog": "shows facts about PeerLog; nothing is typed",
+    "AsksBeforeDiscarding": "the base of dialogs that ask before discarding, kept through them",
+    "AuditDialog": "a viewer: its search is quickly typed again",
+    "ChangePassphraseDialog": "holds only passphrases, which are never kept",
+    "CrashDialog": "shown after a crash, outside the workspace",
+    "ExportAllDialog": "only a folder is chosen, and the export is started at once",
+    "FindWindow": "a search, typed again in a moment; it shows names, so it goes at a lock",
+    "HelpWindow": "help pages to read; nothing is typed",
+    "FirstRunWizard": "before any database is open (nothing to lock)",
+    "ImportDialog": "reads a file chosen again in a moment; nothing is typed",
+    "MappingDialog": "part of an import, which is started again from its file",
+    "PersonOutcomes": "a viewer of scores",
+    "ProgressDialog": "shows progress; nothing is typed",
+    "RecentlyDeletedWindow": "a list of deleted records to put back; nothing is typed",
+    "RecordDialog": "the base of the record forms, kept through them",
+    "RecoveryCodeDialog": "shows a recovery code once; it is never kept",
+    "RecoveryDialog": "on the start screen, while locked",
+    "RegisterDialog": "a group and a date chosen again in a moment (ticks lead to a session form)",
+    "RedactionPreview": "shows a case study as a return will; nothing is typed",
+    "RestoreDialog": "on the start screen, while locked",
+    "TaskDialog": "shows an import or export under way; nothing is typed",
+}
+
+
+def kept_form(kind: DraftKind) -> KeptForm:
+    return next(kept for kept in KEPT_FORMS if kept.kind is kind)
+
+
+def _kept_as(form: QWidget) -> KeptForm | None:
+    return next((kept for kept in KEPT_FORMS if isinstance(form, kept.form_type)), None)
 
 
 def drafts_of_open_forms(root: QWidget) -> list[Draft]:
-    """A draft of every visible form under `root` that was changed since it opened."""
+    """A draft of every open form under `root` (and of every screen with unsaved changes) that
+    was changed since it opened or was last saved."""
     found = []
-    for form in root.findChildren(QDialog):
-        target = _kind_and_record(form) if form.isVisible() else None
-        state = changed_state(form) if target is not None else None
-        if target is not None and state is not None:
-            found.append(Draft(target[0], target[1], state, form.windowTitle()))
+    for form in root.findChildren(QWidget):
+        kept = _kept_as(form)
+        if kept is None or (kept.build is not None and not form.isVisible()):
+            continue
+        state = changed_state(form)
+        if state is not None:
+            title = form.windowTitle() if kept.build is not None else kept.section
+            found.append(Draft(kept.kind, kept.record_of(form), state, title))
     return found
 
 
 def form_for(db: Database, draft: Draft, parent: QWidget) -> QDialog:
-    """The form the draft came from, built again with the draft's values (not yet shown).
+    """The dialog the draft came from, built again with the draft's values (not yet shown).
     Raises StoreError when its record has gone meanwhile."""
-    record = draft.record_id or None
-    form: QDialog
-    if draft.kind is DraftKind.PERSON:
-        form = PersonDialog(db, record, parent)
-    elif draft.kind is DraftKind.SESSION:
-        form = SessionDialog(db, record, parent)
-    elif draft.kind is DraftKind.VOLUNTEER:
-        form = VolunteerDialog(db, record, parent)
-    elif draft.kind is DraftKind.HOURS:
-        form = HoursDialog(db, None, parent)
-    elif draft.kind is DraftKind.REFERRAL:
-        form = ReferralDialog(db, record, parent)
-    else:
-        form = OutcomeForm(db, draft.record_id, parent)
+    build = kept_form(draft.kind).build
+    assert build is not None, "a screen's draft goes back into the screen (see Workspace)"
+    form = build(db, draft.record_id, parent)
     remember_opening_state(form)
     restore(form, draft.fields)
-    form.setWindowTitle(form.windowTitle() + DRAFT_NOTE)
+    form.setWindowTitle(form.windowTitle().removesuffix(DRAFT_NOTE) + DRAFT_NOTE)
     return form

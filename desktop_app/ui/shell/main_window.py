@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Find,
             self.find_anything,
         )
+        self.deleted_action = self._action("Recently &deleted…", None, self.show_recently_deleted)
         self.back_up_action = self._action("&Back up now…", None, self.back_up_now)
         self.open_other_action = self._action(
             "&Open another database…", None, self.open_another_database
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
             self.back_up_action,
             self.open_other_action,
             self.find_action,
+            self.deleted_action,
             *self.go_actions,
         ]
 
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         )
         records_menu.addSeparator()
         records_menu.addAction(self.find_action)
+        records_menu.addAction(self.deleted_action)
         records_menu.addSeparator()
         records_menu.addActions([self.import_action, self.export_all_action])
         go_menu = self.menuBar().addMenu("&Go")
@@ -204,6 +207,22 @@ class MainWindow(QMainWindow):
         if self.db is None or self.workspace is None:
             return
         self.workspace.find_anything()
+
+    @Slot()
+    def show_recently_deleted(self) -> None:
+        if self.db is None or self.workspace is None:
+            return
+        from desktop_app.ui.shell.recently_deleted_window import RecentlyDeletedWindow
+
+        workspace = self.workspace
+
+        def put_back(said: str) -> None:
+            workspace.records_changed()
+            self.statusBar().showMessage(said, 8000)
+
+        window = RecentlyDeletedWindow(self.db, put_back, workspace)
+        window.finished.connect(lambda _result: window.deleteLater())
+        window.open()
 
     @Slot()
     def back_up_now(self) -> None:
@@ -388,14 +407,16 @@ class MainWindow(QMainWindow):
         if db is None or workspace is None:
             return
         from desktop_app.services.protection import auto_backup
+        from desktop_app.ui.common.unsaved import closing_without_asking
         # not needed to quit from the start window
 
         self.idle.stop()
         self._keep_drafts(db, workspace)
         self._resume = (db.folder, workspace.current_index)
-        for dialog in self.findChildren(QDialog):
-            if dialog.isVisible():
-                dialog.reject()
+        with closing_without_asking():  # what was being typed is kept as drafts, just above
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
         if worker.running_tasks():
             worker.cancel_all()
             worker.wait_for_tasks()

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWi
 from desktop_app.domain.drafts import Draft
 from desktop_app.services.find import Found
 from desktop_app.store.database import Database
-from desktop_app.ui.common.form_state import remember_opening_state
+from desktop_app.ui.common import messages
+from desktop_app.ui.common.form_state import has_opening_state, remember_opening_state, restore
 from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.common.record_picker import Choice
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.referrals.referral_dialog import ReferralDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
-from desktop_app.ui.shell.draft_forms import form_for
+from desktop_app.ui.shell.draft_forms import form_for, kept_form
 from desktop_app.ui.shell.section import Section
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
@@ -37,6 +38,17 @@ if TYPE_CHECKING:
 @runtime_checkable
 class ShowsRecords(Protocol):
     def records_changed(self) -> None: ...
+
+
+@runtime_checkable
+class HoldsUnsavedChanges(Protocol):
+    """A screen with a Save button of its own (Settings)."""
+
+    def has_unsaved_changes(self) -> bool: ...
+
+    def save(self) -> bool: ...
+
+    def discard_changes(self) -> None: ...
 
 
 class Workspace(QWidget):
@@ -51,6 +63,7 @@ class Workspace(QWidget):
         self._screens: dict[int, QWidget] = {}
         self._stale: set[int] = set()
         self._find: FindWindow | None = None
+        self._shown = -1
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")
         self.nav.setSpacing(max(2, self.fontMetrics().lineSpacing() // 4))
@@ -76,12 +89,14 @@ class Workspace(QWidget):
             if saved is not None:
                 saved.connect(self.settings_saved)
             self._screens[index] = screen
+            if not has_opening_state(screen):  # kept as a draft on lock only once changed
+                remember_opening_state(screen)
             self.pages.addWidget(screen)
         return self._screens[index]
 
     def show_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)
-        self.screen_at(index).setFocus()
+        self.screen_at(self.current_index).setFocus()  # not `index` if the user stayed
 
     @property
     def current_index(self) -> int:
@@ -89,14 +104,39 @@ class Workspace(QWidget):
 
     @Slot(int)
     def _show(self, index: int) -> None:
-        if index < 0:
+        if index < 0 or index == self._shown:
             return
+        if not self._may_leave(self._shown):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self._shown)
+            self.nav.blockSignals(False)
+            return
+        self._shown = index
         screen = self.screen_at(index)
         if index in self._stale and isinstance(screen, ShowsRecords):
             screen.records_changed()
         self._stale.discard(index)
         self.pages.setCurrentWidget(screen)
         self.section_changed.emit(index)
+
+    def _may_leave(self, index: int) -> bool:
+        """Leaving a screen with unsaved changes asks first: save them, discard them or stay."""
+        screen: object = self._screens.get(index)
+        if not isinstance(screen, HoldsUnsavedChanges) or not screen.has_unsaved_changes():
+            return True
+        what = self.sections[index].title.lower()
+        answer = messages.save_discard_or_stay(
+            self,
+            f"Save your changes to the {what}?",
+            f"You changed the {what} but did not save them. Save the changes, discard them, "
+            f"or stay on {self.sections[index].title}?",
+        )
+        if answer == "save":
+            return screen.save()
+        if answer == "discard":
+            screen.discard_changes()
+            return True
+        return False
 
     def records_changed(self) -> None:
         """Records were added or changed: refresh the screen in view, the others when shown."""
@@ -157,11 +197,18 @@ class Workspace(QWidget):
 
     def open_draft(self, draft: Draft) -> None:
         """Show a draft kept at the last lock in its form again (StoreError: its record has
-        gone meanwhile)."""
+        gone meanwhile). A screen's draft (Settings) goes back into its screen, unsaved."""
+        section = kept_form(draft.kind).section
+        if section:
+            titles = [s.title for s in self.sections]
+            if section in titles:  # the window goes back to the screen in use, as it was
+                restore(self.screen_at(titles.index(section)), draft.fields)
+            return
         form = form_for(self.db, draft, self)
         if isinstance(form, RecordDialog):
             self._open(form, remember=False)
         else:
+            form.accepted.connect(self.records_changed)
             form.finished.connect(lambda _result: form.deleteLater())
             form.open()
 

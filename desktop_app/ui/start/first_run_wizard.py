@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -103,6 +104,9 @@ class LocationPage(QWizardPage):
         form.addRow("", self.error)
         self.registerField(f"{PARENT_FOLDER}*", self.parent_folder)
         self.parent_folder.textChanged.connect(self._show_target)
+
+    def cleanupPage(self) -> None:
+        """Going Back keeps the folder chosen (Qt would empty it)."""
 
     def initializePage(self) -> None:
         if not self.parent_folder.text():
@@ -235,7 +239,16 @@ class FirstRunWizard(QWizard):
     def database(self) -> Database | None:
         return self.created.database if self.created else None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        from desktop_app.ui.common.form_state import has_opening_state, remember_opening_state
+
+        if not has_opening_state(self):
+            remember_opening_state(self)
+        super().showEvent(event)
+
     def reject(self) -> None:
+        from desktop_app.ui.common.unsaved import may_discard
+
         if self.passphrase.busy.isVisible():
             return
         if self.created is not None:
@@ -246,4 +259,5 @@ class FirstRunWizard(QWizard):
                 "recovery code and tick the box to say you have kept it.",
             )
             return
-        super().reject()
+        if may_discard(self, "Stop setting up the database?"):
+            super().reject()

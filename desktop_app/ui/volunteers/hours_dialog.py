@@ -20,6 +20,7 @@ class HoursDialog(RecordDialog):
         super().__init__("hours", editing=False, parent=parent)
         self.db = db
         self.setWindowTitle("Record volunteer hours")
+        self.discard_question = "Discard these volunteer hours?"
         e = self.errors
         self.volunteer = QComboBox()
         self.volunteer.setAccessibleName("Volunteer")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -74,6 +76,33 @@ class TrainingFields(QWidget):
             self.records.item(row).data(RECORD_ROLE) for row in range(self.records.count())
         )
 
+    def draft_value(self) -> list[list[str | None]]:
+        """The rows of training as a draft keeps them (see `form_state`)."""
+        return [
+            [
+                t.course,
+                t.completed_on.isoformat(),
+                t.expires_on.isoformat() if t.expires_on else None,
+                t.id,
+                t.created_at,
+                t.updated_at,
+            ]
+            for t in self.training()
+        ]
+
+    def restore_draft_value(self, value: list[list[str | None]]) -> None:
+        self.load(
+            tuple(
+                TrainingRecord(
+                    str(course),
+                    date.fromisoformat(str(done)),
+                    _day_or_none(expires),
+                    *(str(part or "") for part in rest),
+                )
+                for course, done, expires, *rest in value
+            )
+        )
+
     def _append(self, record: TrainingRecord) -> None:
         item = QListWidgetItem(describe(record))
         item.setData(RECORD_ROLE, record)
@@ -105,3 +134,7 @@ class TrainingFields(QWidget):
                     self.records.takeItem(row)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _day_or_none(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
