@@ -1,6 +1,7 @@
 """Undoing a deletion: a deleted session, wellbeing form, hours entry, volunteer, case study or
 referral is kept for KEEP_DAYS days inside the encrypted database (Records → Recently deleted…)
-and can be put back as it was. Erasing a person bypasses this and removes every kept copy that names them.
+and can be put back as it was. Erasing a person bypasses this and removes every kept copy that
+names them.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from desktop_app.domain.referrals.feedback import FeedbackNote
+from desktop_app.domain.referrals.pipeline import ReferralRow
 from desktop_app.domain.referrals.records import Referral
 from desktop_app.domain.referrals.vocabulary import NEED
 from desktop_app.services.demo.people import DemoPerson, DemoRandom
@@ -74,3 +76,33 @@ def _answered(rng: DemoRandom, p: DemoPerson, today: date) -> Referral:
         closed_on=closed if ended else None,
         closed_reason=reason if ended else "",
     )
+
+
+CHANGES = (
+    "Comes every week and has joined the walking group too.",
+    "Says she feels less alone and has someone to call.",
+    "Sleeping better; talks about feeling more settled.",
+    "Has started volunteering on the tea rota.",
+)
+
+
+def make_feedback_notes(seed: int, finished: list[ReferralRow]) -> list[FeedbackNote]:
+    """A note back to the referrer for about half of the closed referrals they agreed to."""
+    rng = DemoRandom(seed + REFERRAL_SEED_OFFSET + 1)
+    notes = []
+    for row in finished:
+        referral = row.progress.referral
+        if not referral.consent_to_feedback or referral.closed_on is None or rng.random() < 0.5:
+            continue
+        notes.append(
+            FeedbackNote(
+                referral.id,
+                referral.closed_on,
+                row.progress.sessions_attended,
+                "Group peer support",
+                rng.choice(CHANGES),
+                referral.share_scores,
+                id=rng.uuid(),
+            )
+        )
+    return notes

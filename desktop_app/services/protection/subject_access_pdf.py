@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop_app.domain.referrals.vocabulary import CLOSING_REASON, SOURCE_KIND
 from desktop_app.domain.vocabularies import (
     CONSENT_METHOD,
     DELIVERY_MODE,
@@ -33,6 +34,8 @@ SECTIONS = (
     ("outcomes", "Wellbeing and other measures you filled in"),
     ("case_studies", "Your stories (case studies)"),
     ("onward_referrals", "Referrals to other services"),
+    ("referrals_received", "Referrals of you to this group, and what happened"),
+    ("feedback_notes", "Notes sent back to whoever referred you"),
     ("volunteering", "Your volunteering"),
     ("drafts", "Forms about you that were being filled in, not yet saved (drafts)"),
     ("recently_deleted", "Records about you deleted lately, kept for a while to put back"),
@@ -54,6 +57,8 @@ CODED: dict[str, Vocabulary] = {
     "method": CONSENT_METHOD,
     "kind": SESSION_KIND,
     "mode": DELIVERY_MODE,
+    "source_kind": SOURCE_KIND,
+    "closed_reason": CLOSING_REASON,
 }
 
 
