@@ -123,14 +123,14 @@ def letter(
 ) -> Letter:
     """The note's words. `scores` are left out unless the note includes them."""
     r = progress.referral
-    who = r.organisation or SOURCE_KIND.label(r.source_kind)
+    who = r.organisation or SOURCE_KIND.label(r.source_kind).lower()
     role = f" ({r.referrer_role})" if r.referrer_role else ""
     sections: list[tuple[str, tuple[str, ...]]] = [
         (
             "About this referral",
             (
                 f"{person_name}, referred by {who}{role} on {long_date(r.received_on)}.",
-                f"Sent with {person_name}'s agreement.",
+                f"Written on {long_date(note.written_on)}, with {person_name}'s agreement.",
             ),
         ),
         ("Did they attend?", (attendance_text(progress),)),
@@ -142,5 +142,5 @@ def letter(
         sections.append(("Wellbeing scores (shared with their agreement)", lines))
     sections.append(("Where things stand", (standing_text(progress),)))
     from_whom = organisation or "the peer support group"
-    title = f"Feedback from {from_whom}, {long_date(note.written_on)}"
+    title = f"Feedback from {from_whom}"
     return Letter(title, tuple(sections))

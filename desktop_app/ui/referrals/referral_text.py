@@ -22,6 +22,16 @@ def waited_text(p: Progress, today: date) -> str:
     return f"Answered in {days_text(days)}"
 
 
+def waited_cell(p: Progress, today: date, overdue: bool) -> str:
+    """The inbox's short form: "8 so far, overdue", "2, answered"."""
+    days = p.working_days_waited(today)
+    if p.waiting():
+        return f"{days} so far, overdue" if overdue else f"{days} so far"
+    if p.responded_on is None:
+        return "Closed unanswered"
+    return f"{days}, answered"
+
+
 def stage_text(p: Progress) -> str:
     if p.stage is Stage.CLOSED and p.referral.closed_reason in CLOSING_REASON:
         return f"Closed: {CLOSING_REASON.label(p.referral.closed_reason).lower()}"

@@ -29,6 +29,7 @@ from desktop_app.ui.referrals.referral_text import (
     referred_by,
     referred_by_tooltip,
     stage_text,
+    waited_cell,
     waited_text,
 )
 from desktop_app.ui.shell.record_opener import RecordOpener
@@ -40,19 +41,21 @@ def _columns(overdue_after: int) -> list[Column[ReferralRow]]:
 
     return [
         Column("Received", lambda r: short_date(r.progress.referral.received_on), width=11),
-        Column("Person", lambda r: f"{r.person_name} ({r.person_ref})", width=18),
+        Column("Person", lambda r: f"{r.person_name} ({r.person_ref})", width=17),
         Column(
             "Referred by",
             lambda r: referred_by(r.progress),
             tooltip=lambda r: referred_by_tooltip(r.progress),
-            width=26,
+            width=24,
         ),
-        Column("Stage", lambda r: stage_text(r.progress), width=19),
+        Column("Stage", lambda r: stage_text(r.progress), width=18),
         Column(
-            "Waited",
-            lambda r: waited_text(r.progress, date.today()) + (" (overdue)" if overdue(r) else ""),
-            width=30,
-            header_tooltip="Working days from receiving it to the first response (or to today)",
+            "Days waited",
+            lambda r: waited_cell(r.progress, date.today(), overdue(r)),
+            tooltip=lambda r: waited_text(r.progress, date.today()),
+            width=19,
+            header_tooltip="Working days (bank holidays left out) from receiving it to the first "
+            "response, or to today while it waits",
             strong=overdue,
         ),
     ]
