@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from desktop_app.domain.referrals.figures import ReferralFigures, no_referrals
 from desktop_app.domain.returns.periods import Period
 
 
@@ -100,3 +101,4 @@ class ReturnFigures:
     onward_referrals: Mapping[str, int] = field(default_factory=dict)  # destination -> referrals
     safeguarding_concerns: int = 0
     case_studies: tuple[CaseStudy, ...] = ()
+    referrals: ReferralFigures = field(default_factory=no_referrals)  # referrals received

@@ -13,6 +13,7 @@ from desktop_app.domain.age_bands import (
     count_by_band,
     standard_band_groups,
 )
+from desktop_app.domain.referrals.figures import Median
 from desktop_app.domain.returns import vocabulary as vocab
 from desktop_app.domain.returns.disclosure import (
     Cell,
@@ -135,6 +136,7 @@ class _SectionBuilder:
             "postcode_district": self.districts,
             "volunteers": self.volunteers,
             "outcomes": self.outcomes,
+            "referrals": self.referrals,
             "onward_referrals": self.onward_referrals,
             "safeguarding": self.safeguarding,
             "case_studies": self.case_studies,
@@ -381,6 +383,61 @@ class _SectionBuilder:
             "onward_referrals",
             figures=(total,),
             tables=(table,),
+        )
+
+    def referrals(self, choice: SectionChoice) -> Section:
+        """Counts of referrals are counts of people, protected like every other: each count
+        that is part of the whole is protected with the rest of the whole beside it, so that
+        "received minus responded" cannot give away a hidden number."""
+        r = self.figures.referrals
+        by_source = protect_breakdown(
+            _in_order(r.by_source, vocab.REFERRER_KIND, "kind"), self.rules
+        )
+        outcomes = protect_breakdown(
+            _in_order(r.by_outcome, vocab.REFERRAL_OUTCOME, "referral outcome"), self.rules
+        )
+
+        def part(code: str, label: str, count: int) -> Figure:
+            split = protect_breakdown({"yes": count, "no": r.received - count}, self.rules)
+            return _people(code, label, split.cells["yes"])
+
+        def median(code: str, label: str, days: Median) -> Figure:
+            protected = protect_mean(days.days, days.referrals, self.rules)
+            return Figure(code, label, protected.value, protected.suppressed, "days")
+
+        return Section(
+            "referrals",
+            choice.heading,
+            "referrals",
+            figures=(
+                _people("received", "Referrals received", by_source.total),
+                part("within_5", "Responded to within 5 working days", r.responded_within[5]),
+                part("within_10", "Responded to within 10 working days", r.responded_within[10]),
+                median(
+                    "median_days_to_first_contact",
+                    "Median working days to first contact",
+                    r.first_contact,
+                ),
+                median(
+                    "median_days_to_first_session",
+                    "Median working days to a first session",
+                    r.first_session,
+                ),
+                part("first_session", "Came to a first session", r.reached_first_session),
+                part("engaged", "Engaged (three sessions or more)", r.engaged),
+            ),
+            tables=(
+                self.table(
+                    "by_source", "Referrals by who referred", by_source, vocab.REFERRER_KIND
+                ),
+                self.table(
+                    "by_outcome",
+                    "Referrals closed, by reason",
+                    outcomes,
+                    vocab.REFERRAL_OUTCOME,
+                    "none",
+                ),
+            ),
         )
 
     def safeguarding(self, choice: SectionChoice) -> Section:

@@ -89,6 +89,16 @@ def rules_paragraphs(
             "WEMWBS), allowing for measures where a lower score is better; anything smaller is",
             "no change. Each ONS4 question is reported on its own.",
         )
+    if template.has("referrals"):
+        add(
+            template.heading("referrals"),
+            "Referrals received in the period, as they stood on its last day. Days are working",
+            "days: Monday to Friday, not counting the bank holidays of England and Wales. A",
+            "referral is responded to on the first of: contact attempted, contacted, or a first",
+            "session; first contact is being contacted or coming to a session. Engaged means",
+            f"three sessions or more since the referral. Medians based on fewer than {k}",
+            "referrals are hidden, and so are counts of people that could identify someone.",
+        )
     if template.has("onward_referrals") or template.has("safeguarding"):
         add(
             "Referrals and safeguarding",
