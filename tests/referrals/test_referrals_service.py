@@ -115,3 +115,18 @@ def test_a_deleted_referral_can_be_put_back(db: Database, amara: Person) -> None
     assert kept.what == "Referral: received 2 April 2026"
     recently_deleted.put_back(db, kept.id)
     assert referrals.get_referral(db, row.progress.referral.id).progress == row.progress
+
+
+def test_anonymising_clears_what_was_written_about_them(db: Database, amara: Person) -> None:
+    from desktop_app.domain.referrals.feedback import FeedbackNote
+    from desktop_app.store.records import referrals_repo
+
+    row = referrals.add_referral(db, referral_for(amara.id, RECEIVED, notes="Lives alone at 4"))
+    note = FeedbackNote(row.progress.referral.id, date(2026, 5, 1), 2, "Group", "Sleeps better")
+    with db.transaction() as write:
+        referrals_repo.insert_feedback(write, note, "now")
+    erasure.anonymise_people(db, [amara.id], today=date(2033, 1, 1))
+    kept = referrals.get_referral(db, row.progress.referral.id).progress.referral
+    assert (kept.notes, kept.source_kind, kept.received_on) == ("", "social_prescribing", RECEIVED)
+    (after,) = referrals_repo.feedback_notes(db.connection(), kept.id)
+    assert (after.support, after.what_changed, after.sessions_attended) == ("", "", 2)
