@@ -76,7 +76,7 @@ def add_volunteers_to_chase(db: Database, today: date) -> Chased:
         (due_soon, ago(400), 4.0),
         (fine, year_start, 1.5),
     ]:
-        volunteers.record_hours(db, VolunteerHours(who.id, day, hours, "Preparation"))
+        volunteers.record_hours(db, VolunteerHours.of_hours(who.id, day, hours, "Preparation"))
     # Sessions facilitated without hours recorded: one today, one long ago.
     for who, day in [(fine, today), (due_soon, ago(200))]:
         sessions.log_session(

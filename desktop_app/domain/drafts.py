@@ -23,6 +23,7 @@ class DraftKind(StrEnum):
     USERS = "users"
     ERASURE = "erasure"
     RETURN_CHOICES = "return_choices"
+    CASE_STUDY = "case study"
     REFERRAL = "referral"
     FEEDBACK = "feedback"
 
@@ -43,6 +44,7 @@ DRAFT_LABELS = {
     DraftKind.USERS: "new user",
     DraftKind.ERASURE: "erasure, confirmed by typing the reference",
     DraftKind.RETURN_CHOICES: "choices for a return",
+    DraftKind.CASE_STUDY: "case study",
     DraftKind.REFERRAL: "referral",
     DraftKind.FEEDBACK: "feedback note to a referrer",
 }
@@ -51,7 +53,7 @@ DRAFT_LABELS = {
 @dataclass(frozen=True)
 class Draft:
     kind: DraftKind
-    record_id: str  # "" for a new record; the person for an outcome form
+    record_id: str  # "" for a new record; the person for an outcome form or a case study
     fields: dict[str, Any]
     title: str = ""
     saved_at: str = ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from decimal import Decimal
 from typing import Generic, Literal, TypeVar
 
 from desktop_app.domain.renewals import Renewal
@@ -112,7 +113,7 @@ class VolunteerRow:
     ref: str
     name: str
     active: bool
-    hours: float  # recorded in the period the list counts (this financial year)
+    hours: Decimal  # exact; recorded in the period the list counts (this financial year)
     last_active_on: date | None  # the last session facilitated or hours recorded
     dbs_due_on: date | None  # when the DBS check needs renewing (None: no check recorded)
     dbs: Renewal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.referrals.pipeline import ReferralRow
@@ -17,7 +18,7 @@ class PeriodFigures:
     registered_attendances: int
     anonymous_headcount: int
     people: int  # different registered people who came
-    volunteer_hours: float
+    volunteer_hours: Decimal  # exact
 
     @property
     def attendances(self) -> int:

@@ -20,6 +20,7 @@ from desktop_app.domain.vocabularies import (
     DISABILITY,
     ETHNIC_GROUP,
     GENDER,
+    NOT_RECORDED,
     REFERRAL_SOURCE,
 )
 
@@ -75,9 +76,9 @@ class Person:
     known_as: str
     ref: str = ""  # their reference, unique in the organisation; generated ("P-0001") when empty
     year_of_birth: int | None = None
-    gender: str = "not_stated"
-    ethnic_group: str = "not_stated"
-    disability: str = "not_stated"
+    gender: str = NOT_RECORDED  # every question starts unanswered, never on an answer
+    ethnic_group: str = NOT_RECORDED
+    disability: str = NOT_RECORDED
     postcode_district: str = ""  # the first half of a postcode ("BB1"), never a full postcode
     referral_source: str = "not_known"
     first_contact: date | None = None
@@ -130,6 +131,14 @@ def validate_person(person: Person, today: date) -> list[Problem]:
 def validate_consent(consent: Consent, today: date) -> list[Problem]:
     problems = in_vocabulary(consent.method, CONSENT_METHOD, "consent.method")
     problems += not_in_future(consent.recorded_on, "consent.recorded_on", "Consent date", today)
+    if not any(getattr(consent, part) for part in CONSENT_PARTS):
+        problems.append(
+            Problem(
+                "consent.agreed",
+                "Consent is marked as recorded, but nothing is ticked as agreed to. Tick what "
+                'they agreed to, or untick "Consent recorded" if they have not agreed yet.',
+            )
+        )
     return problems
 
 

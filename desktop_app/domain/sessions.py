@@ -159,6 +159,14 @@ def _safeguarding_problems(s: Session, today: date) -> list[Problem]:
     problems = optional_text(
         s.safeguarding_follow_up, "safeguarding_follow_up", "The follow-up note", NOTES_MAX
     )
+    if s.safeguarding_concern and not s.safeguarding_follow_up:
+        problems.append(
+            Problem(
+                "safeguarding_follow_up",
+                "A safeguarding concern is ticked but nothing says what it is. Write what "
+                "happened and what is being done about it, so that it can be followed up.",
+            )
+        )
     if s.safeguarding_resolved_on is None:
         return problems
     if not s.safeguarding_concern:
@@ -182,6 +190,24 @@ def _safeguarding_problems(s: Session, today: date) -> list[Problem]:
     return problems
 
 
-def facilitator_hours_for(session: Session) -> float:
-    """The default time to record for each facilitator: the session's length in hours."""
-    return round(session.minutes / 60, 2)
+def looks_the_same(session: Session, saved: Session) -> bool:
+    """Whether `session` looks like `saved` logged a second time: the same day, kind, venue
+    and start time, and the same registered attendees (a different headcount of people
+    without a record is more likely a correction than a second session)."""
+    a, b = cleaned_session(session), cleaned_session(saved)
+    return (
+        a.id != b.id
+        and (a.held_on, a.kind, a.starts_at) == (b.held_on, b.kind, b.starts_at)
+        and a.venue.casefold() == b.venue.casefold()
+        and set(a.attendee_ids) == set(b.attendee_ids)
+    )
+
+
+# Peer support is given by a volunteer; a drop-in can be open with nobody named as leading it.
+KINDS_LED_BY_A_FACILITATOR = frozenset({"group", "one_to_one"})
+
+
+def facilitator_missing(session: Session) -> bool:
+    """A group or one-to-one session with no facilitator: most likely one was forgotten (the
+    user is warned and may still save it)."""
+    return session.kind in KINDS_LED_BY_A_FACILITATOR and not session.facilitator_ids

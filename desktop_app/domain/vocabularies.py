@@ -75,11 +75,22 @@ GENDER = _vocabulary(
     ("non_binary", "Non-binary"),
     ("self_described", "Prefer to self-describe"),
     ("not_stated", "Prefer not to say"),
+    ("not_recorded", "Not recorded"),
 )
 
 DISABILITY = _vocabulary(
-    "disability", ("yes", "Yes"), ("no", "No"), ("not_stated", "Prefer not to say")
+    "disability",
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("not_stated", "Prefer not to say"),
+    ("not_recorded", "Not recorded"),
 )
+
+# What every question about a person holds until someone records an answer (and what a blank
+# import cell means). "Prefer not to say" (`not_stated`) is an answer; this is the lack of one.
+NOT_RECORDED = "not_recorded"
+# The referral source's own "no answer" code (its vocabulary has no `not_recorded`).
+REFERRAL_NOT_KNOWN = "not_known"
 
 REFERRAL_SOURCE = _vocabulary(
     "referral source",
@@ -121,7 +132,8 @@ def _load_ethnic_groups() -> Vocabulary:
 
 ETHNIC_GROUP = _load_ethnic_groups()
 
-# The five high-level groups of the 2021 census, in census order ("Not stated" is not one).
+# The five high-level groups of the 2021 census, in census order ("Prefer not to say" and "Not
+# recorded" are not among them).
 HIGH_LEVEL_ETHNIC_GROUPS: tuple[str, ...] = tuple(
-    dict.fromkeys(t.group for t in ETHNIC_GROUP.terms if t.code != "not_stated")
+    dict.fromkeys(t.group for t in ETHNIC_GROUP.terms if t.code not in ("not_stated", NOT_RECORDED))
 )

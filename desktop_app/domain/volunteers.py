@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 
 from desktop_app.domain.identity import new_id
 from desktop_app.domain.problems import (
@@ -21,6 +22,7 @@ ROLE_MAX = 60
 COURSE_MAX = 120
 ACTIVITY_MAX = 120
 MAX_HOURS_A_DAY = 24
+MINUTES_AN_HOUR = 60
 VOLUNTEER_REF_PREFIX = "V-"
 DBS_RENEWAL_YEARS = 3  # PeerLog reminds the coordinator to renew a DBS check after this long
 
@@ -73,14 +75,75 @@ class VolunteerSummary:
 
 @dataclass(frozen=True)
 class VolunteerHours:
+    """Time given, kept as whole minutes so that hours add up exactly (127.8 + 3.5 is 131.3,
+    never 131.29999...). `of_hours` makes one from hours as people write them."""
+
     volunteer_id: str
     worked_on: date
-    hours: float
+    minutes: int
     activity: str = FACILITATING
     session_id: str | None = None
     id: str = field(default_factory=new_id)
     created_at: str = ""
     updated_at: str = ""
+
+    def __post_init__(self) -> None:
+        if isinstance(self.minutes, bool) or not isinstance(self.minutes, int):
+            raise TypeError(f"minutes must be a whole number, not {self.minutes!r}")
+
+    @property
+    def hours(self) -> Decimal:
+        return hours_in(self.minutes)
+
+    @staticmethod
+    def of_hours(
+        volunteer_id: str,
+        worked_on: date,
+        hours: Decimal | float | str,
+        activity: str = FACILITATING,
+        session_id: str | None = None,
+    ) -> VolunteerHours:
+        """Raises NotWholeMinutes when `hours` is more precise than a minute."""
+        return VolunteerHours(volunteer_id, worked_on, minutes_of(hours), activity, session_id)
+
+
+class NotWholeMinutes(ValueError):
+    """Hours more precise than a minute (0.33 hours is 19.8 minutes); the message says what to
+    write instead."""
+
+
+def exact_hours(hours: Decimal | float | str) -> Decimal:
+    """Hours as the decimal number people wrote: a float is taken as its shortest spelling, so
+    1.1 is 1.1 and not 1.100000000000000088817841970012523."""
+    return hours if isinstance(hours, Decimal) else Decimal(str(hours))
+
+
+def minutes_of(hours: Decimal | float | str) -> int:
+    """Hours as whole minutes, exactly; NotWholeMinutes when they are not a whole number."""
+    amount = exact_hours(hours)
+    minutes = amount * MINUTES_AN_HOUR
+    if not minutes.is_finite() or minutes != minutes.to_integral_value():
+        raise NotWholeMinutes(
+            f"{amount} hours is {minutes.normalize():f} minutes: PeerLog keeps hours to the "
+            f"minute. Round it to a whole minute (like 1.25 or 1.5), or write hours and "
+            f"minutes (like 1:20)."
+        )
+    return int(minutes)
+
+
+def hours_written(minutes: int) -> Decimal | str:
+    """Hours as a file holds them, so that reading them back gives the same minutes: a decimal
+    when it is exact (150 minutes: 2.5; every multiple of 3 minutes is), else hours and minutes
+    ("0:20")."""
+    if minutes % 3 == 0:
+        return hours_in(minutes)
+    return f"{minutes // MINUTES_AN_HOUR}:{minutes % MINUTES_AN_HOUR:02d}"
+
+
+def hours_in(minutes: int) -> Decimal:
+    """Minutes as hours: exact for any total of whole minutes a decimal can hold (every
+    multiple of 3 minutes), otherwise to 28 significant digits."""
+    return Decimal(minutes) / MINUTES_AN_HOUR
 
 
 def dbs_due_on(checked_on: date, years: int = DBS_RENEWAL_YEARS) -> date:
@@ -136,12 +199,12 @@ def validate_hours(hours: VolunteerHours, today: date) -> list[Problem]:
     problems: list[Problem] = []
     if not hours.volunteer_id:
         problems.append(Problem("volunteer_id", "Choose the volunteer who gave the time."))
-    if not 0 < hours.hours <= MAX_HOURS_A_DAY:
+    if not 0 < hours.minutes <= MAX_HOURS_A_DAY * MINUTES_AN_HOUR:
         problems.append(
             Problem(
                 "hours",
                 f"Hours must be more than 0 and at most {MAX_HOURS_A_DAY} for one day "
-                f"(you entered {hours.hours:g}).",
+                f"(you entered {hours_in(hours.minutes).normalize():f}).",
             )
         )
     problems += not_in_future(hours.worked_on, "worked_on", "The date", today)

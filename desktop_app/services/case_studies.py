@@ -5,20 +5,36 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.domain.audit import Action
-from desktop_app.domain.case_studies import CaseStudy, cleaned_case_study, validate_case_study
+from desktop_app.domain.case_studies import (
+    CaseStudy,
+    cleaned_case_study,
+    sharing_problems,
+    validate_case_study,
+)
 from desktop_app.domain.listing import Page, Paged
+from desktop_app.domain.problems import Problem
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
 from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.validation import refuse
+from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
-from desktop_app.store.records import case_studies_repo
+from desktop_app.store.records import case_studies_repo, people_repo
+
+
+def _problems(conn: Connection, study: CaseStudy) -> list[Problem]:
+    problems = validate_case_study(study, date.today())
+    if not problems:
+        problems += sharing_problems(study, people_repo.get_person(conn, study.person_id).consent)
+    return problems
 
 
 def add_case_study(db: Database, study: CaseStudy) -> CaseStudy:
+    """Save a new story; refused when it is marked "agreed to share" against the person's
+    consent in force."""
     s = cleaned_case_study(study)
-    refuse(validate_case_study(s, date.today()))
     with change(db, Permission.LOG_RECORDS) as work:
+        refuse(_problems(work.conn, s))
         case_studies_repo.insert_case_studies(work.conn, [s], utc_now())
         work.record(Action.CREATE, "case study", s.id)
         return case_studies_repo.get_case_study(work.conn, s.id)
@@ -26,8 +42,8 @@ def add_case_study(db: Database, study: CaseStudy) -> CaseStudy:
 
 def update_case_study(db: Database, study: CaseStudy) -> CaseStudy:
     s = cleaned_case_study(study)
-    refuse(validate_case_study(s, date.today()))
     with change(db, Permission.LOG_RECORDS) as work:
+        refuse(_problems(work.conn, s))
         case_studies_repo.update_case_study(work.conn, s, utc_now())
         work.record(Action.CHANGE, "case study", s.id)
         return case_studies_repo.get_case_study(work.conn, s.id)

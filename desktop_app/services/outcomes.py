@@ -234,11 +234,21 @@ def record_outcome(
     taken_on: date,
     item_scores: Sequence[int | None],
     today: date | None = None,
+    correcting: str | None = None,
 ) -> OutcomeRecord:
-    """Save one form. A form with a missing item is kept, without a total, as incomplete."""
+    """Save one form. A form with a missing item is kept, without a total, as incomplete.
+    `correcting` (a saved form's id) corrects that form instead: it is checked as a new one
+    would be, keeps its id, and the audit trail notes a change."""
     chosen = measure(db, measure_code)
     refuse(score_problems(chosen, item_scores) + _date_problems(taken_on, today))
-    return _save(db, person_id, chosen, stage, taken_on, score(chosen, item_scores))
+    result = score(chosen, item_scores)
+    if correcting is None:
+        return _save(db, person_id, chosen, stage, taken_on, result)
+    record = OutcomeRecord(person_id, chosen.code, Stage(stage), taken_on, result, correcting)
+    with change(db, Permission.LOG_RECORDS) as work:
+        outcomes_repo.update_outcome(work.conn, record, utc_now())
+        work.record(Action.CHANGE, "outcome", record.id)
+    return outcomes_repo.get_outcome(db.connection(), record.id)
 
 
 def record_outcome_total(
@@ -268,6 +278,10 @@ def _save(
         outcomes_repo.insert_outcome(work.conn, record, utc_now())
         work.record(Action.CREATE, "outcome", record.id)
     return record
+
+
+def get_outcome(db: Database, record_id: str) -> OutcomeRecord:
+    return outcomes_repo.get_outcome(db.connection(), record_id)
 
 
 def delete_outcome(db: Database, record_id: str) -> None:

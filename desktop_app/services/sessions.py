@@ -1,11 +1,12 @@
-"""Sessions: log one (with new people and facilitators' hours in the same step), edit, delete,
-read and list them."""
+"""Sessions: log one (with new people, new facilitators and facilitators' hours in the same
+step), edit, delete, read and list them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
@@ -16,18 +17,25 @@ from desktop_app.domain.sessions import (
     Session,
     SessionDefaults,
     cleaned_session,
+    looks_the_same,
     validate_session,
 )
 from desktop_app.domain.volunteers import (
     FACILITATING,
     MAX_HOURS_A_DAY,
+    MINUTES_AN_HOUR,
+    NotWholeMinutes,
+    Volunteer,
     VolunteerHours,
     VolunteerSummary,
+    exact_hours,
+    minutes_of,
 )
-from desktop_app.services.access import change
+from desktop_app.services.access import Change, change
 from desktop_app.services.people import prepare_new_people
 from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.validation import refuse
+from desktop_app.services.volunteers import prepare_new_volunteers
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.records import (
@@ -57,32 +65,34 @@ def log_session(
     db: Database,
     session: Session,
     new_people: Sequence[Person] = (),
-    facilitator_hours: float | None = None,
+    facilitator_hours: Decimal | float | None = None,
+    new_facilitators: Sequence[Volunteer] = (),
 ) -> LoggedSession:
     """Save a session in one transaction: all of it is saved, or (on any problem) none of it.
 
     `new_people` are added first (with just a name if that is all there is) and join the
-    attendees. With `facilitator_hours`, each facilitator is credited that many hours of
-    "Facilitating a session" on the session's date, linked to the session.
+    attendees; `new_facilitators` (volunteers with just a name, as on a new database) are added
+    the same way and facilitate it. With `facilitator_hours`, each facilitator is credited that
+    many hours of "Facilitating a session" on the session's date, linked to the session.
     """
     today = date.today()
-    s = _with_new_people(cleaned_session(session), new_people)
+    s = _with_new_records(cleaned_session(session), new_people, new_facilitators)
     with change(db, Permission.LOG_RECORDS) as work:
         conn = work.conn
         people, problems = _prepared_people(conn, new_people, today)
-        problems += validate_session(s, today)
-        problems += _hours_problems(facilitator_hours)
-        refuse(problems)
+        facilitators, more = _prepared_facilitators(conn, new_facilitators, today)
+        problems += more + validate_session(s, today)
+        minutes, hours_problems = _facilitator_minutes(facilitator_hours)
+        refuse(problems + hours_problems)
         now = utc_now()
-        people_repo.insert_people(conn, people, now)
+        _insert_new_records(work, people, facilitators, now)
         sessions_repo.insert_sessions(conn, [s], now)
         hours = [
-            VolunteerHours(volunteer, s.held_on, facilitator_hours, FACILITATING, s.id)
+            VolunteerHours(volunteer, s.held_on, minutes, FACILITATING, s.id)
             for volunteer in s.facilitator_ids
-            if facilitator_hours is not None
+            if minutes is not None
         ]
         hours_repo.insert_hours(conn, hours, now)
-        work.record(Action.CREATE, "person", *(p.id for p in people))
         work.record(Action.CREATE, "session", s.id)
         work.record(Action.CREATE, "volunteer hours", *(h.id for h in hours))
         return LoggedSession(
@@ -92,10 +102,34 @@ def log_session(
         )
 
 
-def _with_new_people(s: Session, new_people: Sequence[Person]) -> Session:
-    """`s` with `new_people` among its attendees."""
+def _with_new_records(
+    s: Session, new_people: Sequence[Person], new_facilitators: Sequence[Volunteer]
+) -> Session:
+    """`s` with `new_people` among its attendees and `new_facilitators` among its facilitators."""
     joining = [p.id for p in new_people if p.id not in s.attendee_ids]
-    return replace(s, attendee_ids=(*s.attendee_ids, *joining))
+    leading = [v.id for v in new_facilitators if v.id not in s.facilitator_ids]
+    return replace(
+        s,
+        attendee_ids=(*s.attendee_ids, *joining),
+        facilitator_ids=(*s.facilitator_ids, *leading),
+    )
+
+
+def _prepared_facilitators(
+    conn: Connection, new_facilitators: Sequence[Volunteer], today: date
+) -> tuple[list[Volunteer], list[Problem]]:
+    volunteers, problems = prepare_new_volunteers(conn, new_facilitators, today)
+    return volunteers, [Problem(f"new_facilitators.{p.field}", p.message) for p in problems]
+
+
+def _insert_new_records(
+    work: Change, people: Sequence[Person], facilitators: Sequence[Volunteer], now: str
+) -> None:
+    """People and volunteers added while logging, before the session that lists them."""
+    people_repo.insert_people(work.conn, people, now)
+    volunteers_repo.insert_volunteers(work.conn, facilitators, now)
+    work.record(Action.CREATE, "person", *(p.id for p in people))
+    work.record(Action.CREATE, "volunteer", *(v.id for v in facilitators))
 
 
 def _prepared_people(
@@ -106,33 +140,53 @@ def _prepared_people(
     return people, [Problem(f"new_people.{p.field}", p.message) for p in problems]
 
 
-def _hours_problems(hours: float | None) -> list[Problem]:
-    if hours is None or 0 < hours <= MAX_HOURS_A_DAY:
-        return []
-    return [
+def _facilitator_minutes(hours: Decimal | float | None) -> tuple[int | None, list[Problem]]:
+    """The hours each facilitator is credited, as exact whole minutes, or what is wrong."""
+    if hours is None:
+        return None, []
+    try:
+        minutes = minutes_of(hours)
+    except NotWholeMinutes as refused:
+        return None, [Problem("facilitator_hours", str(refused))]
+    if 0 < minutes <= MAX_HOURS_A_DAY * MINUTES_AN_HOUR:
+        return minutes, []
+    return None, [
         Problem(
             "facilitator_hours",
             f"Facilitators' hours must be more than 0 and at most {MAX_HOURS_A_DAY} "
-            f"(you entered {hours:g}). Leave it empty to record no hours.",
+            f"(you entered {exact_hours(hours)}). Leave it empty to record no hours.",
         )
     ]
 
 
-def update_session(db: Database, session: Session, new_people: Sequence[Person] = ()) -> Session:
+def update_session(
+    db: Database,
+    session: Session,
+    new_people: Sequence[Person] = (),
+    new_facilitators: Sequence[Volunteer] = (),
+) -> Session:
     """Save changes; the attendees, facilitators and referrals become exactly those given, with
-    `new_people` added first (as in `log_session`), all in one transaction. Hours already
-    recorded for the session are left as they are."""
+    `new_people` and `new_facilitators` added first (as in `log_session`), all in one
+    transaction. Hours already recorded for the session are left as they are."""
     today = date.today()
-    s = _with_new_people(cleaned_session(session), new_people)
+    s = _with_new_records(cleaned_session(session), new_people, new_facilitators)
     with change(db, Permission.LOG_RECORDS) as work:
         people, problems = _prepared_people(work.conn, new_people, today)
-        refuse(problems + validate_session(s, today))
+        facilitators, more = _prepared_facilitators(work.conn, new_facilitators, today)
+        refuse(problems + more + validate_session(s, today))
         now = utc_now()
-        people_repo.insert_people(work.conn, people, now)
+        _insert_new_records(work, people, facilitators, now)
         sessions_repo.update_session(work.conn, s, now)
-        work.record(Action.CREATE, "person", *(p.id for p in people))
         work.record(Action.CHANGE, "session", s.id)
         return sessions_repo.get_session(work.conn, s.id)
+
+
+def likely_duplicate(db: Database, session: Session) -> Session | None:
+    """A session already saved that `session` looks like a second copy of (same day, kind,
+    venue, start time and people), so that a front end can ask before saving it; None when
+    there is none. People about to be added are new, so a session with any is never one."""
+    saved = sessions_repo.sessions_held_on(db.connection(), session.held_on, session.kind)
+    return next((s for s in saved if looks_the_same(session, s)), None)
 
 
 def delete_session(db: Database, session_id: str) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from desktop_app.domain.audit import Action
 from desktop_app.domain.listing import Page, Paged, VolunteerFilter, VolunteerRow
@@ -11,6 +13,7 @@ from desktop_app.domain.problems import Problem
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import (
+    VOLUNTEER_REF_PREFIX,
     TrainingRecord,
     Volunteer,
     VolunteerHours,
@@ -19,6 +22,7 @@ from desktop_app.domain.volunteers import (
     validate_hours,
     validate_training,
     validate_volunteer,
+    volunteer_ref,
 )
 from desktop_app.services import settings
 from desktop_app.services.access import change
@@ -26,7 +30,7 @@ from desktop_app.services.recently_deleted import keep_before_deleting
 from desktop_app.services.validation import refuse
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
-from desktop_app.store.keys import ref_in_use
+from desktop_app.store.keys import next_ref, ref_in_use
 from desktop_app.store.records import hours_repo, volunteers_list, volunteers_repo
 
 
@@ -40,6 +44,22 @@ def _ref_problems(conn: Connection, volunteer: Volunteer) -> list[Problem]:
             )
         ]
     return []
+
+
+def prepare_new_volunteers(
+    conn: Connection, new: Sequence[Volunteer], today: date
+) -> tuple[list[Volunteer], list[Problem]]:
+    """Clean and check volunteers about to be added with just a name (while logging a session),
+    giving each the next free reference."""
+    cleaned = [cleaned_volunteer(v) for v in new]
+    problems = [problem for v in cleaned for problem in validate_volunteer(v, today)]
+    number = next_ref(conn, "volunteers", VOLUNTEER_REF_PREFIX)
+    ready = []
+    for v in cleaned:
+        if not v.ref:
+            v, number = replace(v, ref=volunteer_ref(number)), number + 1
+        ready.append(v)
+    return ready, problems
 
 
 def add_volunteer(db: Database, volunteer: Volunteer) -> Volunteer:
@@ -144,6 +164,10 @@ def delete_hours(db: Database, hours_id: str) -> None:
         work.record(Action.DELETE, "volunteer hours", hours_id)
 
 
+def get_hours(db: Database, hours_id: str) -> VolunteerHours:
+    return hours_repo.get_hours(db.connection(), hours_id)
+
+
 def list_hours(
     db: Database,
     volunteer_id: str | None = None,
@@ -160,5 +184,6 @@ def total_hours(
     volunteer_id: str | None = None,
     start: date | None = None,
     end: date | None = None,
-) -> float:
+) -> Decimal:
+    """Exact (whole minutes added as integers): 127.8 + 3.5 hours is 131.3."""
     return hours_repo.total_hours(db.connection(), volunteer_id, start, end)

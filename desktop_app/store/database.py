@@ -30,14 +30,20 @@ from desktop_app.store.connection import (
 from desktop_app.store.errors import DamagedDatabase, DatabaseExists, StoreError, WrongSecret
 from desktop_app.store.lock import FolderLock
 from desktop_app.store.migrations import migrate, refuse_if_newer
-from desktop_app.store.protection import audit_repo, pending_audit
+from desktop_app.store.protection import audit_repo, file_swaps, key_upkeep, pending_audit
 from desktop_app.store.protection.backup import (
     integrity_problems,
     pragma_problems,
-    timestamp,
     write_backup,
 )
-from desktop_app.store.protection.keyslots import KeySlot, KeySlots, make_slot, new_data_key
+from desktop_app.store.protection.file_swaps import timestamp
+from desktop_app.store.protection.keyslots import (
+    MAX_SLOTS,
+    KeySlot,
+    KeySlots,
+    make_slot,
+    new_data_key,
+)
 from desktop_app.store.protection.recovery_code import new_recovery_code
 
 log = logging.getLogger(__name__)
@@ -79,6 +85,7 @@ class Database:
         self.unlocked_by = unlocked_by
         self._connections: dict[int, Connection] = {}
         self._guard = threading.Lock()
+        self._changes_at_last_save = 0
 
     # Creating and opening ------------------------------------------------------------------
 
@@ -117,9 +124,11 @@ class Database:
                     (user_id, user_name, now, now),
                 )
             code = new_recovery_code()
-            passphrase_slot = make_slot(data_key, passphrase, "passphrase", database_id, user_id)
+            passphrase_slot = make_slot(
+                data_key, passphrase, "passphrase", database_id, user_id, role="coordinator"
+            )
             slots = KeySlots(database_id).with_slot(passphrase_slot)
-            slots = slots.with_recovery_code(data_key, code)
+            slots = slots.with_recovery_code(data_key, code).sealed(data_key)
             slots.save(layout.slots_file(folder))
         except BaseException:
             lock.release()
@@ -141,20 +150,21 @@ class Database:
     def open_with(folder: Path, unlock: Unlocker, *, quick_check: bool = True) -> Database:
         """Unlock and open. With `quick_check=False` the caller must run `quick_check()` itself
         soon after (the GUI runs it on a worker thread, so a large database opens at once)."""
-        layout.require_database_folder(folder)
-        slots = KeySlots.load(layout.slots_file(folder))
+        lock = file_swaps.lock_and_settle(folder)
         try:
-            data_key, slot = unlock(slots)
-        except WrongSecret:
-            log.info("Unlock refused: wrong secret")
-            pending_audit.add(folder, utc_now(), Action.FAILED_UNLOCK)
-            raise
-        lock = FolderLock.acquire(folder)
-        try:
+            slots = KeySlots.load(layout.slots_file(folder))
+            try:
+                data_key, slot = unlock(slots)
+            except WrongSecret:
+                log.info("Unlock refused: wrong secret")
+                pending_audit.add(folder, utc_now(), Action.FAILED_UNLOCK)
+                raise
+            slots.require_sound_seal(data_key)
             conn = raw_connection(layout.db_file(folder), data_key)
             try:
                 Database._prepare(conn, folder, data_key, slots, quick_check)
                 Database._record_pending_events(conn, folder)
+                slots, slot = key_upkeep.settle(conn, folder, slots, slot, data_key)
             except BaseException:
                 conn.close()
                 raise
@@ -224,8 +234,30 @@ class Database:
         with write_transaction(self.connection()) as conn:
             yield conn
 
+    def save_point(self) -> None:
+        """Make sure work committed so far is in peerlog.db itself, and that losing it later
+        would be noticed: count a save in the database, then in the sealed key file, then copy
+        the write-ahead log into the database and empty it. Call at the end of every large
+        write (an import, an erasure, a demo database) and on close."""
+        if self._total_changes() != self._changes_at_last_save:
+            with self.transaction() as tx:
+                saves = key_upkeep.count_save(tx)
+            self._save_slots(self._slots, saves)
+            self._changes_at_last_save = self._total_changes()
+        self.purge_freed_space()
+
+    def _total_changes(self) -> int:
+        with self._guard:
+            return sum(int(c.total_changes) for c in self._connections.values())
+
     def close(self) -> None:
-        """Close every connection, forget the data key and release the folder lock."""
+        """Save (see `save_point`), close every connection, forget the data key and release the
+        folder lock."""
+        if self.is_open:
+            try:
+                self.save_point()
+            except (StoreError, *SQLITE_ERRORS, OSError):
+                log.warning("Could not save on close; the write-ahead log is kept")
         with self._guard:
             for conn in self._connections.values():
                 with contextlib.suppress(*SQLITE_ERRORS):
@@ -246,10 +278,18 @@ class Database:
     def slots(self) -> KeySlots:
         return self._slots
 
-    def _save_slots(self, slots: KeySlots) -> None:
+    def _save_slots(self, slots: KeySlots, saves: int | None = None) -> None:
+        sealed = slots.sealed(self._data_key(), saves)
         with translated_errors():
-            slots.save(layout.slots_file(self.folder))
-        self._slots = slots
+            sealed.save(layout.slots_file(self.folder))
+        self._slots = sealed
+
+    def _role_of(self, user_id: str | None) -> str | None:
+        if user_id is None:
+            return None
+        row = self.connection().execute("SELECT role FROM users WHERE id = ?", (user_id,))
+        found = row.fetchone()
+        return str(found[0]) if found else None
 
     def change_passphrase(self, current: str, new: str) -> None:
         """Change the passphrase of the user who unlocked the database."""
@@ -260,10 +300,23 @@ class Database:
         self.set_passphrase(new, user_id)
         log.info("Passphrase changed")
 
-    def set_passphrase(self, new: str, user_id: str | None) -> None:
-        """Give `user_id` the passphrase `new`, replacing their old one (after recovery, say)."""
-        new_slot = make_slot(self._data_key(), new, "passphrase", self._slots.database_id, user_id)
+    def set_passphrase(self, new: str, user_id: str | None, role: str | None = None) -> None:
+        """Give `user_id` the passphrase `new`, replacing their old one (after recovery, say).
+        `role` is the user's (looked up when not given: a user being added has no row yet)."""
         old_slot = self._slots.passphrase_slot_for(user_id)
+        if old_slot is None and len(self._slots.slots) >= MAX_SLOTS:
+            raise StoreError(
+                f"This database already has as many users as PeerLog allows ({MAX_SLOTS - 1}). "
+                "Remove someone who no longer uses PeerLog first."
+            )
+        new_slot = make_slot(
+            self._data_key(),
+            new,
+            "passphrase",
+            self._slots.database_id,
+            user_id,
+            role=role or self._role_of(user_id),
+        )
         if old_slot is None:
             self._save_slots(self._slots.with_slot(new_slot))
         else:

@@ -11,7 +11,7 @@ Move or copy the whole folder, never a single file from it.
 
 from pathlib import Path
 
-from desktop_app.store.errors import NotAPeerLogDatabase
+from desktop_app.store.errors import DamagedDatabase, NotAPeerLogDatabase
 
 FOLDER_SUFFIX = ".peerlog"
 DB_FILE = "peerlog.db"
@@ -49,11 +49,34 @@ def database_files(folder: Path) -> list[Path]:
     return with_side_files(db_file(folder))
 
 
+MISSING_RECORDS = (
+    "The records of this database (peerlog.db) are missing or empty, though its key file is "
+    "there: the file was deleted, emptied or not copied. Nothing was changed. Restore the "
+    "database from a backup (Restore from a backup on PeerLog's start screen, or peerlog "
+    "restore)."
+)
+
+
 def require_database_folder(folder: Path) -> None:
+    """A folder holding a database and its key file. A key file without its records is damage,
+    never a reason to start a new, empty database in its place."""
     if not folder.exists():
         raise NotAPeerLogDatabase(f"There is no PeerLog database at {folder}.")
-    if not folder.is_dir() or not db_file(folder).exists() or not slots_file(folder).exists():
+    if not folder.is_dir() or not slots_file(folder).exists():
         raise NotAPeerLogDatabase()
+    if not _holds_records(folder):
+        raise DamagedDatabase(MISSING_RECORDS)
+
+
+def _holds_records(folder: Path) -> bool:
+    """peerlog.db is there and not empty (or, empty, beside a write-ahead log that is not)."""
+    try:
+        if db_file(folder).stat().st_size > 0:
+            return True
+        wal = folder / (DB_FILE + "-wal")
+        return wal.exists() and wal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def looks_like_database(folder: Path) -> bool:

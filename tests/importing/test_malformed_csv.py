@@ -49,7 +49,7 @@ def plausible(column: Column) -> st.SearchStrategy[str]:
         "time": st.just("10:30"),
         "year": st.just("1980"),
         "whole": st.sampled_from(["1", "60"]),
-        "number": st.sampled_from(["1.5", "3"]),
+        "hours": st.sampled_from(["1.5", "3", "1:20", "0.33"]),
         "yes_no": st.sampled_from(["yes", "no", ""]),
         "text": st.sampled_from(["Amara", "Sleep;Money", "Safeguarding", "SWEMWBS", "UCLA3"]),
         "scores": st.sampled_from(["1;2;3", "3;3;3;3;3;3;3", "", "1;;x"]),

@@ -58,7 +58,7 @@ def records(db: Database) -> dict[str, list[tuple[object, ...]]]:
         "s.id = a.session_id JOIN people p ON p.id = a.person_id",
         "facilitators": "SELECT s.uuid, v.ref FROM session_facilitators f JOIN sessions s ON "
         "s.id = f.session_id JOIN volunteers v ON v.id = f.volunteer_id",
-        "hours": "SELECT v.ref, worked_on, hours, activity, s.uuid FROM volunteer_hours h JOIN "
+        "hours": "SELECT v.ref, worked_on, h.minutes, activity, s.uuid FROM volunteer_hours h JOIN "
         "volunteers v ON v.id = h.volunteer_id LEFT JOIN sessions s ON s.id = h.session_id",
         "referrals received": "SELECT p.ref, received_on, source_kind, organisation, "
         "referrer_role, needs, consent_to_feedback, share_scores, r.notes, contact_attempted_on, "

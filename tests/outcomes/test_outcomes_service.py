@@ -11,6 +11,7 @@ from desktop_app.domain.outcomes.change import Stage, outcome_change
 from desktop_app.domain.returns.periods import Period
 from desktop_app.services import outcomes, people
 from desktop_app.services.databases import open_database
+from desktop_app.services.protection import audit
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from desktop_app.store.errors import RecordNotFound
@@ -182,3 +183,27 @@ def test_change_inputs_hold_what_the_rule_needs(
     everything = outcomes.person_outcomes(db, person) + outcomes.person_outcomes(db, other_person)
     ucla3 = outcomes.measure(db, "UCLA3")
     assert outcomes.change_report(db, "UCLA3", period) == outcome_change(ucla3, everything, period)
+
+
+def test_a_form_is_corrected_in_place_and_the_change_audited(db: Database, person: str) -> None:
+    saved = save(db, person, "SWEMWBS", BASELINE, date(2025, 1, 6), [3, 4, 2, 5, 1, 3, 4])
+    items = [3, 4, 2, 5, 1, 3, 5]
+    corrected = outcomes.record_outcome(
+        db, person, "SWEMWBS", REVIEW, date(2025, 2, 3), items, TODAY, correcting=saved.id
+    )
+    assert corrected.id == saved.id and corrected.person_id == person
+    (stored,) = outcomes.person_outcomes(db, person)
+    assert stored == corrected
+    assert (stored.stage, stored.taken_on, stored.score.total) == (REVIEW, date(2025, 2, 3), 23)
+    entries = audit.list_entries(db).rows
+    assert (entries[0].action, entries[0].record_kind, entries[0].record_id) == (
+        "change",
+        "outcome",
+        saved.id,
+    )
+    with pytest.raises(ValidationFailed, match="you entered 9"):
+        outcomes.record_outcome(db, person, "SWEMWBS", REVIEW, TODAY, [9] * 7, TODAY, saved.id)
+    assert outcomes.person_outcomes(db, person) == [corrected]
+    outcomes.delete_outcome(db, saved.id)
+    with pytest.raises(RecordNotFound):
+        outcomes.record_outcome(db, person, "UCLA3", EXIT, TODAY, [1, 1, 1], TODAY, saved.id)

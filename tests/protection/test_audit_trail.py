@@ -181,7 +181,7 @@ def test_removed_users_keep_their_name_in_the_trail(db: Database, lead: User) ->
 
 def test_volunteer_hours_changes_are_recorded(db: Database, records: Records) -> None:
     hours = volunteers.list_hours(db).rows[0]
-    volunteers.update_hours(db, replace(hours, hours=3.0))
+    volunteers.update_hours(db, replace(hours, minutes=180))
     volunteers.delete_hours(db, hours.id)
     assert entries(db)[-2:] == [
         (Action.CHANGE, "volunteer hours", hours.id),

@@ -46,8 +46,10 @@ def test_withdrawing_story_sharing_keeps_stories_out_of_returns(
     assert withdrawn.share_story and not withdrawn.stands("share_story")
     assert withdrawn.stands("keep_data")
     assert case_studies.list_case_studies(db, shareable_only=True).total == 0
-    # even if someone ticks the story's box again, the withdrawal in force keeps it out
-    case_studies.update_case_study(db, replace(story, consent_to_share=True))
+    # ticking the story's box again is refused while the withdrawal is in force
+    with pytest.raises(ValidationFailed, match="withdrew their agreement to share"):
+        case_studies.update_case_study(db, replace(story, consent_to_share=True))
+    assert not case_studies.get_case_study(db, story.id).consent_to_share
     assert case_studies.list_case_studies(db, shareable_only=True).total == 0
     assert case_studies.list_case_studies(db).total == 1
     logged = [(e.action, e.record_id) for e in audit_repo.all_entries(db.connection())]

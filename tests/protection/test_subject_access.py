@@ -120,7 +120,9 @@ def test_the_export_reads_well_and_holds_no_one_else(
     db: Database, full_records: Records, tmp_path: Path
 ) -> None:
     volunteer = volunteers.add_volunteer(db, Volunteer("Amara K."))
-    volunteers.record_hours(db, VolunteerHours(volunteer.id, date(2024, 9, 2), 2.5, "Tea rota"))
+    volunteers.record_hours(
+        db, VolunteerHours.of_hours(volunteer.id, date(2024, 9, 2), 2.5, "Tea rota")
+    )
     assert subject_access.matching_volunteers(db, full_records.person.id) == [
         (volunteer.id, "Amara K.")
     ]

@@ -75,6 +75,7 @@ def test_people_without_consent_and_open_concerns(db: Database) -> None:
             "drop_in",
             anonymous_headcount=4,
             safeguarding_concern=True,
+            safeguarding_follow_up="Passed to the lead",
             safeguarding_resolved_on=date(2025, 5, 3),
         ),
     )

@@ -72,7 +72,7 @@ def test_forms_hours_volunteers_and_stories_come_back(db: Database) -> None:
     ada = people.add_person(db, Person(known_as="Ada"))
     form = outcomes.record_outcome(db, ada.id, "UCLA3", "baseline", DAY, [2, 2, 3])
     robin = volunteers.add_volunteer(db, Volunteer(name="Robin"))
-    hours = volunteers.record_hours(db, VolunteerHours(robin.id, DAY, 2.5, "training"))
+    hours = volunteers.record_hours(db, VolunteerHours.of_hours(robin.id, DAY, "2.5", "training"))
     story = case_studies.add_case_study(db, CaseStudy(ada.id, DAY, "Finding the group"))
     sam = volunteers.add_volunteer(db, Volunteer(name="Sam Mistake"))
     outcomes.delete_outcome(db, form.id)
@@ -100,7 +100,7 @@ def test_erasing_a_person_removes_their_deleted_forms_too(db: Database) -> None:
 
 def test_putting_back_what_refers_to_a_record_gone_since_is_refused(db: Database) -> None:
     sam = volunteers.add_volunteer(db, Volunteer(name="Sam"))
-    hours = volunteers.record_hours(db, VolunteerHours(sam.id, DAY, 2.0, "training"))
+    hours = volunteers.record_hours(db, VolunteerHours.of_hours(sam.id, DAY, "2", "training"))
     volunteers.delete_hours(db, hours.id)
     volunteers.delete_volunteer(db, sam.id)  # possible now that no hours are left
     kept = recently_deleted.recently_deleted(db)
@@ -148,3 +148,9 @@ def test_a_record_already_back_or_past_its_time_is_not_offered(db: Database) -> 
 
 def _audit(db: Database) -> list[AuditEntry]:
     return list(reversed(audit.list_entries(db, AuditFilter(), Page(limit=1000)).rows))
+
+
+def test_what_the_window_says_about_undoing_matches_how_long_copies_are_kept() -> None:
+    from desktop_app.ui.common.messages import UNDO
+
+    assert f"for {recently_deleted.KEEP_DAYS} days" in UNDO

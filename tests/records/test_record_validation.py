@@ -144,7 +144,7 @@ def test_volunteer_dates_and_training() -> None:
 
 @pytest.mark.parametrize("hours", [0, -1, 25])
 def test_hours_must_fit_in_a_day(hours: float) -> None:
-    (problem,) = validate_hours(VolunteerHours("v", date(2025, 6, 1), hours), TODAY)
+    (problem,) = validate_hours(VolunteerHours.of_hours("v", date(2025, 6, 1), hours), TODAY)
     assert problem.field == "hours"
     assert f"you entered {hours:g}" in problem.message
 

@@ -8,7 +8,7 @@ import sqlcipher3
 
 from desktop_app.domain.listing import Page, SessionFilter
 from desktop_app.domain.people import Person
-from desktop_app.domain.sessions import OnwardReferral, Session
+from desktop_app.domain.sessions import OnwardReferral, Session, facilitator_missing
 from desktop_app.domain.volunteers import Volunteer
 from desktop_app.services import home, people, sessions, volunteers
 from desktop_app.services.validation import ValidationFailed
@@ -66,6 +66,33 @@ def test_log_a_group_with_a_new_person_and_hours(
     ]
     assert [v.name for v in detail.facilitators] == ["Jo Facilitator"]
     assert volunteers.total_hours(db, facilitator.id) == 2.5
+
+
+def test_facilitators_added_by_name_while_logging_on_a_new_database(
+    db: Database, regulars: list[Person]
+) -> None:
+    session = weekly_group(regulars[:1], Volunteer("unused"), facilitator_ids=())
+    logged = sessions.log_session(
+        db,
+        session,
+        facilitator_hours=2,
+        new_facilitators=[Volunteer("  Jo   Bloggs "), Volunteer("Sam Reyes")],
+    )
+    detail = sessions.session_detail(db, logged.session.id)
+    assert [(v.name, v.ref) for v in detail.facilitators] == [
+        ("Jo Bloggs", "V-0001"),
+        ("Sam Reyes", "V-0002"),
+    ]
+    assert [h.hours for h in logged.hours] == [2, 2]
+    assert [v.name for v in volunteers.list_volunteers(db)] == ["Jo Bloggs", "Sam Reyes"]
+    counts = table_counts(db)
+    with pytest.raises(ValidationFailed, match="name") as refused:
+        sessions.log_session(db, session, new_facilitators=[Volunteer("Ali"), Volunteer(" ")])
+    assert [p.field for p in refused.value.problems] == ["new_facilitators.name"]
+    assert table_counts(db) == counts and len(volunteers.list_volunteers(db)) == 2
+    updated = sessions.update_session(db, logged.session, new_facilitators=[Volunteer("Kim Lee")])
+    facilitators = sessions.session_detail(db, updated.id).facilitators
+    assert sorted(v.name for v in facilitators) == ["Jo Bloggs", "Kim Lee", "Sam Reyes"]
 
 
 def test_invalid_session_writes_nothing(
@@ -276,3 +303,11 @@ def test_edit_can_add_new_people_in_the_same_transaction(
         sessions.update_session(db, replace(edited, minutes=-5), [Person("Kofi Late")])
     assert table_counts(db) == before
     assert people.find_people(db, "Kofi Late") == []
+
+
+def test_group_and_one_to_one_sessions_are_led_by_someone_drop_ins_need_not_be() -> None:
+    led = Session(held_on=LAST_MONTH, kind="group", facilitator_ids=("v1",))
+    assert not facilitator_missing(led)
+    assert facilitator_missing(replace(led, facilitator_ids=()))
+    assert facilitator_missing(replace(led, kind="one_to_one", facilitator_ids=()))
+    assert not facilitator_missing(replace(led, kind="drop_in", facilitator_ids=()))

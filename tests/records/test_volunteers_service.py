@@ -71,23 +71,25 @@ def test_list_volunteers_by_text(db: Database) -> None:
 def test_record_edit_list_and_delete_hours(db: Database) -> None:
     jo = volunteers.add_volunteer(db, Volunteer("Jo"))
     sam = volunteers.add_volunteer(db, Volunteer("Sam"))
-    entry = volunteers.record_hours(db, VolunteerHours(jo.id, date(2025, 2, 3), 2, "Outreach"))
-    volunteers.record_hours(db, VolunteerHours(jo.id, date(2025, 3, 3), 1.25, "Admin"))
-    volunteers.record_hours(db, VolunteerHours(sam.id, date(2025, 3, 4), 4, "Training"))
+    entry = volunteers.record_hours(
+        db, VolunteerHours.of_hours(jo.id, date(2025, 2, 3), 2, "Outreach")
+    )
+    volunteers.record_hours(db, VolunteerHours.of_hours(jo.id, date(2025, 3, 3), 1.25, "Admin"))
+    volunteers.record_hours(db, VolunteerHours.of_hours(sam.id, date(2025, 3, 4), 4, "Training"))
     assert entry.created_at
     assert volunteers.total_hours(db) == 7.25
     assert volunteers.total_hours(db, jo.id) == 3.25
     assert volunteers.total_hours(db, start=date(2025, 3, 1), end=date(2025, 3, 31)) == 5.25
     jo_hours = volunteers.list_hours(db, jo.id, page=Page(limit=1))
     assert jo_hours.total == 2 and jo_hours.rows[0].activity == "Admin"
-    changed = volunteers.update_hours(db, replace(entry, hours=3))
+    changed = volunteers.update_hours(db, replace(entry, minutes=180))
     assert changed.hours == 3 and changed.created_at == entry.created_at
     volunteers.delete_hours(db, entry.id)
     assert volunteers.total_hours(db, jo.id) == 1.25
     with pytest.raises(ValidationFailed):
-        volunteers.record_hours(db, VolunteerHours(jo.id, date(2025, 3, 3), 0))
+        volunteers.record_hours(db, VolunteerHours.of_hours(jo.id, date(2025, 3, 3), 0))
     with pytest.raises(RecordNotFound):
-        volunteers.record_hours(db, VolunteerHours("nobody", date(2025, 3, 3), 1))
+        volunteers.record_hours(db, VolunteerHours.of_hours("nobody", date(2025, 3, 3), 1))
 
 
 def test_a_volunteer_with_history_cannot_be_deleted(db: Database) -> None:

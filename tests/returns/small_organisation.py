@@ -124,7 +124,7 @@ def build_small_organisation(db: Database) -> None:
         anonymous_headcount=6,
     )
     log(date(2025, 4, 2), "group", "in_person", 60, ids[:12], [v1.id], 1.0)  # after the period
-    volunteers.record_hours(db, VolunteerHours(v3.id, date(2024, 9, 1), 3.5, "Outreach"))
+    volunteers.record_hours(db, VolunteerHours.of_hours(v3.id, date(2024, 9, 1), 3.5, "Outreach"))
 
     # WEMWBS for five people: three up 14 points, one the same, one down 14.
     for person, before, after in [(0, 2, 3), (1, 2, 3), (2, 2, 3), (3, 3, 3), (4, 3, 2)]:

@@ -76,11 +76,14 @@ def test_hand_computed_figures(organisation: Database) -> None:
     }  # fmt: skip
     assert values(result, "gender", "gender") == {
         "woman": 7, "man": 5, "non_binary": 0, "self_described": 0, "not_stated": 0,
+        "not_recorded": 0,
     }  # fmt: skip
     ethnicity = values(result, "ethnicity", "ethnicity")
     assert ethnicity["white_roma"] is None and ethnicity["white_british"] is None
     assert values(result, "ethnicity", "ethnicity_high_level")["white"] == 12
-    assert values(result, "disability", "disability") == {"yes": 5, "no": 7, "not_stated": 0}
+    assert values(result, "disability", "disability") == {
+        "yes": 5, "no": 7, "not_stated": 0, "not_recorded": 0,
+    }  # fmt: skip
     assert values(result, "referral_source", "referral_source")["self"] == 6
     # LS7 (3) and ZZ1 (1) are counted together as other districts (4), hidden with LS6 (8).
     assert values(result, "postcode_district", "postcode_district") == {"LS6": None, "other": None}

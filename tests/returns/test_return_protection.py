@@ -49,6 +49,7 @@ def test_breakdowns_hand_checked(alliance: ProtectedReturn) -> None:
     # non_binary 2 + not_stated 1 = 3 < 5, so the next smallest, man (15), is hidden too.
     assert values(alliance, "gender", "gender") == {
         "woman": 24, "man": None, "non_binary": None, "self_described": 0, "not_stated": None,
+        "not_recorded": 0,
     }  # fmt: skip
     # 65_74: 2 (age 70), 75_plus: 1, not_known: 2 -> 5 hidden together.
     age = values(alliance, "age", "age_band")
@@ -61,6 +62,7 @@ def test_breakdowns_hand_checked(alliance: ProtectedReturn) -> None:
         "black": None,
         "other": 0,
         "not_stated": 0,
+        "not_recorded": 0,
     }
     detail = values(alliance, "ethnicity", "ethnicity")
     assert (

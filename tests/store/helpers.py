@@ -47,3 +47,27 @@ def run_python(
         env=full_env,
         **kwargs,
     )
+
+
+def older_database(folder: Path, version: int, *statements: str | tuple[str, list[tuple]]) -> Path:
+    """A database made by the PeerLog of schema `version` (only its first steps run), holding
+    what `statements` insert (SQL, or SQL with rows for executemany), closed as a user leaves
+    it. Opening it afterwards upgrades it."""
+    import pytest
+
+    from desktop_app.services.databases import create_database
+    from desktop_app.store import migrations
+    from tests.conftest import PASSPHRASE
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
+        patch.setattr(migrations, "LATEST_VERSION", version)
+        old = create_database(folder, "Old Group", PASSPHRASE).database
+        with old.transaction() as conn:
+            for statement in statements:
+                if isinstance(statement, str):
+                    conn.execute(statement)
+                else:
+                    conn.executemany(*statement)
+        old.close()
+    return old.folder

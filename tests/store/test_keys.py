@@ -10,7 +10,7 @@ import pytest
 from desktop_app.services import databases
 from desktop_app.store import layout
 from desktop_app.store.database import CreatedDatabase, Database
-from desktop_app.store.errors import WrongRecoveryCode, WrongSecret
+from desktop_app.store.errors import TamperedKeyFile, WrongRecoveryCode, WrongSecret
 from desktop_app.store.protection.keyslots import KdfParams, KeySlots
 from desktop_app.store.protection.pending_audit import PENDING_FILE
 from desktop_app.store.protection.recovery_code import normalise_recovery_code
@@ -130,5 +130,6 @@ def test_a_slot_copied_from_another_database_does_not_open_it(tmp_path: Path) ->
     slots_a = KeySlots.load(layout.slots_file(a.database.folder))
     slots_b = KeySlots.load(layout.slots_file(b.database.folder))
     forged = KeySlots(slots_b.database_id, slots_a.slots)
-    with pytest.raises(WrongSecret):
+    # the passphrase is right for the slot, the slot wrong for the database: damage, not a typo
+    with pytest.raises(TamperedKeyFile, match=r"keyslots\.json"):
         forged.unlock_with_passphrase(PASSPHRASE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -45,8 +46,10 @@ def test_year_box_types_a_year(qtbot: QtBot) -> None:
 def test_short_date() -> None:
     assert short_date(date(2025, 3, 3)) == "3 Mar 2025"
     assert short_date(None) == ""
-    assert hours_text(3.0) == "3"
-    assert hours_text(1204.34) == "1,204.3"
+    assert hours_text(Decimal(3)) == "3"
+    assert hours_text(Decimal("1204.3")) == "1,204.3"
+    assert hours_text(Decimal("131.25")) == "131.25"  # a quarter hour, never "131.2"
+    assert hours_text(Decimal(20) / 60) == "0.33"
 
 
 def test_problems_go_beside_their_fields(qtbot: QtBot) -> None:

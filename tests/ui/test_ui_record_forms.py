@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +31,7 @@ def test_add_a_person_from_the_keyboard_with_consent(qtbot: QtBot, db: Database)
     qtbot.keyClicks(dialog.known_as, "Tamsin Roe")
     qtbot.keyClicks(dialog.postcode, "bb2")
     dialog.consent.setChecked(True)
+    dialog.consent.method.set_code("verbal")
     dialog.consent.keep_data.setChecked(True)
     with qtbot.waitSignal(dialog.saved):
         qtbot.keyClick(dialog.known_as, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -68,6 +69,8 @@ def test_changed_consent_is_added_to_the_history(qtbot: QtBot, db: Database) -> 
     dialog = PersonDialog(db, person.id)
     shown(qtbot, dialog)
     dialog.consent.setChecked(True)
+    dialog.consent.method.set_code("written")
+    dialog.consent.keep_data.setChecked(True)
     dialog.save()
     dialog = PersonDialog(db, person.id)
     shown(qtbot, dialog)
@@ -82,6 +85,8 @@ def test_unchanged_person_saves_without_a_new_consent(qtbot: QtBot, db: Database
     first = PersonDialog(db, person.id)
     shown(qtbot, first)
     first.consent.setChecked(True)
+    first.consent.method.set_code("verbal")
+    first.consent.keep_data.setChecked(True)
     first.save()
     again = PersonDialog(db, person.id)
     shown(qtbot, again)
@@ -143,7 +148,7 @@ def test_record_hours_for_a_volunteer(qtbot: QtBot, db: Database) -> None:
     dialog.hours.setValue(2.5)
     dialog.activity.setCurrentText("Outreach")
     dialog.save()
-    assert volunteers.total_hours(db, volunteer.id) == pytest.approx(2.5)
+    assert volunteers.total_hours(db, volunteer.id) == Decimal("2.5")
     assert volunteers.list_hours(db, volunteer.id).rows[0].activity == "Outreach"
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from decimal import Decimal
 
 from desktop_app.domain.vocabularies import Vocabulary
+from desktop_app.domain.volunteers import MINUTES_AN_HOUR, NotWholeMinutes, minutes_of
 
 Cell = str | int | float | bool | date | time | None
 
@@ -117,13 +119,25 @@ def read_whole_number(cell: Cell, what: str) -> int:
     raise BadCell(f"Write {what} as a whole number, like 12.")
 
 
-def read_number(cell: Cell, what: str) -> float:
+def read_minutes(cell: Cell) -> int:
+    """Hours (1.5, 0.25, or hours and minutes like 1:20) as whole minutes, exactly; more
+    precision than a minute is refused, never rounded silently."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return float(cell)
-    text = cell_text(cell)
-    if re.fullmatch(r"[+-]?(\d{1,9}(\.\d*)?|\.\d+)", text):
-        return float(text)
-    raise BadCell(f"Write {what} as a number, like 1.5.")
+        hours: Decimal | float | str = cell
+    else:
+        text = cell_text(cell)
+        clock = re.fullmatch(r"(\d{1,4}):([0-5]\d)", text)
+        if clock:
+            return int(clock[1]) * MINUTES_AN_HOUR + int(clock[2])
+        if not re.fullmatch(r"[+-]?(\d{1,9}(\.\d*)?|\.\d+)", text):
+            raise BadCell(
+                "Write the hours as a number, like 1.5, or as hours and minutes, like 1:20."
+            )
+        hours = text
+    try:
+        return minutes_of(hours)
+    except NotWholeMinutes as refused:
+        raise BadCell(str(refused)) from None
 
 
 def read_code(cell: Cell, vocabulary: Vocabulary) -> str:

@@ -21,6 +21,7 @@ from desktop_app.domain.people import Consent, Person
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.referrals.records import Referral
 from desktop_app.domain.sessions import Session
+from desktop_app.domain.vocabularies import NOT_RECORDED
 from desktop_app.domain.volunteers import FACILITATING, TrainingRecord, Volunteer, VolunteerHours
 
 SESSION_REF_MAX = 40
@@ -74,9 +75,9 @@ def person_from_row(
         base,
         known_as=_pick(row, "known_as", base.known_as, ""),
         year_of_birth=_pick(row, "year_of_birth", base.year_of_birth, None),
-        gender=_pick(row, "gender", base.gender, "not_stated"),
-        ethnic_group=_pick(row, "ethnicity", base.ethnic_group, "not_stated"),
-        disability=_pick(row, "disability", base.disability, "not_stated"),
+        gender=_pick(row, "gender", base.gender, NOT_RECORDED),
+        ethnic_group=_pick(row, "ethnicity", base.ethnic_group, NOT_RECORDED),
+        disability=_pick(row, "disability", base.disability, NOT_RECORDED),
         postcode_district=_pick(row, "postcode_district", base.postcode_district, ""),
         referral_source=_pick(row, "referral_source", base.referral_source, "not_known"),
         first_contact=_pick(row, "first_contact", base.first_contact, None),
@@ -193,14 +194,14 @@ def hours_from_row(
     existing: VolunteerHours | None,
 ) -> VolunteerHours:
     activity = row.text("activity") or FACILITATING
-    hours = row.values.get("hours")
-    amount = float(hours) if isinstance(hours, int | float) else 0.0
+    minutes = row.values.get("hours")  # read as whole minutes
+    amount = minutes if isinstance(minutes, int) else 0
     if existing is None:
         return VolunteerHours(
             volunteer_id, row.date("worked_on") or date.min, amount, activity, session_id
         )
     linked = session_id if row.has("session_ref") else existing.session_id
-    return replace(existing, hours=amount, activity=activity, session_id=linked)
+    return replace(existing, minutes=amount, activity=activity, session_id=linked)
 
 
 def hours_key(volunteer_id: str, worked_on: date, activity: str) -> tuple[str, date, str]:

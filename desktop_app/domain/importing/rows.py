@@ -16,7 +16,7 @@ from desktop_app.domain.importing.cells import (
     read_code,
     read_date,
     read_list,
-    read_number,
+    read_minutes,
     read_scores,
     read_time,
     read_whole_number,
@@ -204,8 +204,8 @@ def read_value(column: Column, cell: Cell) -> Value:
             return read_whole_number(cell, "the year")
         case "whole":
             return read_whole_number(cell, "it")
-        case "number":
-            return read_number(cell, "it")
+        case "hours":
+            return read_minutes(cell)
         case "yes_no":
             return read_yes_no(cell)
         case "code":

@@ -23,7 +23,7 @@ from desktop_app.domain.vocabularies import (
 )
 
 Kind = Literal[
-    "text", "ref", "refs", "date", "time", "year", "whole", "number", "yes_no", "code", "scores"
+    "text", "ref", "refs", "date", "time", "year", "whole", "hours", "yes_no", "code", "scores"
 ]
 SheetName = Literal[
     "people",
@@ -46,7 +46,7 @@ _ACCEPTED: dict[Kind, str] = {
     "time": "A time on a 24-hour clock: 18:30.",
     "year": "A year, like 1987.",
     "whole": "A whole number.",
-    "number": "A number, like 1.5.",
+    "hours": "Hours to the minute: 1.5, 0.25, or hours and minutes like 1:20.",
     "yes_no": "yes or no (y, n, true, false also work).",
     "code": "",
     "scores": "Whole numbers separated by ; (leave one empty for an item not answered).",
@@ -104,9 +104,9 @@ PEOPLE = Sheet(
         _ref("Their reference, unique in your organisation: rows are matched on it."),
         Column("known_as", "text", "The name they are known by.", required=True),
         Column("year_of_birth", "year", "Year of birth."),
-        Column("gender", "code", "Gender (empty: not stated).", vocabulary=GENDER),
-        Column("ethnicity", "code", "Ethnic group (empty: not stated).", vocabulary=ETHNIC_GROUP),
-        Column("disability", "code", "Disability (empty: not stated).", vocabulary=DISABILITY),
+        Column("gender", "code", "Gender (empty: not recorded).", vocabulary=GENDER),
+        Column("ethnicity", "code", "Ethnic group (empty: not recorded).", vocabulary=ETHNIC_GROUP),
+        Column("disability", "code", "Disability (empty: not recorded).", vocabulary=DISABILITY),
         Column("postcode_district", "text", "The first half of the postcode only, like BB1."),
         Column(
             "referral_source",
@@ -202,7 +202,7 @@ VOLUNTEER_HOURS = Sheet(
     (
         Column("volunteer_ref", "ref", "The volunteer's reference.", required=True),
         Column("worked_on", "date", "The day.", required=True),
-        Column("hours", "number", "How many hours.", required=True),
+        Column("hours", "hours", "How many hours, to the minute.", required=True),
         Column("activity", "text", "What they did (empty: Facilitating a session)."),
         Column("session_ref", "ref", "The session the time was for, if any."),
     ),

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from desktop_app.domain.referrals.figures import ReferralFigures, no_referrals
 from desktop_app.domain.returns.periods import Period
+from desktop_app.domain.volunteers import exact_hours
+
+PENNY = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,16 @@ class PeopleBreakdowns:
 @dataclass(frozen=True)
 class VolunteerFigures:
     active: int  # facilitated a session or logged hours in the period
-    hours: float
+    hours: Decimal | float  # exact (Decimal) from the database
     hourly_rate: float  # the organisation's value of an hour of volunteering, in pounds
     training_completed: int  # volunteers who completed training in the period
     dbs_in_date: int  # volunteers whose DBS check is within the renewal interval at the end
 
     @property
     def value(self) -> float:
-        return round(self.hours * self.hourly_rate, 2)
+        """Hours × hourly rate, worked out in decimal and rounded half up to the penny."""
+        exact = exact_hours(self.hours) * exact_hours(self.hourly_rate)
+        return float(exact.quantize(PENNY, rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class OutcomeFigures:
     improved: int
     worse: int
     no_change: int
+    higher_is_better: bool = True  # False for loneliness and anxiety: a fall is an improvement
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,26 @@ def _fold_small(
     return result, names
 
 
+IMPROVEMENT_CHART_TITLE = (
+    "Mean improvement by measure (where lower scores are better, as for loneliness and anxiety, "
+    "a fall is an improvement)"
+)
+
+
+def _change_label(outcome: OutcomeFigures) -> str:
+    if outcome.higher_is_better:
+        return "Mean change (a rise is an improvement)"
+    return "Mean change (a fall is an improvement)"
+
+
+def _improvement(change: Figure, outcome: OutcomeFigures) -> Figure:
+    """The mean change as an improvement (positive: better), whichever way the scale runs."""
+    value = change.value
+    if value is not None and not outcome.higher_is_better:
+        value = -value
+    return Figure(outcome.measure, outcome.label, value, change.suppressed, "change")
+
+
 def _destinations(referrals: Mapping[str, int]) -> tuple[dict[str, int], dict[str, str]]:
     """Referrals by destination as typed, keyed by a fixed code made from the text
     ("Citizens Advice" -> "citizens_advice"); texts that differ only in case or punctuation
@@ -323,7 +343,7 @@ class _SectionBuilder:
             "volunteers",
             figures=(
                 _people("active", "Active volunteers", protect_count(v.active, self.rules)),
-                _plain("hours", "Volunteer hours", v.hours, "hours"),
+                _plain("hours", "Volunteer hours", float(v.hours), "hours"),
                 _plain("value", "Value of volunteer time", v.value, "money"),
                 _plain("rate", "Hourly rate used for the value", v.hourly_rate, "rate"),
                 _people(
@@ -355,7 +375,7 @@ class _SectionBuilder:
             _people("people", "People with a baseline and a follow-up", split.total),
             mean("mean_baseline", "Mean score at baseline", outcome.mean_baseline),
             mean("mean_follow_up", "Mean score at follow-up", outcome.mean_follow_up),
-            mean("mean_change", "Mean change", outcome.mean_change, "change"),
+            mean("mean_change", _change_label(outcome), outcome.mean_change, "change"),
             _people("improved", "Improved", split.cells["improved"]),
             _people("worse", "Got worse", split.cells["worse"]),
             _people("no_change", "No change", split.cells["no_change"]),
@@ -365,9 +385,9 @@ class _SectionBuilder:
     def outcomes(self, choice: SectionChoice) -> Section:
         tables = tuple(self.outcome_table(o) for o in self.figures.outcomes)
         changes = tuple(
-            Figure(t.code, t.title, t.rows[3].value, t.rows[3].suppressed, "change") for t in tables
+            _improvement(t.rows[3], o) for t, o in zip(tables, self.figures.outcomes, strict=True)
         )
-        chart = Table("mean_change", "Mean change by measure", changes, chart="bars")
+        chart = Table("mean_change", IMPROVEMENT_CHART_TITLE, changes, chart="bars")
         charts = (chart,) if tables else ()
         return Section("outcomes", choice.heading, "outcomes", tables=tables, charts=charts)
 

@@ -28,17 +28,20 @@ REFERRAL_OUTCOME = (
     ("still_open", "Still open at the end of the period"),
 )
 
-# Short codes for the high-level groups of the 2021 census (in census order), and "not stated".
+# Short codes for the high-level groups of the 2021 census (in census order), then "not stated"
+# and "not recorded", each a group of its own (neither is a group of people).
 _SHORT_CODES = ("white", "mixed", "asian", "black", "other")
 HIGH_LEVEL_ETHNIC_GROUP: Codes = (
     *zip(_SHORT_CODES, vocabularies.HIGH_LEVEL_ETHNIC_GROUPS, strict=True),
     ("not_stated", "Not stated"),
+    ("not_recorded", "Not recorded"),
 )
 _SHORT_CODE_OF = {label: code for code, label in HIGH_LEVEL_ETHNIC_GROUP}
 
 
 def ethnic_groups() -> tuple[tuple[str, str, str], ...]:
-    """The 19 groups and "not stated": (code, label, high-level short code), in census order."""
+    """The 19 groups, "not stated" and "not recorded", in census order: (code, label,
+    high-level short code)."""
     return tuple(
         (term.code, term.label, _SHORT_CODE_OF[term.group])
         for term in vocabularies.ETHNIC_GROUP.terms

@@ -109,6 +109,7 @@ def fill_demo_database(
     db.set_setting("demo_size", size)
     db.set_setting("demo_seed", str(seed))
     refresh_query_statistics(db.connection())
+    db.save_point()
     done = total - 1
     step()
     log.info("Demo database filled (%s, seed %d)", size, seed)

@@ -23,7 +23,7 @@ SKIPPED_WEEKS = 0.04  # bank holidays, snow, a poorly facilitator
 ATTENDS = 0.8  # chance a current member comes to a given week's group
 CONCERNS = 0.012
 REFERRALS = 0.05
-SUPERVISION_HOURS = 1.5
+SUPERVISION_MINUTES = 90
 ONLINE = "Online (video call)"
 
 
@@ -161,7 +161,7 @@ class SessionMaker:
                 VolunteerHours(
                     self.volunteers[i].id,
                     supervision,
-                    SUPERVISION_HOURS,
+                    SUPERVISION_MINUTES,
                     "Supervision",
                     id=rng.uuid(),
                 )
@@ -216,12 +216,12 @@ class SessionMaker:
             onward_referrals=referrals,
             id=rng.uuid(),
         )
-        hours = round(slot.minutes / 60 + 0.5, 2)  # the session and half an hour to set up
+        minutes = slot.minutes + 30  # the session and half an hour to set up
         return (
             day,
             session,
             [
-                VolunteerHours(v, day, hours, FACILITATING, session.id, id=rng.uuid())
+                VolunteerHours(v, day, minutes, FACILITATING, session.id, id=rng.uuid())
                 for v in facilitators
             ],
         )

@@ -25,6 +25,7 @@ from openpyxl import Workbook
 from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.template import Column, Sheet
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.volunteers import hours_written
 from desktop_app.services.access import exporting
 from desktop_app.services.importing.template_files import (
     IMPORTED_SHEETS,
@@ -140,6 +141,8 @@ def _cell(column: Column, stored: Any) -> Any:
         return "; ".join(line for line in str(stored).split("\n") if line)
     if column.kind == "refs":
         return "; ".join(str(stored).split(";"))
+    if column.kind == "hours":
+        return hours_written(int(stored))  # stored as whole minutes
     if column.kind == "scores":
         return ";".join("" if v is None else str(v) for v in json.loads(stored))
     return stored

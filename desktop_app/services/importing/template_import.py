@@ -169,6 +169,7 @@ def run_import(
         _write(work.conn, plan, run)
         _audit(work, plan)
         run.check()  # the last chance to cancel, before COMMIT
+    db.save_point()  # into peerlog.db itself, not only its write-ahead log
     log.info("Import written: %d records", plan.writes)
     return report
 

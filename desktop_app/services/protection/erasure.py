@@ -35,7 +35,7 @@ def erase_people(db: Database, person_ids: Sequence[str]) -> int:
             forget_person(work, person_id)  # no deleted copy of anything naming them stays
             erasure_repo.erase_person(work.conn, person_id)
             work.record_unnamed(Action.ERASURE, "person")
-    db.purge_freed_space()
+    db.save_point()  # also empties the write-ahead log of the erased pages
     log.info("Erased %d people", len(person_ids))
     return len(person_ids)
 
@@ -49,6 +49,6 @@ def anonymise_people(db: Database, person_ids: Sequence[str], today: date | None
             forget_person(work, person_id)
             erasure_repo.anonymise_person(work.conn, person_id, day, now)
             work.record(Action.ANONYMISE, "person", person_id)
-    db.purge_freed_space()
+    db.save_point()  # also empties the write-ahead log of the erased pages
     log.info("Anonymised %d people", len(person_ids))
     return len(person_ids)

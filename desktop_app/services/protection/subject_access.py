@@ -22,6 +22,7 @@ from desktop_app.domain.audit import Action
 from desktop_app.domain.drafts import held_about
 from desktop_app.domain.listing import Page
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.volunteers import hours_written
 from desktop_app.services.access import exporting
 from desktop_app.services.protection.audit import user_names
 from desktop_app.services.recently_deleted import describe
@@ -139,7 +140,8 @@ def _volunteer_section(db: Database, volunteer_id: str) -> dict[str, Any]:
     conn = db.connection()
     volunteer = volunteers_repo.get_volunteer(conn, volunteer_id)
     hours = hours_repo.list_hours(conn, ALL_HOURS, volunteer_id, None, None).rows
-    return {"volunteer": asdict(volunteer), "hours": [asdict(h) for h in hours]}
+    entries = [{**asdict(h), "hours": str(hours_written(h.minutes))} for h in hours]
+    return {"volunteer": asdict(volunteer), "hours": entries}
 
 
 def _drafts_section(

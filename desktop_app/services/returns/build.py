@@ -117,6 +117,7 @@ def outcome_figures(db: Database, period: Period) -> tuple[OutcomeFigures, ...]:
                     report.improved,
                     report.worse,
                     report.no_meaningful_change,
+                    report.higher_is_better,
                 )
             )
     return tuple(figures)

@@ -59,7 +59,7 @@ FROM case_studies c JOIN people p ON p.id = c.person_id
 ORDER BY p.ref, c.written_on, c.id
 """
 _HOURS = """
-SELECT v.ref, h.worked_on, h.hours, h.activity, s.uuid
+SELECT v.ref, h.worked_on, h.minutes, h.activity, s.uuid
 FROM volunteer_hours h JOIN volunteers v ON v.id = h.volunteer_id
 LEFT JOIN sessions s ON s.id = h.session_id
 ORDER BY h.worked_on, h.id

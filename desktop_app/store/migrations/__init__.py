@@ -18,6 +18,7 @@ from desktop_app.store.migrations import (
     m0004_protection,
     m0005_drafts,
     m0006_measures_offered,
+    m0007_hours_in_minutes,
     m0010_referrals,
     m0011_recently_deleted,
 )
@@ -32,6 +33,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_protection.MIGRATION,
     m0005_drafts.MIGRATION,
     m0006_measures_offered.MIGRATION,
+    m0007_hours_in_minutes.MIGRATION,
     m0010_referrals.MIGRATION,
     m0011_recently_deleted.MIGRATION,
 )

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.store.connection import SQLITE_ERRORS, raw_connection, translated_errors
+from desktop_app.store.connection import SQLITE_ERRORS, raw_connection
 from desktop_app.store.errors import DamagedDatabase
-from desktop_app.store.protection.backup import read_backup_header
+from desktop_app.store.protection.backup import copy_payload, read_backup_header
 from desktop_app.store.protection.keyslots import KeySlots
 
 COUNTED = (
@@ -36,9 +35,7 @@ def preview_backup(path: Path, unlock: Callable[[KeySlots], bytes]) -> BackupPre
     data_key = unlock(header.slots)
     with tempfile.TemporaryDirectory(prefix="peerlog-preview-") as temp:
         copy = Path(temp) / "preview.db"
-        with translated_errors(), path.open("rb") as src, copy.open("wb") as out:
-            src.seek(header.data_offset)
-            shutil.copyfileobj(src, out)
+        copy_payload(path, header, data_key, copy)
         conn = raw_connection(copy, data_key)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}

@@ -7,25 +7,28 @@ from desktop_app.domain.integrity import CheckProblem, ProblemKind
 from desktop_app.store import layout
 from desktop_app.store.connection import SQLITE_ERRORS, raw_connection
 from desktop_app.store.database import Unlocker
-from desktop_app.store.lock import FolderLock
-from desktop_app.store.protection import audit_repo
+from desktop_app.store.protection import audit_repo, file_swaps, key_upkeep
 from desktop_app.store.protection.backup import verify_database_file
 from desktop_app.store.protection.keyslots import KeySlots
 
 
 def check_folder(folder: Path, unlock: Unlocker) -> list[CheckProblem]:
     """The problems `PRAGMA integrity_check`, `PRAGMA cipher_integrity_check` (the file is
-    damaged) and the audit trail's chain (the records are sound) report."""
-    layout.require_database_folder(folder)
-    slots = KeySlots.load(layout.slots_file(folder))
-    data_key, _slot = unlock(slots)
-    lock = FolderLock.acquire(folder)
+    damaged), a database older than its key file says it should be or not its own (restore
+    it, too), and the audit trail's chain (the records are sound) report."""
+    lock = file_swaps.lock_and_settle(folder)
     try:
+        slots = KeySlots.load(layout.slots_file(folder))
+        data_key, _slot = unlock(slots)
+        slots.require_sound_seal(data_key)
         damage = verify_database_file(layout.db_file(folder), data_key)
         if damage:
             return [CheckProblem(ProblemKind.DAMAGED, text) for text in damage]
         conn = raw_connection(layout.db_file(folder), data_key)
         try:
+            stale = key_upkeep.problems(conn, slots)
+            if stale:
+                return [CheckProblem(ProblemKind.DAMAGED, text) for text in stale]
             trail = audit_repo.problems(conn)
         except SQLITE_ERRORS as exc:
             trail = [f"audit trail: cannot be read ({exc})"]

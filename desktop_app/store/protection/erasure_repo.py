@@ -41,7 +41,7 @@ def anonymise_person(conn: Connection, person_id: str, today: date, now: str) ->
     key = local_id(conn, "people", person_id)
     year = conn.execute("SELECT year_of_birth FROM people WHERE id = ?", (key,)).fetchone()[0]
     conn.execute(
-        "UPDATE people SET ref = ?, known_as = ?, year_of_birth = ?, disability = 'not_stated', "
+        "UPDATE people SET ref = ?, known_as = ?, year_of_birth = ?, disability = 'not_recorded', "
         "postcode_district = '', notes = '', archived = 1, anonymised_on = ?, updated_at = ? "
         "WHERE id = ?",
         (anonymous_ref(key), ANONYMOUS_NAME, year_of_birth_band(year), today.isoformat(), now, key),

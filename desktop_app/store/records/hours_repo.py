@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from desktop_app.domain.listing import Page, Paged
-from desktop_app.domain.volunteers import VolunteerHours
+from desktop_app.domain.volunteers import VolunteerHours, hours_in
 from desktop_app.store.columns import date_text, to_required_date
 from desktop_app.store.conditions import Conditions, ListQuery, fetch_page
 from desktop_app.store.connection import Connection
@@ -15,7 +16,9 @@ from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.keys import delete_record, local_ids, update_record
 
 _QUERY = ListQuery(
-    columns="h.uuid, v.uuid, h.worked_on, h.hours, h.activity, s.uuid, h.created_at, h.updated_at",
+    columns=(
+        "h.uuid, v.uuid, h.worked_on, h.minutes, h.activity, s.uuid, h.created_at, h.updated_at"
+    ),
     table="volunteer_hours",
     alias="h",
     joins="JOIN volunteers v ON v.id = h.volunteer_id LEFT JOIN sessions s ON s.id = h.session_id",
@@ -26,14 +29,14 @@ def insert_hours(conn: Connection, entries: Sequence[VolunteerHours], now: str) 
     volunteers = local_ids(conn, "volunteers", [e.volunteer_id for e in entries])
     sessions = local_ids(conn, "sessions", [e.session_id for e in entries if e.session_id])
     conn.executemany(
-        "INSERT INTO volunteer_hours(uuid, volunteer_id, worked_on, hours, activity, "
+        "INSERT INTO volunteer_hours(uuid, volunteer_id, worked_on, minutes, activity, "
         "session_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 e.id,
                 volunteers[e.volunteer_id],
                 date_text(e.worked_on),
-                e.hours,
+                e.minutes,
                 e.activity,
                 sessions[e.session_id] if e.session_id else None,
                 now,
@@ -50,11 +53,11 @@ def update_hours(conn: Connection, entry: VolunteerHours, now: str) -> None:
     update_record(
         conn,
         "volunteer_hours",
-        "volunteer_id, worked_on, hours, activity, session_id",
+        "volunteer_id, worked_on, minutes, activity, session_id",
         (
             volunteer,
             date_text(entry.worked_on),
-            entry.hours,
+            entry.minutes,
             entry.activity,
             session.get(entry.session_id or ""),
         ),
@@ -93,11 +96,11 @@ def get_hours(conn: Connection, hours_id: str) -> VolunteerHours:
 
 
 def _hours(row: tuple[Any, ...]) -> VolunteerHours:
-    uuid, volunteer, worked_on, hours, activity, session, created, updated = row
+    uuid, volunteer, worked_on, minutes, activity, session, created, updated = row
     return VolunteerHours(
         volunteer_id=volunteer,
         worked_on=to_required_date(worked_on),
-        hours=float(hours),
+        minutes=int(minutes),
         activity=activity,
         session_id=session,
         id=uuid,
@@ -111,12 +114,14 @@ def total_hours(
     volunteer_id: str | None = None,
     start: date | None = None,
     end: date | None = None,
-) -> float:
+) -> Decimal:
+    """Exact: whole minutes are added up as integers, then turned into hours once."""
     where = _where(conn, volunteer_id, start, end)
     row = conn.execute(
-        f"SELECT COALESCE(SUM(h.hours), 0) FROM volunteer_hours h {where.where()}", where.params
+        f"SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h {where.where()}",
+        where.params,
     ).fetchone()
-    return float(row[0])
+    return hours_in(int(row[0]))
 
 
 def _where(

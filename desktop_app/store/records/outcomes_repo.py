@@ -13,7 +13,7 @@ from desktop_app.domain.returns.periods import Period
 from desktop_app.store.columns import to_required_date
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
-from desktop_app.store.keys import delete_record, local_id
+from desktop_app.store.keys import delete_record, local_id, update_record
 
 _SELECT = (
     "SELECT o.uuid, p.uuid, o.measure_code, o.stage, o.taken_on, o.item_scores, o.total, "
@@ -22,26 +22,46 @@ _SELECT = (
 _ORDER = " ORDER BY o.taken_on, o.id"
 
 
-def insert_outcome(conn: Connection, record: OutcomeRecord, now: str) -> None:
+_WRITTEN = "measure_code, stage, taken_on, item_scores, total, metric, complete"
+
+
+def _written_values(record: OutcomeRecord) -> tuple[object, ...]:
     score = record.score
+    return (
+        record.measure_code,
+        record.stage.value,
+        record.taken_on.isoformat(),
+        json.dumps(list(score.items)) if score.items else None,
+        score.total,
+        score.metric,
+        int(score.complete),
+    )
+
+
+def insert_outcome(conn: Connection, record: OutcomeRecord, now: str) -> None:
     conn.execute(
-        "INSERT INTO outcome_records(uuid, person_id, measure_code, stage, taken_on, "
-        "item_scores, total, metric, complete, created_at, updated_at) "
+        f"INSERT INTO outcome_records(uuid, person_id, {_WRITTEN}, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             record.id,
             local_id(conn, "people", record.person_id),
-            record.measure_code,
-            record.stage.value,
-            record.taken_on.isoformat(),
-            json.dumps(list(score.items)) if score.items else None,
-            score.total,
-            score.metric,
-            int(score.complete),
+            *_written_values(record),
             now,
             now,
         ),
     )
+
+
+def update_outcome(conn: Connection, record: OutcomeRecord, now: str) -> None:
+    """A corrected form: its measure, stage, date and scores (the person stays the same)."""
+    update_record(conn, "outcome_records", _WRITTEN, _written_values(record), now, record.id)
+
+
+def get_outcome(conn: Connection, record_id: str) -> OutcomeRecord:
+    row = conn.execute(_SELECT + "WHERE o.uuid = ?", (record_id,)).fetchone()
+    if row is None:
+        raise RecordNotFound()
+    return _record(row)
 
 
 def delete_outcome(conn: Connection, record_id: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from desktop_app.domain.sessions import OnwardReferral, Session, SessionDefaults
@@ -150,6 +151,15 @@ def get_session(conn: Connection, session_id: str) -> Session:
         created_at=created,
         updated_at=updated,
     )
+
+
+def sessions_held_on(conn: Connection, held_on: date, kind: str) -> list[Session]:
+    """Every session of `kind` held on that day (a handful at most), oldest first."""
+    rows = conn.execute(
+        "SELECT uuid FROM sessions WHERE held_on = ? AND kind = ? ORDER BY id",
+        (date_text(held_on), kind),
+    )
+    return [get_session(conn, str(r[0])) for r in rows.fetchall()]
 
 
 def _attendee_ids(conn: Connection, key: int) -> tuple[str, ...]:

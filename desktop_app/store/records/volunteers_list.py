@@ -9,7 +9,7 @@ from typing import Any
 from desktop_app.domain.listing import Page, Paged, TrainingState, VolunteerFilter, VolunteerRow
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS, Renewal, renewal
 from desktop_app.domain.returns.periods import Period
-from desktop_app.domain.volunteers import dbs_due_on
+from desktop_app.domain.volunteers import dbs_due_on, hours_in
 from desktop_app.store.columns import date_text, to_date
 from desktop_app.store.conditions import contains, order_by, search_pattern
 from desktop_app.store.connection import Connection
@@ -32,7 +32,7 @@ _LAST_SESSION = (
 _LISTED = (
     "SELECT v.id, v.uuid, v.ref, v.name, v.dbs_checked_on, "
     f"  {active_volunteer()} AS active, "
-    "  (SELECT TOTAL(h.hours) FROM volunteer_hours h WHERE h.volunteer_id = v.id "
+    "  (SELECT COALESCE(SUM(h.minutes), 0) FROM volunteer_hours h WHERE h.volunteer_id = v.id "
     "   AND h.worked_on BETWEEN :start AND :end) AS hours, "
     "  (SELECT MAX(h.worked_on) FROM volunteer_hours h WHERE h.volunteer_id = v.id) "
     "   AS last_hours, "
@@ -129,7 +129,7 @@ def _row(row: tuple[Any, ...], today: date, dbs_years: int) -> VolunteerRow:
         ref=ref,
         name=name,
         active=bool(active),
-        hours=float(hours),
+        hours=hours_in(int(hours)),
         last_active_on=to_date(last_active),
         dbs_due_on=dbs_due,
         dbs=renewal(dbs_due, today),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from desktop_app.domain.returns.figures import (
@@ -42,7 +43,7 @@ _PEOPLE_BY = {
 @dataclass(frozen=True)
 class VolunteerCounts:
     active: int
-    hours: float
+    hours: Decimal  # exact
     training_completed: int
     dbs_in_date: int
 
@@ -160,7 +161,7 @@ def _people(conn: Connection, span: dict[str, Any]) -> tuple[ParticipantFigures,
     return ParticipantFigures(unique, new), breakdowns
 
 
-def _volunteers(conn: Connection, span: dict[str, Any], hours: float) -> VolunteerCounts:
+def _volunteers(conn: Connection, span: dict[str, Any], hours: Decimal) -> VolunteerCounts:
     # Start from the period's sessions and hours (an index range each), not from every
     # volunteer's whole history: 10 ms instead of 160 ms on ten busy years.
     active = _one(

@@ -73,6 +73,10 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     _show(parent, "error", title, text)
 
 
+# Said when a record is deleted: a deletion can be undone for a while (services/recently_deleted).
+UNDO = "You can put it back from Records → Recently deleted… for 30 days."
+
+
 def confirm(
     parent: QWidget | None, title: str, text: str, yes_label: str, no_label: str = "Cancel"
 ) -> bool:

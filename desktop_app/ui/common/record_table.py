@@ -1,15 +1,25 @@
-"""The table every list screen uses: whole rows, sorted by the service, Enter opens a row.
+"""The table every list screen uses: whole rows, sorted by the service, Enter opens a row; and
+`EntryTable`, a small read-only table of one record's entries (a person's forms, a volunteer's
+hours), where Enter or a double click opens the chosen entry.
 
 Other keys, Delete among them, go on to the screen: a list deletes nothing itself (a record
 is deleted from its own form, which asks first)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop_app.ui.common.paged_table_model import ROW_ROLE, PagedTableModel
 
@@ -89,3 +99,41 @@ class RecordTable(QTableView):
                 self.open_requested.emit(row)
                 return True
         return super().eventFilter(watched, event)
+
+
+class EntryTable(QTableWidget):
+    open_requested = Signal(int)  # the row
+
+    def __init__(
+        self, columns: Sequence[str], accessible_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(0, len(columns), parent)
+        self.setAccessibleName(accessible_name)
+        self.setHorizontalHeaderLabels(list(columns))
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)  # Tab moves on to the buttons
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().hide()
+        rows = self.verticalHeader()
+        rows.setMinimumSectionSize(self.fontMetrics().height())
+        rows.setDefaultSectionSize(
+            self.fontMetrics().lineSpacing() + self.fontMetrics().height() // 2
+        )
+        self.activated.connect(lambda index: self.open_requested.emit(index.row()))
+
+    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+        """Show `rows` (the text of each cell), the first one chosen."""
+        self.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                self.setItem(row, column, QTableWidgetItem(text))
+        for column in range(self.columnCount() - 1):  # the last one keeps the spare width
+            self.resizeColumnToContents(column)
+        if rows:
+            self.selectRow(0)
+
+    def chosen_row(self) -> int | None:
+        row = self.currentRow()
+        return row if 0 <= row < self.rowCount() else None

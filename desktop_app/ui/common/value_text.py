@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from decimal import Decimal
 
 
 def short_date(day: date | None) -> str:
@@ -15,6 +16,8 @@ def clock_time(moment: time | None) -> str:
     return moment.strftime("%H:%M") if moment is not None else ""
 
 
-def hours_text(hours: float) -> str:
-    """ "12.5", "3" or "1,204.3": one decimal place, none when it is a whole number."""
-    return f"{hours:,.1f}".removesuffix(".0")
+def hours_text(hours: Decimal) -> str:
+    """ "12.5", "3", "1.25" or "1,204.3": hours to the hundredth, as exact as they were
+    recorded (20 minutes shows as "0.33"); no decimals when it is a whole number."""
+    text = f"{hours:,.2f}".rstrip("0")
+    return text.removesuffix(".")

@@ -25,8 +25,11 @@ class VocabularyCombo(QComboBox):
         accessible_name: str,
         any_label: str | None = None,
         parent: QWidget | None = None,
+        start: str | None = None,
     ) -> None:
-        """`any_label` ("Any kind") adds a first entry meaning "no choice", for filters."""
+        """`any_label` ("Any kind", "Choose…") adds a first entry meaning "no choice", for filters
+        and for questions that must be answered. `start` is the code shown first; questions
+        about a person start on their vocabulary's "Not recorded", never on an answer."""
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         model = QStandardItemModel(self)
@@ -43,7 +46,9 @@ class VocabularyCombo(QComboBox):
                 model.appendRow(heading)
             model.appendRow(self._choice(term.label, term.code))
         self.setModel(model)
-        self.set_code(None if any_label is not None else vocabulary.terms[0].code)
+        if start is None and any_label is None:
+            start = vocabulary.terms[0].code
+        self.set_code(start)
 
     @staticmethod
     def _choice(label: str, code: str | None) -> QStandardItem:

@@ -1,4 +1,5 @@
-"""The dialog for recording one wellbeing or loneliness form for a person.
+"""The dialog for recording one wellbeing or loneliness form for a person, or for correcting (or
+deleting) one already saved: the same form, filled in with what was saved.
 
 Built for quick entry from paper with the keyboard alone: type a score, press Enter or Tab for the
 next item. The total (and the SWEMWBS metric score) update as scores are typed; a score outside
@@ -10,8 +11,8 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QValidator
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -24,15 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.outcomes.change import Stage
+from desktop_app.domain.outcomes.change import OutcomeRecord, Stage
 from desktop_app.domain.outcomes.measures import Measure
 from desktop_app.domain.outcomes.scoring import item_problem, score
+from desktop_app.domain.problems import long_date
 from desktop_app.services import outcomes
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.common import messages
 from desktop_app.ui.common.date_fields import DateBox
+from desktop_app.ui.common.dialog_parts import RecordKey, resize_within_screen
 from desktop_app.ui.common.field_error import ERROR_STYLE, FieldError
 from desktop_app.ui.common.form_state import remember_opening_state
+from desktop_app.ui.common.messages import UNDO
+from desktop_app.ui.common.record_dialog import SAVE_KEYS
 from desktop_app.ui.common.unsaved import AsksBeforeDiscarding
 
 NOT_ANSWERED = -1
@@ -78,9 +84,11 @@ class ItemScoreBox(QSpinBox):
 
 
 class OutcomeForm(AsksBeforeDiscarding):
-    """Record a measure for `person_id`. Emits `saved` with the stored record."""
+    """Record a measure for `person_id`, or correct `existing`. Emits `saved` with the stored
+    record, `deleted` with the id of a deleted one."""
 
     saved = Signal(object)
+    deleted = Signal(str)
     discard_question = "Discard this wellbeing form?"
 
     def __init__(
@@ -91,15 +99,23 @@ class OutcomeForm(AsksBeforeDiscarding):
         taken_on: date | None = None,
         measure_code: str | None = None,
         stage: Stage = Stage.BASELINE,
+        existing: OutcomeRecord | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self.person_id = person_id
+        self.existing = existing
+        self.key = RecordKey(existing.id if existing else None, self)
         self._measures = {m.code: m for m in outcomes.offered_measures(db)}
+        if existing is not None and existing.measure_code not in self._measures:
+            # no longer offered on new forms, but it is the measure this form was saved on
+            self._measures[existing.measure_code] = outcomes.measure(db, existing.measure_code)
         self.boxes: list[ItemScoreBox] = []
         self.problems: list[QLabel] = []
-        self.setWindowTitle("Record a wellbeing measure")
-        self.resize(760, 560)
+        self.setWindowTitle(
+            "Correct a wellbeing measure" if existing else "Record a wellbeing measure"
+        )
+        resize_within_screen(self, 760, 560)  # the items scroll when it is cut shorter
 
         self.measure_box = QComboBox()
         self.measure_box.setAccessibleName("Measure")
@@ -130,11 +146,19 @@ class OutcomeForm(AsksBeforeDiscarding):
         self.buttons = QDialogButtonBox()
         # No default button: Enter moves between items and never saves a half-typed form.
         self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setToolTip("Save the form (Ctrl+Enter)")
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.save_button, cancel):
+        self.delete_button = self.buttons.addButton(
+            "Delete…", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.delete_button.setVisible(existing is not None)
+        self.delete_button.clicked.connect(self.delete)
+        for button in (self.save_button, cancel, self.delete_button):
             button.setAutoDefault(False)
         self.save_button.clicked.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        for keys in SAVE_KEYS:
+            QShortcut(QKeySequence(keys), self).activated.connect(self._save)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -144,9 +168,15 @@ class OutcomeForm(AsksBeforeDiscarding):
         layout.addWidget(self.buttons)
 
         self.measure_box.currentIndexChanged.connect(self._show_measure)
+        if existing is not None:
+            measure_code = existing.measure_code
+            self.stage_box.setCurrentIndex(self.stage_box.findData(existing.stage.value))
+            self.date_edit.set_value(existing.taken_on)
         if measure_code in self._measures:
             self.measure_box.setCurrentIndex(self.measure_box.findData(measure_code))
         self._show_measure()
+        if existing is not None:
+            self._fill_in(existing)
         remember_opening_state(self)  # a lock keeps the form as a draft only once changed
 
     # Building ------------------------------------------------------------------------------
@@ -190,6 +220,17 @@ class OutcomeForm(AsksBeforeDiscarding):
         for before, after in itertools.pairwise([self.date_edit, *self.boxes, self.save_button]):
             QWidget.setTabOrder(before, after)
         self._update()
+
+    def _fill_in(self, record: OutcomeRecord) -> None:
+        """The saved scores in their boxes (a form imported as a total alone has none)."""
+        for box, value in zip(self.boxes, record.score.items, strict=False):
+            box.setValue(NOT_ANSWERED if value is None else value)
+        if not record.score.items and record.score.total is not None:
+            self.hint.setText(
+                f"This form was saved as a total only ({record.score.total}), without the "
+                "score of each item. To correct it, type the score of each item from the paper "
+                "form."
+            )
 
     # Live scoring --------------------------------------------------------------------------
 
@@ -239,7 +280,10 @@ class OutcomeForm(AsksBeforeDiscarding):
 
     # Saving --------------------------------------------------------------------------------
 
+    @Slot()
     def _save(self) -> None:
+        if not self.save_button.isEnabled():
+            return  # a score is out of range: it is marked beside its box
         answers = self.answers()
         if all(value is None for value in answers):
             self._refuse("Type at least one item score before saving.")
@@ -252,11 +296,35 @@ class OutcomeForm(AsksBeforeDiscarding):
                 Stage(self.stage_box.currentData()),
                 self.date_edit.value(),
                 answers,
+                correcting=self.key.record_id(),
             )
         except StoreError as exc:
             self._refuse(str(exc))
             return
         self.saved.emit(record)
+        self.accept()
+
+    @Slot()
+    def delete(self) -> None:
+        """Delete the saved form being corrected, after asking."""
+        record_id = self.key.record_id()
+        if record_id is None:
+            return
+        taken = long_date(self.date_edit.value())
+        if not messages.confirm(
+            self,
+            "Delete this form?",
+            f"Delete the {self.measure.name} form of {taken}? Its scores will no longer count "
+            f"in charts or returns. {UNDO}",
+            "Delete the form",
+        ):
+            return
+        try:
+            outcomes.delete_outcome(self._db, record_id)
+        except StoreError as exc:
+            self._refuse(str(exc))
+            return
+        self.deleted.emit(record_id)
         self.accept()
 
     def _refuse(self, text: str) -> None:

@@ -21,7 +21,7 @@ class ConsentFields(QGroupBox):
         self.setAccessibleName("Consent recorded")
         self._loaded: Consent | None = None
         self.recorded_on = DateBox("Consent given on")
-        self.method = VocabularyCombo(CONSENT_METHOD, "How consent was given")
+        self.method = VocabularyCombo(CONSENT_METHOD, "How consent was given", any_label="Choose…")
         self.keep_data = QCheckBox("Keeping their information in PeerLog")
         self.be_contacted = QCheckBox("Being contacted by the group")
         self.share_story = QCheckBox("Sharing their story (anonymously) with funders")
@@ -31,6 +31,7 @@ class ConsentFields(QGroupBox):
         form.addRow("They agreed to:", self.keep_data)
         form.addRow("", self.be_contacted)
         form.addRow("", self.share_story)
+        form.addRow("", errors.label("consent.agreed", "what they agreed to"))
 
     def load(self, consent: Consent | None) -> None:
         self._loaded = consent

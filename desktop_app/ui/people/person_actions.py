@@ -1,5 +1,6 @@
 """What can be done from a person's record besides editing it: their wellbeing scores, recording
-a measure, and (coordinators only) "Export everything we hold…". Erasing is the record's own
+a measure, their case studies and writing one, and (coordinators only) "Export everything we
+hold…". Erasing is the record's own
 Delete button, which goes through `services.erasure` (see `PersonDialog.delete`)."""
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ from desktop_app.services.access import allowed
 from desktop_app.services.protection import subject_access
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.case_studies.person_case_studies import PersonCaseStudies, open_case_study
 from desktop_app.ui.common import file_dialogs, messages, worker
+from desktop_app.ui.common.dialog_parts import show_child
 from desktop_app.ui.outcomes.person_outcomes import PersonOutcomes, open_outcome_form
 
 log = logging.getLogger(__name__)
 
 
 class PersonActions(QWidget):
-    recorded = Signal()  # a measure was recorded
+    recorded = Signal()  # a measure or a case study was recorded, corrected or deleted
 
     def __init__(self, db: Database, person: Person, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +36,11 @@ class PersonActions(QWidget):
         self.scores_button.clicked.connect(self.show_scores)
         self.record_button = QPushButton("Record a meas&ure…")
         self.record_button.clicked.connect(self.record_measure)
+        self.stories_button = QPushButton("Case stud&ies…")
+        self.stories_button.setToolTip("Their stories: read, correct or delete them")
+        self.stories_button.clicked.connect(self.show_case_studies)
+        self.write_button = QPushButton("Write a case stu&dy…")
+        self.write_button.clicked.connect(self.write_case_study)
         self.export_button = QPushButton("E&xport everything we hold…")
         self.export_button.setToolTip(
             "Subject access: every record about them, as a PDF and a JSON file"
@@ -41,13 +49,18 @@ class PersonActions(QWidget):
         self.export_button.setVisible(allowed(db, Permission.EXPORT_ALL))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        for button in (self.scores_button, self.record_button, self.export_button):
-            button.setAutoDefault(False)
+        buttons = (
+            self.scores_button,
+            self.record_button,
+            self.stories_button,
+            self.write_button,
+            self.export_button,
+        )
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.scores_button)
-        row.addWidget(self.record_button)
-        row.addWidget(self.export_button)
+        for button in buttons:
+            button.setAutoDefault(False)
+            row.addWidget(button)
         row.addWidget(self.status, 1)
 
     @Slot()
@@ -62,6 +75,17 @@ class PersonActions(QWidget):
         form = open_outcome_form(self.db, self.person.id, self)
         form.saved.connect(lambda _record: self.recorded.emit())
         form.finished.connect(lambda _result: form.deleteLater())
+
+    @Slot()
+    def show_case_studies(self) -> None:
+        dialog = PersonCaseStudies(self.db, self.person.id, self.person.known_as, self)
+        dialog.changed.connect(self.recorded)
+        show_child(dialog)
+
+    @Slot()
+    def write_case_study(self) -> None:
+        form = open_case_study(self.db, self.person.id, None, self)
+        form.saved.connect(lambda _id: self.recorded.emit())
 
     @Slot()
     def export_everything(self) -> None:

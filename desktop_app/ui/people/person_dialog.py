@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.roles import Permission
-from desktop_app.domain.vocabularies import DISABILITY, ETHNIC_GROUP, GENDER, REFERRAL_SOURCE
+from desktop_app.domain.vocabularies import (
+    DISABILITY,
+    ETHNIC_GROUP,
+    GENDER,
+    NOT_RECORDED,
+    REFERRAL_NOT_KNOWN,
+    REFERRAL_SOURCE,
+)
 from desktop_app.services import people
 from desktop_app.services.access import allowed
 from desktop_app.store.database import Database
@@ -44,13 +51,17 @@ class PersonDialog(RecordDialog):
         self.ref.setAccessibleName("Reference")
         self.ref.setPlaceholderText("Leave empty for PeerLog to make one")
         self.year_of_birth = YearBox("Year of birth")
-        self.gender = VocabularyCombo(GENDER, "Gender")
-        self.ethnic_group = VocabularyCombo(ETHNIC_GROUP, "Ethnic group")
-        self.disability = VocabularyCombo(DISABILITY, "Disability or long-term condition")
+        self.gender = VocabularyCombo(GENDER, "Gender", start=NOT_RECORDED)
+        self.ethnic_group = VocabularyCombo(ETHNIC_GROUP, "Ethnic group", start=NOT_RECORDED)
+        self.disability = VocabularyCombo(
+            DISABILITY, "Disability or long-term condition", start=NOT_RECORDED
+        )
         self.postcode = QLineEdit()
         self.postcode.setAccessibleName("Postcode district")
         self.postcode.setPlaceholderText("First half only, like BB1")
-        self.referral = VocabularyCombo(REFERRAL_SOURCE, "How they came to the group")
+        self.referral = VocabularyCombo(
+            REFERRAL_SOURCE, "How they came to the group", start=REFERRAL_NOT_KNOWN
+        )
         self.first_contact = OptionalDateBox("First contact")
         self.first_contact.setToolTip(
             "The day this person first came to the group or was first in touch. Returns count "

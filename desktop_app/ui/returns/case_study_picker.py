@@ -2,7 +2,9 @@
 
 Only stories whose person agreed to share them are listed, by title and date. Before one is
 included, the user reads it as the return will hold it (names of everyone in PeerLog replaced by
-"[name]") and approves it; only that approved, redacted text is ever handed to the return.
+"[name]") and approves it; only that approved, redacted text is ever handed to the return. A
+story can be opened to edit it from here (or from the preview); an edited story must be read
+and approved again.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from desktop_app.services import case_studies
 from desktop_app.services.returns.build import shareable_case_study
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
+from desktop_app.ui.case_studies.person_case_studies import open_case_study
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.common.value_text import short_date
@@ -58,6 +62,12 @@ class RedactionPreview(QDialog):
             "&Include this story", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.leave_out = buttons.addButton("&Leave it out", QDialogButtonBox.ButtonRole.RejectRole)
+        self.wants_edit = False
+        self.edit = buttons.addButton(
+            "&Edit the story first…", QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.edit.setToolTip("Leave it out for now and open the story to change it")
+        self.edit.clicked.connect(self._edit_first)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -68,6 +78,11 @@ class RedactionPreview(QDialog):
         self.story.setFocus()
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 80, metrics.height() * 24)
+
+    @Slot()
+    def _edit_first(self) -> None:
+        self.wants_edit = True
+        self.reject()
 
 
 class CaseStudyPicker(QWidget):
@@ -88,11 +103,15 @@ class CaseStudyPicker(QWidget):
         self.remove_button = QPushButton("Lea&ve out")
         self.remove_button.setAccessibleName("Leave the chosen story out of the return")
         self.remove_button.clicked.connect(self.leave_out)
+        self.edit_button = QPushButton("Edit the stor&y…")
+        self.edit_button.setAccessibleName("Edit the chosen story")
+        self.edit_button.clicked.connect(self.edit_story)
         self.empty = QLabel("No stories can be shared: nobody has agreed to share theirs yet.")
         self.empty.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.read_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +160,29 @@ class CaseStudyPicker(QWidget):
         dialog = RedactionPreview(redacted, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.approve(study_id, redacted)
+        elif dialog.wants_edit:
+            self.edit_story()
+
+    @Slot()
+    def edit_story(self) -> CaseStudyDialog | None:
+        """Open the chosen story to change it; once saved (or deleted) it is listed afresh and
+        must be read and approved again."""
+        study_id = self._current_id()
+        if study_id is None:
+            return None
+        try:
+            person_id = case_studies.get_case_study(self.db, study_id).person_id
+        except StoreError as problem:
+            messages.show_error(self, "This story cannot be opened", str(problem))
+            return None
+        dialog = open_case_study(self.db, person_id, study_id, self)
+        dialog.saved.connect(lambda _id: self._edited(study_id))
+        return dialog
+
+    def _edited(self, study_id: str) -> None:
+        self.approved.pop(study_id, None)  # the approved text is not the story any more
+        self.refresh()
+        self.approved_changed.emit()
 
     def approve(self, study_id: str, redacted: CaseStudy) -> None:
         """Include `redacted` (the text the user read and approved)."""
@@ -168,6 +210,7 @@ class CaseStudyPicker(QWidget):
     def _update_buttons(self) -> None:
         study_id = self._current_id()
         self.read_button.setEnabled(study_id is not None)
+        self.edit_button.setEnabled(study_id is not None)
         self.remove_button.setEnabled(study_id in self.approved)
 
     def _current_id(self) -> str | None:

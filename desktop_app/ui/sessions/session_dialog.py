@@ -3,6 +3,9 @@
 Made for the weekly group: the date is today, kind, venue, time and facilitators start as they
 were at the last session of that kind, attendees are added by typing part of a name and
 pressing Enter, and Ctrl+Enter saves. Problems are shown beside the fields they are about.
+A facilitator nobody has entered yet (as on a new database) is added by name, as a new
+volunteer, in the same save; a group or one-to-one session with no facilitator is saved only
+after a warning.
 """
 
 from __future__ import annotations
@@ -32,11 +35,14 @@ from desktop_app.domain.sessions import (
     LONGEST_SESSION_MINUTES,
     OnwardReferral,
     Session,
+    facilitator_missing,
+    validate_session,
 )
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
-from desktop_app.domain.volunteers import MAX_HOURS_A_DAY
+from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, Volunteer, exact_hours
 from desktop_app.services import sessions
 from desktop_app.store.database import Database
+from desktop_app.ui.common import messages
 from desktop_app.ui.common.date_fields import DateBox, OptionalDateBox
 from desktop_app.ui.common.form_rows import add_row
 from desktop_app.ui.common.record_dialog import RecordDialog, plain_button
@@ -97,9 +103,13 @@ class SessionDialog(RecordDialog):
         self.venue.addItems(["", *sessions.venues(self.db)])
         self.venue.setAccessibleName("Venue")
         self.venue_error = e.label("venue", "the venue")
-        self.facilitators = RecordPicker("facilitators", facilitator_search(self.db))
+        self.facilitators = RecordPicker(
+            "facilitators", facilitator_search(self.db), new_label="volunteer"
+        )
         self.facilitators.chosen.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
-        self.facilitators_error = e.label("facilitator_ids", "the facilitators")
+        self.facilitators_error = e.label(
+            "facilitator_ids", "the facilitators", also=("new_facilitators.name",)
+        )
         self.record_hours = QCheckBox("Record their time as volunteer &hours:")
         self.record_hours.setAccessibleName("Record facilitators' time as volunteer hours")
         self.hours = QDoubleSpinBox()
@@ -304,15 +314,69 @@ class SessionDialog(RecordDialog):
         if session is None:
             return
         new_people = [Person(known_as=name) for name in self.attendees.new_names()]
+        leading = [Volunteer(name=name) for name in self.facilitators.new_names()]
+        if self._needs_a_word_on_facilitators(session, leading) and not self._no_facilitator_ok():
+            return
+        if not new_people and not self._saving_a_copy_is_meant(session):
+            return
         if self.existing is not None:
-            updated = self.attempt(lambda: sessions.update_session(self.db, session, new_people))
+            updated = self.attempt(
+                lambda: sessions.update_session(self.db, session, new_people, leading)
+            )
             if updated is not None:
                 self.finish(updated.id)
             return
-        hours = self.hours.value() if self.record_hours.isChecked() else None
-        logged = self.attempt(lambda: sessions.log_session(self.db, session, new_people, hours))
+        hours = exact_hours(self.hours.value()) if self.record_hours.isChecked() else None
+        logged = self.attempt(
+            lambda: sessions.log_session(self.db, session, new_people, hours, leading)
+        )
         if logged is not None:
             self.finish(logged.session.id)
+
+    def _saving_a_copy_is_meant(self, session: Session) -> bool:
+        """True unless it looks like a session already saved and the user does not go on."""
+        if validate_session(session, date.today()):
+            return True  # not savable as it is: the problems are shown first, not this question
+        twin = sessions.likely_duplicate(self.db, session)
+        if twin is None:
+            return True
+        kind = SESSION_KIND.label(twin.kind).lower()
+        at = f" at {clock_time(twin.starts_at)}" if twin.starts_at else ""
+        venue = f" at {twin.venue}" if twin.venue else ""
+        return messages.confirm(
+            self,
+            "Save this session again?",
+            f"A {kind} session on {long_date(twin.held_on)}{at}{venue} with the same people "
+            "is already saved. Saving this one as well counts everyone twice in returns.\n\n"
+            "Save it only if there really were two sessions.",
+            "Save it as well",
+        )
+
+    def _needs_a_word_on_facilitators(self, session: Session, leading: list[Volunteer]) -> bool:
+        """Nobody leads a session of a kind someone leads, and nothing else stops it saving
+        (those problems are shown first, beside their fields)."""
+        if leading or not facilitator_missing(session):
+            return False
+        joining = tuple(f"new {n}" for n in range(len(self.attendees.new_names())))
+        with_new = replace(session, attendee_ids=(*session.attendee_ids, *joining))
+        return not validate_session(with_new, date.today())
+
+    def _no_facilitator_ok(self) -> bool:
+        """Ask before saving a session of a kind someone leads with nobody named as leading it;
+        on "Cancel", back to the facilitators."""
+        kind = self._kind_label()
+        if messages.confirm(
+            self,
+            "Save with no facilitator?",
+            f"Nobody is named as facilitating this {kind} session, so nobody is credited with "
+            "leading it or with its hours. To add someone, type their name under "
+            "Facilitators and press Enter (someone new is added as a volunteer). Or save it "
+            "without a facilitator.",
+            "Save without a facilitator",
+        ):
+            return True
+        self.facilitators.setFocus()
+        return False
 
     @Slot()
     def delete(self) -> None:
@@ -323,7 +387,8 @@ class SessionDialog(RecordDialog):
         if self.confirm_and_delete(
             "Delete this session?",
             f"Delete {what}? Its attendance, referrals and the volunteer hours recorded "
-            "against it are deleted too. This cannot be undone.",
+            "against it are deleted too. You can put it all back from Records → Recently "
+            "deleted… for 30 days.",
             lambda: sessions.delete_session(self.db, s.id),
         ):
             self.finish(s.id, "deleted")

@@ -5,14 +5,14 @@ forms changed since they opened are kept; anything else open (a question, a view
 
 To make a new dialog survive a lock, add one line to `KEPT_FORMS`:
 
-    KeptForm(DraftKind.CASE_STUDY, CaseStudyDialog, _existing_id, CaseStudyDialog.for_draft)
+    KeptForm(DraftKind.REFERRAL, ReferralDialog, _existing_id, _referral)
 
 - the kind: a new member of `DraftKind` (domain/drafts.py) with its label there (the name a
   subject access request gives it);
 - the dialog class (subclasses count too);
 - `record_of(form)`: the id of the record the form is about, "" for a new one (a person's id
   when the form is about a person: erasure and subject access find the draft by it);
-- `build(db, record_id, parent)`: the same form again for that record, not yet shown (raise
+- `build(db, draft, parent)`: the same form again for the draft's record, not yet shown (raise
   StoreError when the record has gone meanwhile).
 
 Nothing else is needed: `ui/common/form_state.py` finds every input widget by walking the form,
@@ -21,6 +21,10 @@ and a widget with its own kind of value (rows, chosen records) gives `draft_valu
 tests/ui/test_ui_drafts.py fails for a dialog class in neither. A screen with a Save button
 (Settings) or with choices (Returns) is kept the same way, naming its section: its opening state
 is noted when the workspace builds it, and again whenever it calls `remember_opening_state`.
+
+An outcome form or case study is kept under the person it is about; when it was correcting a
+saved record, that record's id is among its fields (`RecordKey`), so it comes back correcting
+the same record: `build` is given the whole draft for this.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop_app.domain.drafts import Draft, DraftKind
 from desktop_app.services import outcomes, people
 from desktop_app.store.database import Database
+from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
+from desktop_app.ui.common.dialog_parts import RECORD_KEY_NAME as RECORD_KEY
 from desktop_app.ui.common.form_state import changed_state, remember_opening_state, restore
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
@@ -49,7 +55,7 @@ from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 
 DRAFT_NOTE = " (kept as a draft when PeerLog locked)"
 
-Builder = Callable[[Database, str, QWidget], QDialog]
+Builder = Callable[[Database, Draft, QWidget], QDialog]  # the same form again, not yet shown
 
 
 class KeptForm(NamedTuple):
@@ -68,35 +74,53 @@ def _none(_form: Any) -> str:
     return ""
 
 
-def _erasure(db: Database, person_id: str, parent: QWidget) -> QDialog:
-    person = people.get_person(db, person_id)
+def _erasure(db: Database, draft: Draft, parent: QWidget) -> QDialog:
+    person = people.get_person(db, draft.record_id)
     return ErasePersonDialog(db, person.id, person.known_as, person.ref, parent)
 
 
-def _custom_measure(db: Database, code: str, parent: QWidget) -> QDialog:
+def _custom_measure(db: Database, draft: Draft, parent: QWidget) -> QDialog:
+    code = draft.record_id
     return CustomMeasureDialog(db, parent, outcomes.measure(db, code) if code else None)
+
+
+def _outcome_form(db: Database, draft: Draft, parent: QWidget) -> QDialog:
+    corrected = _corrected(draft)
+    existing = outcomes.get_outcome(db, corrected) if corrected else None
+    return OutcomeForm(db, draft.record_id, parent, existing=existing)
+
+
+def _case_study(db: Database, draft: Draft, parent: QWidget) -> QDialog:
+    return CaseStudyDialog(db, draft.record_id, _corrected(draft), parent)
 
 
 KEPT_FORMS = (
     KeptForm(
-        DraftKind.PERSON, PersonDialog, _existing_id, lambda d, r, p: PersonDialog(d, r or None, p)
+        DraftKind.PERSON,
+        PersonDialog,
+        _existing_id,
+        lambda d, dr, p: PersonDialog(d, dr.record_id or None, p),
     ),
     KeptForm(
         DraftKind.SESSION,
         SessionDialog,
         _existing_id,
-        lambda d, r, p: SessionDialog(d, r or None, p),
+        lambda d, dr, p: SessionDialog(d, dr.record_id or None, p),
     ),
     KeptForm(
         DraftKind.VOLUNTEER,
         VolunteerDialog,
         _existing_id,
-        lambda d, r, p: VolunteerDialog(d, r or None, p),
+        lambda d, dr, p: VolunteerDialog(d, dr.record_id or None, p),
     ),
-    KeptForm(DraftKind.HOURS, HoursDialog, _none, lambda d, _r, p: HoursDialog(d, None, p)),
     KeptForm(
-        DraftKind.OUTCOME, OutcomeForm, lambda f: f.person_id, lambda d, r, p: OutcomeForm(d, r, p)
+        DraftKind.HOURS,
+        HoursDialog,
+        _existing_id,
+        lambda d, dr, p: HoursDialog(d, None, p, hours_id=dr.record_id or None),
     ),
+    KeptForm(DraftKind.OUTCOME, OutcomeForm, lambda f: f.person_id, _outcome_form),
+    KeptForm(DraftKind.CASE_STUDY, CaseStudyDialog, lambda f: f.person_id, _case_study),
     KeptForm(DraftKind.ERASURE, ErasePersonDialog, lambda f: f.person_id, _erasure),
     KeptForm(
         DraftKind.CUSTOM_MEASURE,
@@ -105,20 +129,20 @@ KEPT_FORMS = (
         _custom_measure,
     ),
     KeptForm(
-        DraftKind.ITEM_WORDING, ItemWordingDialog, _none, lambda d, _r, p: ItemWordingDialog(d, p)
+        DraftKind.ITEM_WORDING, ItemWordingDialog, _none, lambda d, _dr, p: ItemWordingDialog(d, p)
     ),
-    KeptForm(DraftKind.USERS, UsersDialog, _none, lambda d, _r, p: UsersDialog(d, p)),
+    KeptForm(DraftKind.USERS, UsersDialog, _none, lambda d, _dr, p: UsersDialog(d, p)),
     KeptForm(
         DraftKind.REFERRAL,
         ReferralDialog,
         _existing_id,
-        lambda d, r, p: ReferralDialog(d, r or None, p),
+        lambda d, dr, p: ReferralDialog(d, dr.record_id or None, p),
     ),
     KeptForm(
         DraftKind.FEEDBACK,
         FeedbackDialog,
         lambda f: f.row.progress.referral.id,
-        lambda d, r, p: FeedbackDialog(d, r, p),
+        lambda d, dr, p: FeedbackDialog(d, dr.record_id, p),
     ),
     KeptForm(DraftKind.SETTINGS, SettingsScreen, _none, section="Settings"),
     KeptForm(DraftKind.RETURN_CHOICES, ReturnsScreen, _none, section="Returns"),
@@ -177,8 +201,13 @@ def form_for(db: Database, draft: Draft, parent: QWidget) -> QDialog:
     Raises StoreError when its record has gone meanwhile."""
     build = kept_form(draft.kind).build
     assert build is not None, "a screen's draft goes back into the screen (see Workspace)"
-    form = build(db, draft.record_id, parent)
+    form = build(db, draft, parent)
     remember_opening_state(form)
     restore(form, draft.fields)
     form.setWindowTitle(form.windowTitle().removesuffix(DRAFT_NOTE) + DRAFT_NOTE)
     return form
+
+
+def _corrected(draft: Draft) -> str | None:
+    """The saved record the form was correcting, if any."""
+    return str(draft.fields.get(RECORD_KEY, "")) or None

@@ -1,4 +1,5 @@
-"""Add a volunteer, or open one: roles, dates, DBS check, training and the hours they gave."""
+"""Add a volunteer, or open one: roles, dates, DBS check, training and the hours they gave
+(entry by entry, each to open to correct or delete)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from desktop_app.ui.common.date_fields import OptionalDateBox
 from desktop_app.ui.common.form_rows import add_row
 from desktop_app.ui.common.record_dialog import RecordDialog
 from desktop_app.ui.common.text_styles import heading
-from desktop_app.ui.common.value_text import hours_text
+from desktop_app.ui.volunteers.hours_list import HoursList
 from desktop_app.ui.volunteers.training_fields import TrainingFields
 
 
@@ -50,8 +51,10 @@ class VolunteerDialog(RecordDialog):
         self.dbs_due = QLabel()
         self.dbs_checked_on.dateChanged.connect(self._show_dbs_due)
         self.training = TrainingFields(e)
-        self.hours = QLabel()
-        self.hours.setAccessibleName("Hours given")
+        self.hours: HoursList | None = None
+        if volunteer_id is not None:
+            self.hours = HoursList(db, volunteer_id)
+            self.hours.changed.connect(lambda outcome: self._hours_changed(outcome, volunteer_id))
 
         form = QFormLayout()
         add_row(form, "&Name:", self.name, e.label("name", "the name"))
@@ -67,18 +70,27 @@ class VolunteerDialog(RecordDialog):
             e.label("dbs_checked_on", "the DBS date"),
             self.dbs_due,
         )
-        form.addRow("Hours given:", self.hours)
         right = QVBoxLayout()
         right.addWidget(heading("Training", 3))
         right.addWidget(self.training, 1)
-        self.lay_out_columns(form, right)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        if self.hours is not None:
+            left.addWidget(heading("Hours given", 3))
+            left.addWidget(self.hours, 1)
+        else:
+            left.addStretch(1)
+        self.lay_out_columns(left, right)
         if volunteer_id is not None:
             self._load(volunteer_id)
-        else:
-            self.hours.setText("None yet")
         self._show_dbs_due()
         self.name.setFocus()
-        self.size_for(140, 30)
+        self.size_for(140, 30 if volunteer_id is None else 34)
+
+    def _hours_changed(self, outcome: str, volunteer_id: str) -> None:
+        """Hours were saved from here: every screen refreshes, the status bar says so."""
+        self.outcome = outcome
+        self.saved.emit(volunteer_id)
 
     def _load(self, volunteer_id: str) -> None:
         v = self.existing = volunteers.get_volunteer(self.db, volunteer_id)
@@ -90,8 +102,6 @@ class VolunteerDialog(RecordDialog):
         self.lived_experience.setChecked(v.lived_experience)
         self.dbs_checked_on.set_value(v.dbs_checked_on)
         self.training.load(v.training)
-        total = volunteers.total_hours(self.db, v.id)
-        self.hours.setText(f"{hours_text(total)} hours in all")
 
     @Slot()
     def _show_dbs_due(self) -> None:

@@ -17,7 +17,7 @@ def display(figure: Figure, rules: DisclosureRules) -> str:
     if value is None:
         return hidden(figure, rules)
     if figure.kind == "hours":
-        return f"{value:,.1f}"
+        return _hours(f"{value:,.2f}")
     if figure.kind == "money":
         return f"£{value:,.2f}"
     if figure.kind == "rate":
@@ -39,5 +39,12 @@ def plain(figure: Figure, rules: DisclosureRules) -> str:
     if figure.kind in ("people", "count"):
         return str(int(value))
     if figure.kind == "hours":
-        return f"{value:.1f}"
+        return _hours(f"{value:.2f}")
     return f"{value:.2f}"
+
+
+def _hours(text: str) -> str:
+    """Hours to the hundredth, as they were recorded: "312.5", "1.25", "6.0" (never "1.2" for
+    a quarter past)."""
+    whole, _, part = text.partition(".")
+    return f"{whole}.{part.rstrip('0') or '0'}"

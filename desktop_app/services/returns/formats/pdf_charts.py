@@ -6,23 +6,28 @@ so a chart never shows more than the table beside it.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import Literal
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.periods import month_label
 from desktop_app.domain.returns.protected_return import Figure, Table
+from desktop_app.services.pdf_fonts import register_fonts
 from desktop_app.services.returns.formats.display import display, hidden
 
 BAR = colors.HexColor("#2b6f77")
 NEGATIVE = colors.HexColor("#b5523b")
 GRID = colors.HexColor("#d9d9d9")
 FONT = "DejaVuSans"
+LABEL_SIZE = 7
 LABEL_CHARS = 40
+MAX_LABEL_ROOM = 200.0
 MAX_BARS = 25
 
 
@@ -56,15 +61,19 @@ def month_chart(rows: Sequence[Figure], width: float, rules: DisclosureRules) ->
 
 def bar_chart(rows: Sequence[Figure], width: float, rules: DisclosureRules) -> Drawing:
     """Horizontal bars, first row at the top; negative values (changes) to the left of zero."""
+    register_fonts()  # to measure the labels
     ordered = list(reversed(rows))  # the chart draws its first category at the bottom
-    height = 16.0 * len(rows) + 34
+    names = [_wrapped(f.label) for f in ordered]
+    lines = max(name.count("\n") + 1 for name in names)
+    height = (16.0 if lines == 1 else 24.0) * len(rows) + 34
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    label_room = min(220.0, 4.6 * max(len(_short(f.label)) for f in rows) + 8)
+    widest = max(stringWidth(line, FONT, LABEL_SIZE) for n in names for line in n.split("\n"))
+    label_room = min(MAX_LABEL_ROOM, widest + 12)
     chart.x, chart.y = int(label_room), 20
     chart.width, chart.height = int(width - label_room - 40), int(height - 28)
     chart.data = [[_bar_value(f) for f in ordered]]
-    chart.categoryAxis.categoryNames = [_short(f.label) for f in ordered]
+    chart.categoryAxis.categoryNames = names
     _style(chart, ordered, rules)
     values = [v for v in chart.data[0] if v is not None]
     if min(values, default=0) < 0:
@@ -98,7 +107,7 @@ def _style(
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.forceZero = True
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.categoryAxis.visibleTicks = False
     chart.barLabelFormat = "values"
     chart.barLabelArray = [["" if f.suppressed else display(f, rules) for f in rows]]
@@ -114,5 +123,10 @@ def _bar_value(figure: Figure) -> float:
     return 0.0 if figure.value is None else float(figure.value)
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+def _wrapped(label: str) -> str:
+    """The label on up to two lines of LABEL_CHARS, shortened with "…" only beyond that."""
+    lines = textwrap.wrap(label, LABEL_CHARS) or [""]
+    if len(lines) > 2:
+        rest = " ".join(lines[1:])
+        lines = [lines[0], rest[: LABEL_CHARS - 1].rstrip() + "…"]
+    return "\n".join(lines)

@@ -17,7 +17,7 @@ from desktop_app.store.private_files import open_private
 NUMBER_FORMATS = {
     "people": "#,##0",
     "count": "#,##0",
-    "hours": "#,##0.0",
+    "hours": "#,##0.0#",
     "money": '"£"#,##0.00',
     "rate": '"£"#,##0.00" an hour"',
     "mean": "0.00",

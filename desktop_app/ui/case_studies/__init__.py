@@ -1,0 +1,1 @@
+"""Writing, reading, correcting and deleting case studies (people's stories)."""
