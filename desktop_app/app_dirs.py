@@ -33,6 +33,14 @@ def config_dir() -> Path:
     return path
 
 
+def scratch_dir() -> Path:
+    """Where temporary files go (see store/scratch.py); not made here."""
+    base = _override()
+    if base:
+        return base / "scratch"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "scratch"
+
+
 def default_database_dir() -> Path:
     """Where a new database goes unless the user picks somewhere else."""
     base = _override()

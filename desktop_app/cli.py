@@ -183,11 +183,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         db.close()
     if not report.ok:
         count = len(report.problems) + report.more_problems
-        print(f"Nothing was imported: {count} problem(s) to fix first.", file=sys.stderr)
+        print(f"Nothing was imported: {count:,} problem(s) to fix first.", file=sys.stderr)
         for problem in report.problems:
             print(f"  {problem.describe()}", file=sys.stderr)
         if report.more_problems:
-            print(f"  ... and {report.more_problems} more.", file=sys.stderr)
+            print(f"  ... and {report.more_problems:,} more.", file=sys.stderr)
         return 1
     print("Checked; nothing was written (dry run):" if args.dry_run else "Imported:")
     for line in report.summary() or ["nothing to import"]:
@@ -390,8 +390,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(main)  # before setup_logging: it logs into its own temporary folder
     setup_logging()
+    from desktop_app import app_dirs
+    from desktop_app.store.scratch import private_scratch
+
     try:
-        result: int = args.handler(args)
+        with private_scratch(app_dirs.scratch_dir()):
+            result: int = args.handler(args)
         return result
     except StoreError as exc:
         log.info("Command failed: %s", type(exc).__name__)

@@ -37,19 +37,37 @@ def rotate_if_large(path: Path, max_bytes: int = MAX_BYTES, keep: int = KEEP_OLD
     path.replace(path.with_name(f"{path.name}.1"))
 
 
-def setup_logging(level: int = logging.INFO) -> Path:
+class QuietFileHandler(logging.FileHandler):
+    """A log file that cannot be written (a full disk, a folder made read-only) loses the line
+    quietly: the log must never print tracebacks over what PeerLog is telling the user."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        pass
+
+
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    """Log to the log folder; None (and no log file) when it cannot be written."""
     global _configured
-    path = app_dirs.log_dir() / LOG_FILE_NAME
     if _configured:
-        return path
-    with contextlib.suppress(OSError):  # another PeerLog has it open (Windows): write on
-        rotate_if_large(path)
-    for log_file in (path, *path.parent.glob(f"{LOG_FILE_NAME}.*")):
-        create_private_file(log_file)  # owner-only, older files too; the handler opens `path`
-    handler = logging.FileHandler(path, encoding="utf-8")
+        return app_dirs.log_dir() / LOG_FILE_NAME
+    try:
+        path = app_dirs.log_dir() / LOG_FILE_NAME
+        handler = _file_handler(path)
+    except OSError:
+        logging.getLogger("desktop_app").addHandler(logging.NullHandler())
+        _configured = True
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("desktop_app")
     root.setLevel(level)
     root.addHandler(handler)
     _configured = True
     return path
+
+
+def _file_handler(path: Path) -> logging.FileHandler:
+    with contextlib.suppress(OSError):  # another PeerLog has it open (Windows): write on
+        rotate_if_large(path)
+    for log_file in (path, *path.parent.glob(f"{LOG_FILE_NAME}.*")):
+        create_private_file(log_file)  # owner-only, older files too; the handler opens `path`
+    return QuietFileHandler(path, encoding="utf-8")

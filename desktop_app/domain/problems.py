@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain.spreadsheet_text import has_control_characters
 from desktop_app.domain.vocabularies import Vocabulary
+
+# Every date PeerLog keeps (sessions, first contact, consent, hours, DBS checks, outcome forms)
+# is of work a charity recorded: none is older than this.
+EARLIEST_RECORD_DATE = date(1990, 1, 1)
+HOLDS_CONTROL_CHARACTER = (
+    "holds a control character that cannot be seen or printed (often pasted in from another "
+    "program). Type the text again, or delete the character."
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,8 @@ def required_text(value: str, field: str, what: str, max_length: int) -> list[Pr
 
 
 def optional_text(value: str, field: str, what: str, max_length: int) -> list[Problem]:
+    if has_control_characters(value):
+        return [Problem(field, f"{what} {HOLDS_CONTROL_CHARACTER}")]
     if len(value) > max_length:
         too_long = f"{what} is too long ({len(value)} characters): keep it to {max_length}."
         return [Problem(field, too_long)]
@@ -37,8 +48,18 @@ def optional_text(value: str, field: str, what: str, max_length: int) -> list[Pr
 
 
 def not_in_future(day: date | None, field: str, what: str, today: date) -> list[Problem]:
+    """A date of something that happened: not in the future, and not before
+    `EARLIEST_RECORD_DATE` (a typing slip such as 0001-01-01 or 1024 for 2024)."""
     if day is not None and day > today:
         return [Problem(field, f"{what} {long_date(day)} is in the future.")]
+    if day is not None and day < EARLIEST_RECORD_DATE:
+        return [
+            Problem(
+                field,
+                f"{what} {long_date(day)} is too long ago: PeerLog keeps records of work done "
+                f"since {EARLIEST_RECORD_DATE.year}. Check the year.",
+            )
+        ]
     return []
 
 

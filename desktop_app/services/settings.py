@@ -4,7 +4,7 @@ setting; the value is not recorded). Simple settings that belong to no other ser
 from __future__ import annotations
 
 from desktop_app.domain.audit import Action
-from desktop_app.domain.problems import Problem
+from desktop_app.domain.problems import Problem, optional_text
 from desktop_app.domain.roles import Permission
 from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS
 from desktop_app.services.access import change
@@ -15,6 +15,7 @@ from desktop_app.store.database import Database
 ORGANISATION_SETTING = "organisation_name"
 AUTO_LOCK_SETTING = "auto_lock_minutes"
 DEFAULT_AUTO_LOCK_MINUTES = 5
+ORGANISATION_NAME_MAX = 200
 MAX_AUTO_LOCK_MINUTES = 120
 DBS_YEARS_SETTING = "dbs_renewal_years"
 MAX_DBS_YEARS = 10
@@ -36,6 +37,7 @@ def set_organisation_name(db: Database, name: str) -> None:
     cleaned = name.strip()
     if not cleaned:
         refuse([Problem("organisation_name", "Give the organisation a name, as on returns.")])
+    refuse(optional_text(cleaned, "organisation_name", "The name", ORGANISATION_NAME_MAX))
     change_setting(db, ORGANISATION_SETTING, cleaned)
 
 

@@ -14,6 +14,7 @@ from desktop_app.store.errors import (
     AlreadyOpen,
     DamagedDatabase,
     DiskFull,
+    DiskTrouble,
     NotSQLCipher,
     ReadOnlyLocation,
     StoreError,
@@ -24,17 +25,24 @@ Connection = Any  # sqlcipher3.Connection: the package ships no type information
 SQLITE_ERRORS = (sqlcipher3.DatabaseError, sqlcipher3.OperationalError)
 
 
+# no space left, over the user's quota, or a file larger than the system allows
+_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+ENVIRONMENT_ERRORS = (DiskFull, DiskTrouble, ReadOnlyLocation, AlreadyOpen)
+
+
 def error_for(exc: BaseException) -> StoreError | None:
     """The typed error for an SQLite or OS error the user can act on, or None for a bug."""
     text = str(exc).lower()
     if isinstance(exc, OSError):
-        if exc.errno == errno.ENOSPC:
+        if exc.errno in _DISK_FULL:
             return DiskFull()
         if exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
             return ReadOnlyLocation()
         return None
     if "full" in text:
         return DiskFull()
+    if "disk i/o error" in text:
+        return DiskTrouble()
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyLocation()
     if "locked" in text or "busy" in text:

@@ -64,6 +64,19 @@ class DiskFull(StoreError):
     )
 
 
+class CannotWriteFile(StoreError):
+    """An export, return or template that could not be written; nothing of it was left."""
+
+
+class DiskTrouble(StoreError):
+    default_message = (
+        "PeerLog could not read or write the database's folder: the disk reported an error. "
+        "This is usually a full disk, a folder you cannot write to, or a disk that was "
+        "unplugged; the database itself is probably fine. Free some space, check the folder, "
+        "and try again."
+    )
+
+
 class ReadOnlyLocation(StoreError):
     default_message = (
         "PeerLog cannot write to this folder. Move the database to a folder you can write to "

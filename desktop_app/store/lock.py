@@ -6,13 +6,27 @@ never leaves a database locked.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import IO
 
-from desktop_app.store.errors import AlreadyOpen
+from desktop_app.store.connection import error_for
+from desktop_app.store.errors import AlreadyOpen, StoreError
+from desktop_app.store.private_files import PRIVATE_FILE
 
 LOCK_FILE_NAME = "peerlog.lock"
+# a link is not followed (it could point anywhere), and a pipe does not make opening wait
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+class NotALockFile(StoreError):
+    default_message = (
+        f"The file {LOCK_FILE_NAME} in the database folder is not an ordinary file (it is a "
+        "folder, a link or something else). Move it out of the database folder, then try again."
+    )
 
 
 class FolderLock:
@@ -21,7 +35,7 @@ class FolderLock:
 
     @staticmethod
     def acquire(folder: Path) -> FolderLock:
-        handle = (folder / LOCK_FILE_NAME).open("a+b")
+        handle = _open_lock_file(folder / LOCK_FILE_NAME)
         try:
             _lock(handle)
         except OSError as exc:
@@ -36,6 +50,22 @@ class FolderLock:
             finally:
                 self._handle.close()
                 self._handle = None
+
+
+def _open_lock_file(path: Path) -> IO[bytes]:
+    try:
+        fd = os.open(path, _OPEN_FLAGS, PRIVATE_FILE)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO, errno.EMLINK):
+            raise NotALockFile() from exc
+        typed = error_for(exc)
+        if typed is None:
+            raise
+        raise typed from exc
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotALockFile()
+    return os.fdopen(fd, "r+b")
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only

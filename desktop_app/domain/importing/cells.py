@@ -16,6 +16,7 @@ from desktop_app.domain.volunteers import MINUTES_AN_HOUR, NotWholeMinutes, minu
 
 Cell = str | int | float | bool | date | time | None
 
+EARLIEST_YEAR = 1900  # no date in an import is older (records themselves: see domain/problems)
 DATE_EXPECTED = "Write dates as 2025-03-31 or 31/03/2025 (day, month, year)."
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -52,6 +53,13 @@ def is_blank(cell: Cell) -> bool:
 
 
 def read_date(cell: Cell) -> date:
+    day = _read_date(cell)
+    if day.year < EARLIEST_YEAR:
+        raise BadCell(f"The year {day.year} is too long ago: check it. {DATE_EXPECTED}")
+    return day
+
+
+def _read_date(cell: Cell) -> date:
     if isinstance(cell, datetime):
         return cell.date()
     if isinstance(cell, date):

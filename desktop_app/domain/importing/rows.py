@@ -24,7 +24,8 @@ from desktop_app.domain.importing.cells import (
 )
 from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.template import Column, Sheet, normal_name
-from desktop_app.domain.problems import long_date
+from desktop_app.domain.problems import HOLDS_CONTROL_CHARACTER, long_date
+from desktop_app.domain.spreadsheet_text import has_control_characters
 
 Value = str | int | float | bool | date | time | tuple[str, ...] | tuple[int | None, ...] | None
 
@@ -187,6 +188,8 @@ def read_value(column: Column, cell: Cell) -> Value:
     """The value of `cell` in `column`, or None when it is blank."""
     if cell_text(cell) == "":
         return None
+    if isinstance(cell, str) and has_control_characters(cell):
+        raise BadCell(f"This {HOLDS_CONTROL_CHARACTER}")
     if column.kind == "scores":
         return read_scores(cell)
     if column.is_list and column.vocabulary is not None:

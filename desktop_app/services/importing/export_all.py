@@ -25,20 +25,23 @@ from openpyxl import Workbook
 from desktop_app.domain.audit import Action
 from desktop_app.domain.importing.template import Column, Sheet
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.domain.volunteers import hours_written
 from desktop_app.services.access import exporting
 from desktop_app.services.importing.template_files import (
     IMPORTED_SHEETS,
     new_sheet,
-    text_cell,
     write_read_me,
 )
 from desktop_app.services.importing.template_import import ImportCancelled, ImportProgress, Progress
+from desktop_app.services.spreadsheet_cells import discard_unsaved, sheet_row
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
+from desktop_app.store.files import plain_write_errors
 from desktop_app.store.importing.export_queries import row_count, sheet_rows
 from desktop_app.store.private_files import make_private_folder, open_private
+from desktop_app.store.scratch import noted_partial
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +82,11 @@ def export_all(
     the path written."""
     target = export_target(db, out, date.today(), format)
     partial = target.with_name(f".{target.name}.partial")
-    with exporting(db, Permission.EXPORT_ALL, Action.EXPORT, "all records"):
+    with (
+        exporting(db, Permission.EXPORT_ALL, Action.EXPORT, "all records"),
+        noted_partial(partial),
+    ):
+        _remove_if_there(partial)  # left by an export that was killed
         _export(db, target, partial, _Steps(progress, cancelled))
     log.info("Exported all records (%s)", "workbook" if target.suffix else "CSV folder")
     return target
@@ -89,7 +96,7 @@ def _export(db: Database, target: Path, partial: Path, steps: _Steps) -> None:
     conn = db.connection()
     conn.execute("BEGIN")  # one consistent view of every table
     try:
-        with _removed_on_failure(partial):
+        with plain_write_errors(target), _removed_on_failure(partial):
             if target.suffix.casefold() == ".xlsx":
                 _write_workbook(conn, partial, steps)
             else:
@@ -157,13 +164,17 @@ def _write_workbook(conn: Connection, path: Path, steps: _Steps) -> None:
                 "Export to a folder of CSV files instead."
             )
     book = Workbook(write_only=True)
-    write_read_me(book)
-    for sheet in IMPORTED_SHEETS:
-        page = new_sheet(book, sheet)
-        for row in steps.rows(conn, sheet):
-            page.append([text_cell(page, value) for value in row])
-    with open_private(path) as f:
-        book.save(f)
+    try:
+        write_read_me(book)
+        for sheet in IMPORTED_SHEETS:
+            page = new_sheet(book, sheet)
+            for row in steps.rows(conn, sheet):
+                page.append(sheet_row(page, row))
+        with open_private(path) as f:
+            book.save(f)
+    except BaseException:
+        discard_unsaved(book)
+        raise
 
 
 def _write_csv_folder(conn: Connection, folder: Path, steps: _Steps) -> None:
@@ -174,7 +185,7 @@ def _write_csv_folder(conn: Connection, folder: Path, steps: _Steps) -> None:
             writer = csv.writer(f, lineterminator="\r\n")
             writer.writerow([column.name for column in sheet.columns])
             for row in steps.rows(conn, sheet):
-                writer.writerow([v.isoformat() if isinstance(v, date) else v for v in row])
+                writer.writerow([csv_cell(value) for value in row])
 
 
 @contextlib.contextmanager
@@ -182,13 +193,17 @@ def _removed_on_failure(path: Path) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        if path.exists():
-            _remove(path)
+        _remove_if_there(path)
         raise
 
 
+def _remove_if_there(path: Path) -> None:
+    if path.exists() or path.is_symlink():
+        _remove(path)
+
+
 def _remove(path: Path) -> None:
-    if path.is_dir():
+    if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path)
     else:
         path.unlink()

@@ -21,8 +21,9 @@ from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow, parse_row, read_header
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import change
+from desktop_app.services.importing.file_limits import TooLarge
 from desktop_app.services.importing.source_tables import Rows, Source, SourceTable, UnreadableRows
-from desktop_app.services.importing.sources import csv_rows, decoded
+from desktop_app.services.importing.sources import csv_rows, decoded, read_csv_file
 from desktop_app.store import settings_repo
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
@@ -32,10 +33,6 @@ if TYPE_CHECKING:
 
 SETTING = "import_mappings"
 DISTINCT_MAX = 200
-DAMAGED = (
-    "This part of the workbook is damaged. Open it in Excel, save it again as .xlsx, and try "
-    "once more."
-)
 FIRST_ROWS = 12  # enough to find the row of headings under a title or two
 
 
@@ -90,7 +87,10 @@ def _first(rows: Rows, count: int) -> list[list[Cell]]:
 def opened_rows(path: Path, source_sheet: str) -> Iterator[Rows]:
     """The rows of one sheet of a workbook, or of a CSV file, read as they come."""
     if not is_workbook(path):
-        text = decoded(path.read_bytes())
+        try:
+            text = decoded(read_csv_file(path))
+        except TooLarge as error:
+            raise UnreadableSpreadsheet(str(error)) from error
         if text is None:
             raise UnreadableSpreadsheet()
         yield csv_rows(text, path.name)
@@ -106,14 +106,7 @@ def _read_through(book: Workbook, source_sheet: str) -> Rows:
     way: that stops with a problem at the row, as a CSV file with a stray quote mark does."""
     from desktop_app.services.importing.workbook import sheet_rows
 
-    number = 0
-    try:
-        for number, cells in sheet_rows(book[source_sheet]):
-            yield number, cells
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise UnreadableRows(
-            ImportProblem(f"sheet {source_sheet}", number + 1, "", "", DAMAGED)
-        ) from error
+    return sheet_rows(book[source_sheet])
 
 
 @contextlib.contextmanager
@@ -130,16 +123,17 @@ def _said_plainly() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _opened_book(path: Path) -> Iterator[Workbook]:
-    from openpyxl import load_workbook
+    from desktop_app.services.importing.workbook import (
+        CANNOT_OPEN,
+        UnreadableWorkbook,
+        checked_workbook,
+    )
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise UnreadableSpreadsheet() from error
-    try:
-        yield book
-    finally:
-        book.close()
+        with checked_workbook(path) as book:
+            yield book
+    except UnreadableWorkbook as error:  # this step's own words when it simply cannot be read
+        raise UnreadableSpreadsheet(None if str(error) == CANNOT_OPEN else str(error)) from error
 
 
 def distinct_values(path: Path, mapping: Mapping, column: str) -> list[str]:

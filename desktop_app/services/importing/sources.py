@@ -13,11 +13,22 @@ import contextlib
 import csv
 import functools
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 
 from desktop_app.domain.importing.problems import ImportProblem
+from desktop_app.domain.spreadsheet_text import from_csv_cell
+from desktop_app.services.importing.file_limits import (
+    ARCHIVE_ERRORS,
+    MAX_ROWS,
+    TooLarge,
+    read_member,
+    require_members_small_enough,
+    require_small_enough,
+    too_many_rows,
+)
 from desktop_app.services.importing.source_tables import (
     FILE_NAMES,
     Rows,
@@ -39,7 +50,7 @@ def open_source(path: Path) -> Iterator[Source]:
     elif path.is_dir():
         for file in sorted(path.iterdir()):
             if file.suffix.casefold() == ".csv" and file.is_file():
-                _add_csv(source, file.name, file.read_bytes)
+                _add_csv(source, file.name, functools.partial(read_csv_file, file))
         _require_some(source, name)
         yield source
     elif path.suffix.casefold() == ".zip":
@@ -54,7 +65,7 @@ def open_source(path: Path) -> Iterator[Source]:
         with opened_workbook(path, source):
             yield source
     elif path.suffix.casefold() == ".csv":
-        _add_csv(source, path.name, path.read_bytes)
+        _add_csv(source, path.name, functools.partial(read_csv_file, path))
         yield source
     else:
         source.problems.append(_whole_file(name, _NOT_A_SOURCE))
@@ -78,17 +89,34 @@ def _require_some(source: Source, name: str) -> None:
         )
 
 
+def read_csv_file(path: Path) -> bytes:
+    """A CSV file's bytes, once it is known not to be too large to import."""
+    require_small_enough(path)
+    return path.read_bytes()
+
+
 @contextlib.contextmanager
 def _opened_zip(path: Path, source: Source) -> Iterator[zipfile.ZipFile | None]:
     try:
+        require_small_enough(path)
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except TooLarge as error:
+        source.problems.append(_whole_file(path.name, str(error)))
+        yield None
+        return
+    except ARCHIVE_ERRORS:
         source.problems.append(
             _whole_file(path.name, "This is not a .zip file PeerLog can open. Zip it again.")
         )
         yield None
         return
     with archive:
+        try:
+            require_members_small_enough(archive)
+        except TooLarge as error:
+            source.problems.append(_whole_file(path.name, str(error)))
+            yield None
+            return
         yield archive
 
 
@@ -98,14 +126,19 @@ def _add_zip_members(source: Source, archive: zipfile.ZipFile) -> None:
         if info.is_dir() or "__MACOSX" in member.parts or member.name.startswith("."):
             continue
         if member.suffix.casefold() == ".csv":
-            _add_csv(source, member.name, functools.partial(archive.read, info))
+            _add_csv(source, member.name, functools.partial(read_member, archive, info))
 
 
 def _add_csv(source: Source, file_name: str, read: Callable[[], bytes]) -> None:
     try:
         data = read()
-    except (OSError, zipfile.BadZipFile, RuntimeError):
-        source.problems.append(_whole_file(file_name, "This file cannot be read."))
+    except TooLarge as error:
+        source.problems.append(_whole_file(file_name, str(error)))
+        return
+    except ARCHIVE_ERRORS:
+        source.problems.append(
+            _whole_file(file_name, "This file cannot be read: it is damaged. Zip it again.")
+        )
         return
     text = decoded(data)
     if text is None:
@@ -122,12 +155,18 @@ def _add_csv(source: Source, file_name: str, read: Callable[[], bytes]) -> None:
             _whole_file(file_name, "The file is empty. It needs at least the row of headings.")
         )
         return
-    source.add(file_name, file_name, lambda: csv_rows(text, file_name), text.count("\n"))
+    lines = text.count("\n")
+    if lines > MAX_ROWS + 1:  # the row of headings, then the rows
+        source.problems.append(_whole_file(file_name, too_many_rows("This file")))
+        return
+    source.add(file_name, file_name, lambda: csv_rows(text, file_name), lines)
 
 
 def decoded(data: bytes) -> str | None:
     """The text of a CSV file: UTF-8 (a byte order mark is dropped), UTF-16 with a byte order
-    mark, or else Windows-1252; None when it is none of them."""
+    mark, or else Windows-1252; None when it is none of them, or when reading it as
+    Windows-1252 gives text no one writes (Japanese or Chinese text saved in its own encoding
+    reads as a jumble of rare symbols: better refused than imported as gibberish)."""
     if data.startswith(codecs.BOM_UTF8):
         encodings = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -139,9 +178,26 @@ def decoded(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text:
-            return text
+        if "\x00" in text or (encoding == "cp1252" and _unlikely_western(text)):
+            return None
+        return text
     return None
+
+
+# Characters Windows-1252 has that Western European text hardly ever uses, but that many
+# bytes of Shift-JIS, GBK or Big5 text turn into when read as Windows-1252; and runs of
+# accented letters and symbols longer than any Western word has (each Japanese or Chinese
+# character becomes two of them).
+_RARE_IN_WESTERN = frozenset("ƒ„†‡ˆ‰Š‹ŒŽ˜š›œžŸ¤¦¨¬¯´¸¹º¼½¾")
+_LONG_RUN_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\s]{4,}")
+
+
+def _unlikely_western(text: str) -> bool:
+    beyond_ascii = [ch for ch in text if ord(ch) > 127]
+    rare = sum(1 for ch in beyond_ascii if ch in _RARE_IN_WESTERN)
+    return (rare >= 2 and rare * 5 >= len(beyond_ascii)) or bool(
+        _LONG_RUN_BEYOND_ASCII.search(text)
+    )
 
 
 def csv_rows(text: str, source: str) -> Rows:
@@ -153,7 +209,7 @@ def csv_rows(text: str, source: str) -> Rows:
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
-            yield number, list(cells)
+            yield number, [from_csv_cell(cell) for cell in cells]
     except csv.Error:
         raise UnreadableRows(
             ImportProblem(

@@ -17,6 +17,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from desktop_app.domain.importing.template import READ_ME, SHEETS, Sheet
+from desktop_app.domain.spreadsheet_text import printable
+from desktop_app.services.spreadsheet_cells import discard_unsaved, sheet_row
+from desktop_app.store.files import written_in_place
 from desktop_app.store.private_files import open_private
 
 IMPORTED_SHEETS: tuple[Sheet, ...] = SHEETS
@@ -44,11 +47,16 @@ _BOLD = Font(bold=True)
 def write_template(out: Path) -> Path:
     """Write the blank template to `out` (.xlsx)."""
     book = Workbook(write_only=True)
-    write_read_me(book)
-    for sheet in IMPORTED_SHEETS:
-        new_sheet(book, sheet)
-    with open_private(out) as f:
-        book.save(f)
+    try:
+        with written_in_place(out) as tmp:  # openpyxl writes temporary files as it goes
+            write_read_me(book)
+            for sheet in IMPORTED_SHEETS:
+                new_sheet(book, sheet)
+            with open_private(tmp) as f:
+                book.save(f)
+    except BaseException:
+        discard_unsaved(book)
+        raise
     return out
 
 
@@ -61,7 +69,7 @@ def write_read_me(book: Workbook) -> None:
     page.column_dimensions["E"].width = 80
     page.append([_bold(page, _INTRO[0])])
     for line in _INTRO[1:]:
-        page.append([line])
+        page.append(sheet_row(page, [line]))
     page.append([])
     page.append(
         [
@@ -70,14 +78,19 @@ def write_read_me(book: Workbook) -> None:
         ]
     )
     for sheet in IMPORTED_SHEETS:
-        page.append([_bold(page, sheet.name), "", "", sheet.meaning])
+        page.append([_bold(page, sheet.name), *sheet_row(page, ["", "", sheet.meaning])])
         for column in sheet.columns:
             page.append(
                 [
-                    sheet.name,
-                    column.name,
-                    "required" if column.required else "optional",
-                    column.meaning,
+                    *sheet_row(
+                        page,
+                        [
+                            sheet.name,
+                            column.name,
+                            "required" if column.required else "optional",
+                            column.meaning,
+                        ],
+                    ),
                     _wrapped(page, column.accepted()),
                 ]
             )
@@ -93,22 +106,15 @@ def new_sheet(book: Workbook, sheet: Sheet) -> WriteOnlyWorksheet:
     return page  # type: ignore[no-any-return]
 
 
-def text_cell(page: WriteOnlyWorksheet, value: object) -> object:
-    """A value for a write-only row. Text starting with "=" stays text, never a formula."""
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(page, value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 def _bold(page: WriteOnlyWorksheet, text: str) -> Cell:
-    cell = WriteOnlyCell(page, text)
+    cell = WriteOnlyCell(page, printable(text))
+    cell.data_type = "s"
     cell.font = _BOLD
     return cell
 
 
 def _wrapped(page: WriteOnlyWorksheet, text: str) -> Cell:
-    cell = WriteOnlyCell(page, text)
+    cell = WriteOnlyCell(page, printable(text))
+    cell.data_type = "s"
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     return cell

@@ -24,6 +24,7 @@ from desktop_app.domain.importing.template import SheetName
 from desktop_app.domain.outcomes.change import OutcomeRecord
 from desktop_app.domain.roles import Permission
 from desktop_app.services.access import Change, change, require
+from desktop_app.services.importing.file_limits import MAX_ROWS, too_many_rows
 from desktop_app.services.importing.mapping import mapped_source
 from desktop_app.services.importing.plan import Planner
 from desktop_app.services.importing.results import ImportPlan, ParsedTables, RecordCount
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 BATCH = 1000  # rows between progress reports and cancel checks while writing
 CHECK_EVERY = 500
 PROBLEMS_KEPT = 1000  # a file wrong on every row still gives a list one can read
+PROBLEMS_HELD = 10 * PROBLEMS_KEPT  # while reading; the rest are only counted
 RecordT = TypeVar("RecordT")
 
 
@@ -107,6 +109,12 @@ class _Run:
     done: int = 0
     total: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
+    dropped: int = 0  # problems beyond PROBLEMS_HELD, counted but not kept
+
+    def note(self, problems: Sequence[ImportProblem]) -> None:
+        room = max(0, PROBLEMS_HELD - len(self.problems))
+        self.problems += problems[:room]
+        self.dropped += max(0, len(problems) - room)
 
     def start(self, stage: str, total: int) -> None:
         self.stage, self.done, self.total = stage, 0, total
@@ -178,7 +186,7 @@ def _read(source: Path, run: _Run, mapping: Mapping | None) -> ParsedTables:
     rows: dict[SheetName, list[ParsedRow]] = {}
     bad: dict[SheetName, set[str]] = {}
     with open_source(source) if mapping is None else mapped_source(source, mapping) as opened:
-        run.problems += opened.problems
+        run.note(opened.problems)
         for table in opened.tables:
             rows[table.sheet.name], bad[table.sheet.name] = _read_table(table, run)
     return ParsedTables(rows, bad)
@@ -193,12 +201,15 @@ def _read_table(table: SourceTable, run: _Run) -> tuple[list[ParsedRow], set[str
     header = None
     try:
         for number, cells in table.rows():
+            if number > MAX_ROWS + 1:  # the row of headings, then the rows
+                run.note([ImportProblem(table.source, None, "", "", too_many_rows("This sheet"))])
+                return [], bad
             run.tick()
             if header is None:
                 if all(str(c or "").strip() == "" for c in cells):
                     continue  # blank rows above the headings
                 header, problems = read_header(table.sheet, table.source, cells, number)
-                run.problems += problems
+                run.note(problems)
                 if problems and len(header.positions) < len(table.sheet.required):
                     return [], bad  # without its required headings no row can be read
                 continue
@@ -208,19 +219,17 @@ def _read_table(table: SourceTable, run: _Run) -> tuple[list[ParsedRow], set[str
             for column in row.month_first:
                 month_first.setdefault(column, number)
             if problems:
-                run.problems += problems
+                run.note(problems)
                 bad.add(row.text("ref").casefold())
             else:
                 good.append(row)
     except UnreadableRows as stop:
-        run.problems.append(stop.problem)
+        run.note([stop.problem])
     if header is None:
-        run.problems.append(
-            ImportProblem(table.source, None, "", "", "There is no row of headings.")
-        )
+        run.note([ImportProblem(table.source, None, "", "", "There is no row of headings.")])
     ambiguous = ambiguous_dates(good, month_first)
     if ambiguous:
-        run.problems += ambiguous
+        run.note(ambiguous)
         unclear = {(p.row) for p in ambiguous}
         bad |= {r.text("ref").casefold() for r in good if r.number in unclear}
         good = [r for r in good if r.number not in unclear]
@@ -255,7 +264,7 @@ def _report(plan: ImportPlan, run: _Run, written: bool) -> ImportReport:
         counts,
         tuple(problems[:PROBLEMS_KEPT]),
         written,
-        max(0, len(plan.problems) - PROBLEMS_KEPT),
+        max(0, len(plan.problems) - PROBLEMS_KEPT) + run.dropped,
     )
 
 

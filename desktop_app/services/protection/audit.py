@@ -9,9 +9,10 @@ from pathlib import Path
 from desktop_app.domain.audit import Action, AuditEntry, AuditFilter
 from desktop_app.domain.listing import Page, Paged
 from desktop_app.domain.roles import Permission
+from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.services.access import RECOVERY_USER_NAME, exporting, require
 from desktop_app.store.database import Database
-from desktop_app.store.files import write_atomically
+from desktop_app.store.files import plain_write_errors, write_atomically
 from desktop_app.store.protection import audit_repo, users
 
 CSV_COLUMNS = ("entry", "when (UTC)", "user", "action", "record kind", "record id", "hash")
@@ -45,13 +46,10 @@ def export_csv(db: Database, out: Path, filter: AuditFilter | None = None) -> in
         writer.writerow(CSV_COLUMNS)
         count = 0
         for e in audit_repo.matching_entries(db.connection(), filter or AuditFilter()):
-            user = _safe_cell(names.get(e.user_id, "Unknown user"))
-            writer.writerow([e.seq, e.at, user, e.action, e.record_kind, e.record_id, e.hash])
+            user = names.get(e.user_id, "Unknown user")
+            row = [e.seq, e.at, user, e.action, e.record_kind, e.record_id, e.hash]
+            writer.writerow([csv_cell(value) for value in row])
             count += 1
-        write_atomically(out, buffer.getvalue().encode("utf-8"))
+        with plain_write_errors(out):
+            write_atomically(out, buffer.getvalue().encode("utf-8"))
     return count
-
-
-def _safe_cell(text: str) -> str:
-    """A spreadsheet must not run a name that starts like a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text

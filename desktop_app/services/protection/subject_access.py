@@ -28,7 +28,7 @@ from desktop_app.services.protection.audit import user_names
 from desktop_app.services.recently_deleted import describe
 from desktop_app.store import drafts_repo, linked_records
 from desktop_app.store.database import Database, utc_now
-from desktop_app.store.files import write_atomically
+from desktop_app.store.files import plain_write_errors, write_atomically
 from desktop_app.store.keys import local_id
 from desktop_app.store.private_files import make_private_folder
 from desktop_app.store.protection import audit_repo, consents_repo
@@ -184,7 +184,8 @@ def export_subject_access(
         files = SubjectAccessFiles(folder / f"{stem}.json", folder / f"{stem}.pdf")
         make_private_folder(folder, parents=True, exist_ok=True)
         text = json.dumps(data, indent=2, ensure_ascii=False)
-        write_atomically(files.json_file, text.encode("utf-8"))
+        with plain_write_errors(files.json_file):
+            write_atomically(files.json_file, text.encode("utf-8"))
         write_pdf(data, files.pdf_file)
     log.info("Subject access export written")
     return files

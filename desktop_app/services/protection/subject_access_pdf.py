@@ -26,6 +26,7 @@ from desktop_app.domain.vocabularies import (
     Vocabulary,
 )
 from desktop_app.services.pdf_fonts import FONT, register_fonts
+from desktop_app.store.files import written_in_place
 from desktop_app.store.private_files import open_private
 
 SECTIONS = (
@@ -134,9 +135,7 @@ def write_pdf(data: dict[str, Any], out: Path) -> None:
     story.append(Paragraph("Every record that refers to you, in full", heading))
     for table, rows in data["linked_records"].items():
         story += [Paragraph(escape(_label(table)), heading), *_rows(rows, body)]
-    partial = out.with_name(f".{out.name}.partial")
-    with open_private(partial) as f:
+    with written_in_place(out) as partial, open_private(partial) as f:
         SimpleDocTemplate(
             f, pagesize=A4, title="Everything we hold", author=data["organisation"]
         ).build(story)
-    partial.replace(out)

@@ -5,7 +5,12 @@ from pathlib import Path
 
 from desktop_app.domain.integrity import CheckProblem, ProblemKind
 from desktop_app.store import layout
-from desktop_app.store.connection import SQLITE_ERRORS, raw_connection
+from desktop_app.store.connection import (
+    ENVIRONMENT_ERRORS,
+    SQLITE_ERRORS,
+    error_for,
+    raw_connection,
+)
 from desktop_app.store.database import Unlocker
 from desktop_app.store.protection import audit_repo, file_swaps, key_upkeep
 from desktop_app.store.protection.backup import verify_database_file
@@ -21,6 +26,7 @@ def check_folder(folder: Path, unlock: Unlocker) -> list[CheckProblem]:
         slots = KeySlots.load(layout.slots_file(folder))
         data_key, _slot = unlock(slots)
         slots.require_sound_seal(data_key)
+        _require_usable_folder(layout.db_file(folder), data_key)
         damage = verify_database_file(layout.db_file(folder), data_key)
         if damage:
             return [CheckProblem(ProblemKind.DAMAGED, text) for text in damage]
@@ -37,3 +43,19 @@ def check_folder(folder: Path, unlock: Unlocker) -> list[CheckProblem]:
         return [CheckProblem(ProblemKind.AUDIT_TRAIL, text) for text in trail]
     finally:
         lock.release()
+
+
+def _require_usable_folder(db_file: Path, data_key: bytes) -> None:
+    """A folder PeerLog cannot write to, a full disk or a disk error stop SQLite opening the
+    database as surely as damage does: say which it is, rather than "damaged"."""
+    try:
+        conn = raw_connection(db_file, data_key)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except (*SQLITE_ERRORS, OSError) as exc:
+        typed = error_for(exc)
+        if isinstance(typed, ENVIRONMENT_ERRORS):
+            raise typed from exc
+        # anything else is for the integrity checks to report

@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 PENDING_FILE = "pending-audit.json"
 MOST_KEPT = 1000  # a script guessing passphrases should not fill the disk
+MOST_BYTES = 200 * MOST_KEPT  # a longer file was not written by PeerLog
 
 
 def pending_file(folder: Path) -> Path:
@@ -36,14 +37,28 @@ def add(folder: Path, at: str, action: Action, user_id: str = "") -> None:
 
 
 def read(folder: Path) -> list[tuple[str, Action, str]]:
+    """The events waiting, oldest first. Whatever the file holds (nothing, damage, another
+    kind of JSON, or not a file at all) this returns calmly: the events then are lost, and the
+    log says so."""
+    path = pending_file(folder)
     try:
-        data = json.loads(pending_file(folder).read_text(encoding="utf-8"))
-        return [(str(e["at"]), Action(e["action"]), str(e.get("user_id", ""))) for e in data]
+        if path.stat().st_size > MOST_BYTES:
+            raise ValueError("too large")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, list):
+            raise TypeError("not a list")
+        return [_event(e) for e in data[:MOST_KEPT]]
     except FileNotFoundError:
         return []
-    except (ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         log.warning("The pending audit file was unreadable; its events are lost")
         return []
+
+
+def _event(entry: object) -> tuple[str, Action, str]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("at"), str):
+        raise TypeError("not an event")
+    return entry["at"], Action(entry["action"]), str(entry.get("user_id", ""))
 
 
 def clear(folder: Path) -> None:

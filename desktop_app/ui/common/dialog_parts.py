@@ -30,6 +30,14 @@ class RecordKey(QLineEdit):
     def record_id(self) -> str | None:
         return self.text() or None
 
+    # Kept in a draft (read-only boxes are not, so it says what it holds): a correcting form
+    # comes back correcting the same record.
+    def draft_value(self) -> str:
+        return self.text()
+
+    def restore_draft_value(self, value: object) -> None:
+        self.setText(str(value or ""))
+
 
 def show_child(dialog: QDialog) -> None:
     """Open `dialog` (window-modal) and give the keyboard back when it is closed."""

@@ -160,6 +160,7 @@ NOT_KEPT = {
     "FirstRunWizard": "before any database is open (nothing to lock)",
     "ImportDialog": "reads a file chosen again in a moment; nothing is typed",
     "MappingDialog": "part of an import, which is started again from its file",
+    "PersonCaseStudies": "a list of a person's stories; each opens in its own form, which is kept",
     "PersonOutcomes": "a viewer of scores",
     "ProgressDialog": "shows progress; nothing is typed",
     "RecentlyDeletedWindow": "a list of deleted records to put back; nothing is typed",

@@ -46,6 +46,7 @@ FOLDER_PAGES = {
     "sessions": "sessions",
     "people": "people",
     "referrals": "referrals",
+    "case_studies": "case-studies",
     "outcomes": "outcomes",
     "volunteers": "volunteers",
     "returns": "returns",

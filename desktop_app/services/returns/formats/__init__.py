@@ -10,6 +10,7 @@ import importlib
 from pathlib import Path
 
 from desktop_app.domain.returns.protected_return import ProtectedReturn
+from desktop_app.store.files import written_in_place
 
 # format -> (module in this package, its writer function)
 WRITERS: dict[str, tuple[str, str]] = {
@@ -28,4 +29,5 @@ def write_return(protected: ProtectedReturn, fmt: str, path: Path) -> None:
         raise ValueError(f"Unknown return format {fmt!r}; use one of {', '.join(FORMATS)}")
     module_name, function = WRITERS[fmt]
     module = importlib.import_module(f"{__name__}.{module_name}")
-    getattr(module, function)(protected, path)
+    with written_in_place(path) as tmp:  # a full disk leaves no half file
+        getattr(module, function)(protected, tmp)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.domain.returns.protected_return import ProtectedReturn
+from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.services.returns.formats.display import plain
 from desktop_app.store.private_files import open_private
 
@@ -21,10 +22,10 @@ def item_name(table_title: str | None, label: str) -> str:
 
 def csv_rows(protected: ProtectedReturn) -> Iterator[tuple[str, str, str, str]]:
     rules = protected.rules
-    yield ABOUT, "Organisation", protected.organisation, "no"
+    yield ABOUT, "Organisation", str(csv_cell(protected.organisation)), "no"
     yield ABOUT, "Period from", protected.period.start.isoformat(), "no"
     yield ABOUT, "Period to", protected.period.end.isoformat(), "no"
-    yield ABOUT, "Template", protected.template, "no"
+    yield ABOUT, "Template", str(csv_cell(protected.template)), "no"
     yield ABOUT, "Threshold", str(rules.threshold), "no"
     yield ABOUT, "Rounded to nearest 5", "yes" if rules.round_to_five else "no", "no"
     for section, table, figure in protected.all_figures():
@@ -42,4 +43,7 @@ def write_csv(protected: ProtectedReturn, path: Path) -> None:
     with open_private(path, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(HEADER)
-        writer.writerows(csv_rows(protected))
+        for section, item, value, suppressed in csv_rows(protected):
+            # a figure PeerLog worked out ("+0.50" is a change, not a formula), or text made
+            # safe above
+            writer.writerow([csv_cell(section), csv_cell(item), value, suppressed])

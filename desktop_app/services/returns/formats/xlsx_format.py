@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn, Section
 from desktop_app.services.returns.formats.display import hidden
+from desktop_app.services.spreadsheet_cells import sheet_row
 from desktop_app.store.private_files import open_private
 
 NUMBER_FORMATS = {
@@ -42,15 +44,17 @@ def write_xlsx(protected: ProtectedReturn, path: Path) -> None:
     for section in protected.sections:
         sheet = book.create_sheet(_sheet_name(section.heading, names))
         _section(sheet, section, protected.rules)
+    whole = io.BytesIO()  # a return is small: made whole first, so a full disk fails cleanly
+    book.save(whole)
     with open_private(path) as f:
-        book.save(f)
+        f.write(whole.getvalue())
 
 
 def _summary(sheet: Worksheet, protected: ProtectedReturn) -> None:
-    sheet.append([protected.organisation])
+    sheet.append(sheet_row(sheet, [protected.organisation]))
     sheet["A1"].font = TITLE
     sheet.append([f"Return for {protected.period.label}"])
-    sheet.append([f"Template: {protected.template}"])
+    sheet.append(sheet_row(sheet, [f"Template: {protected.template}"]))
     sheet.append([f"Counts of people below {protected.rules.threshold} are hidden"])
     sheet.append([])
     sheet.append(["Headline figures"])
@@ -61,13 +65,13 @@ def _summary(sheet: Worksheet, protected: ProtectedReturn) -> None:
 
 
 def _section(sheet: Worksheet, section: Section, rules: DisclosureRules) -> None:
-    sheet.append([section.heading])
+    sheet.append(sheet_row(sheet, [section.heading]))
     sheet.cell(1, 1).font = TITLE
     for figure in section.figures:
         _figure_row(sheet, figure, rules)
     for table in section.tables:
         sheet.append([])
-        sheet.append([table.title, "Number"])
+        sheet.append(sheet_row(sheet, [table.title, "Number"]))
         for cell in sheet[sheet.max_row]:
             cell.font = BOLD
         for figure in table.rows:
@@ -77,16 +81,16 @@ def _section(sheet: Worksheet, section: Section, rules: DisclosureRules) -> None
             sheet.cell(sheet.max_row, 1).font = BOLD
     for block in section.texts:
         sheet.append([])
-        sheet.append([block.title])
+        sheet.append(sheet_row(sheet, [block.title]))
         sheet.cell(sheet.max_row, 1).font = BOLD
-        sheet.append([block.text])
+        sheet.append(sheet_row(sheet, [block.text]))
         sheet.cell(sheet.max_row, 1).alignment = WRAP
     _widths(sheet, text=bool(section.texts))
 
 
 def _figure_row(sheet: Worksheet, figure: Figure, rules: DisclosureRules) -> None:
     shown = hidden(figure, rules) if figure.value is None else figure.value
-    sheet.append([figure.label, shown])
+    sheet.append(sheet_row(sheet, [figure.label, shown]))
     value = sheet.cell(sheet.max_row, 2)
     if figure.value is None:
         value.alignment = RIGHT
