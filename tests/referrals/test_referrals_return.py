@@ -1,6 +1,7 @@
 """The referrals section of a return, against figures worked out by hand from six referrals
 received from April to June 2026 (Good Friday 3 April, Easter Monday 6 April, and the May bank
-holidays 4 and 25 May are not working days), then with disclosure control applied."""
+holidays 4 and 25 May are not working days), then published as every count of people is: by cell
+key perturbation, or (exact figures, on purpose) with suppression."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from desktop_app.services import people
 from desktop_app.services.referrals import records as referrals
 from desktop_app.services.returns.build import build_return, return_figures
 from desktop_app.services.returns.formats.json_format import return_document
+from desktop_app.services.returns.ptables import shipped_ptable
 from desktop_app.services.returns.templates import find_template
 from desktop_app.store.database import Database
 from tests.referrals.conftest import attend, referral_for
@@ -74,8 +76,9 @@ def test_exact_figures_match_the_hand_count(db: Database, six_referrals: None) -
     }
 
 
-def _section(db: Database, threshold: int) -> Section:
-    protected = build_return(db, QUARTER, find_template("Alliance return"), threshold)
+def _section(db: Database, threshold: int, exact: bool = True) -> Section:
+    template = find_template("Alliance return")
+    protected = build_return(db, QUARTER, template, threshold, exact=exact)
     (section,) = [s for s in protected.sections if s.json_key == "referrals"]
     return section
 
@@ -84,7 +87,7 @@ def _values(figures: tuple[Figure, ...]) -> dict[str, float | None]:
     return {f.code: f.value for f in figures}
 
 
-def test_the_section_gets_the_same_disclosure_control(db: Database, six_referrals: None) -> None:
+def test_exact_figures_are_suppressed_like_every_count(db: Database, six_referrals: None) -> None:
     section = _section(db, threshold=3)
     assert _values(section.figures) == {
         "received": 6,
@@ -122,10 +125,35 @@ def test_the_section_gets_the_same_disclosure_control(db: Database, six_referral
     assert usual["received"] == 6
 
 
+def test_counts_are_perturbed_by_the_record_keys_of_the_people_referred(
+    db: Database, six_referrals: None
+) -> None:
+    """Each count is what the shipped perturbation table publishes for it and the sum of the
+    record keys (mod 256) of the people it counts; the keys are read here with the test's own
+    SQL."""
+    keys = dict(
+        db.connection().execute(
+            "SELECT r.received_on, p.record_key FROM referrals r "
+            "JOIN people p ON p.id = r.person_id"
+        )
+    )
+    in_quarter = [k for day, k in keys.items() if "2026-04-01" <= day <= "2026-06-30"]
+    sample = [keys["2026-04-02"], keys["2026-06-03"], keys["2026-06-20"]]  # within 5 days
+    session = [keys["2026-04-02"], keys["2026-05-01"], keys["2026-06-03"]]
+    table = shipped_ptable(5)
+    figures = _values(_section(db, threshold=5, exact=False).figures)
+    assert figures["received"] == table.published(6, sum(in_quarter) % 256)
+    assert figures["within_5"] == table.published(3, sum(sample) % 256)
+    assert figures["first_session"] == table.published(3, sum(session) % 256)
+    published = [v for v in figures.values() if isinstance(v, int)]
+    assert all(v == 0 or v >= 5 for v in published)  # never 1 to 4
+    assert figures["median_days_to_first_contact"] is None  # 4 referrals: fewer than 5
+
+
 def test_templates_include_or_leave_out_the_section(db: Database, six_referrals: None) -> None:
-    alliance = build_return(db, QUARTER, find_template("Alliance return"), 3)
+    alliance = build_return(db, QUARTER, find_template("Alliance return"), 3, exact=True)
     document = return_document(alliance)
     assert document["referrals"]["received"] == 6
     assert "/referrals/within_10" in document["suppressed"]
-    funder = build_return(db, QUARTER, find_template("Funder summary"), 3)
+    funder = build_return(db, QUARTER, find_template("Funder summary"), 3, exact=True)
     assert "referrals" not in [s.json_key for s in funder.sections]

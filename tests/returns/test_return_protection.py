@@ -1,4 +1,7 @@
-"""From exact figures to the protected return: hand-checked against the sample organisation."""
+"""From exact figures to the protected return: hand-checked against the sample organisation.
+
+Exact figures (a return for a funder with a data sharing agreement) are protected by suppression
+alone; the default, perturbed figures are checked against the ptable looked up by hand."""
 
 from __future__ import annotations
 
@@ -28,9 +31,12 @@ def values(result: ProtectedReturn, section: str, table: str | None = None) -> d
     return {f.code: f.value for f in figures}
 
 
+EXACT = DisclosureRules(exact=True)
+
+
 @pytest.fixture
 def alliance() -> ProtectedReturn:
-    return protect_return(sample_figures(), find_template("Alliance return"), DisclosureRules())
+    return protect_return(sample_figures(), find_template("Alliance return"), EXACT)
 
 
 def test_sessions_and_hours_are_shown_as_they_are(alliance: ProtectedReturn) -> None:
@@ -74,7 +80,7 @@ def test_breakdowns_hand_checked(alliance: ProtectedReturn) -> None:
 
 def test_new_people_hidden_when_returning_people_would_be_few() -> None:
     figures = replace(sample_figures(), participants=ParticipantFigures(unique=42, new=39))
-    result = protect_return(figures, find_template("Alliance return"), DisclosureRules())
+    result = protect_return(figures, find_template("Alliance return"), EXACT)
     assert values(result, "participants") == {"unique": 42, "new": None}
 
 
@@ -115,7 +121,7 @@ def test_own_bands_beside_standard_ones_are_protected_as_linked_tables() -> None
         },
         "both.json",
     )
-    result = protect_return(sample_figures(), template, DisclosureRules())
+    result = protect_return(sample_figures(), template, EXACT)
     assert values(result, "age", "age_band_own") == {
         "under_18": 0, "18_34": 15, "35_64": 22, "65_plus": None, "not_known": None,
     }  # fmt: skip
@@ -164,3 +170,17 @@ def test_standard_age_bands_are_those_of_the_shared_vocabulary() -> None:
 )  # fmt: skip
 def test_standard_age_band_of_an_age(age: int | None, band: str) -> None:
     assert band_for(age, STANDARD_AGE_BANDS) == band
+
+
+def test_a_count_of_people_without_its_cell_key_is_refused() -> None:
+    """A new row added to a breakdown must bring its cell key (e.g. from the SQL)."""
+    figures = sample_figures()
+    assert figures.keys is not None
+    keys = replace(
+        figures.keys,
+        breakdowns=replace(figures.keys.breakdowns, gender={"woman": 11, "man": 190}),
+    )
+    with pytest.raises(ValueError, match="No cell key for the count"):
+        protect_return(
+            replace(figures, keys=keys), find_template("Alliance return"), DisclosureRules()
+        )

@@ -56,6 +56,29 @@ class PeopleBreakdowns:
 
 
 @dataclass(frozen=True)
+class PeopleKeys:
+    """The cell key of every count of people: the sum, modulo 256, of the record keys of the
+    people counted (see domain/returns/ptable.py). The breakdowns have the counts' shape."""
+
+    unique: int
+    new: int
+    breakdowns: PeopleBreakdowns
+    volunteers_active: int
+    training_completed: int
+    dbs_in_date: int
+
+
+@dataclass(frozen=True)
+class OutcomeKeys:
+    """Cell keys of an outcome's counts of people."""
+
+    people: int
+    improved: int
+    worse: int
+    no_change: int
+
+
+@dataclass(frozen=True)
 class VolunteerFigures:
     active: int  # facilitated a session or logged hours in the period
     hours: Decimal | float  # exact (Decimal) from the database
@@ -85,6 +108,7 @@ class OutcomeFigures:
     worse: int
     no_change: int
     higher_is_better: bool = True  # False for loneliness and anxiety: a fall is an improvement
+    keys: OutcomeKeys | None = None  # None: only exact figures can be published
 
 
 @dataclass(frozen=True)
@@ -109,3 +133,4 @@ class ReturnFigures:
     safeguarding_concerns: int = 0
     case_studies: tuple[CaseStudy, ...] = ()
     referrals: ReferralFigures = field(default_factory=no_referrals)  # referrals received
+    keys: PeopleKeys | None = None  # None: only exact figures can be published

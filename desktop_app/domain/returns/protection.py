@@ -18,14 +18,25 @@ from desktop_app.domain.returns import vocabulary as vocab
 from desktop_app.domain.returns.disclosure import (
     Cell,
     DisclosureRules,
+    LinkedBreakdown,
     ProtectedBreakdown,
     protect_breakdown,
     protect_count,
     protect_linked,
     protect_mean,
 )
-from desktop_app.domain.returns.figures import OutcomeFigures, ReturnFigures
+from desktop_app.domain.returns.figures import (
+    OutcomeFigures,
+    PeopleBreakdowns,
+    PeopleKeys,
+    ReturnFigures,
+)
 from desktop_app.domain.returns.periods import month_label
+from desktop_app.domain.returns.perturbation import (
+    perturb_breakdown,
+    perturb_count,
+    perturbed_mean,
+)
 from desktop_app.domain.returns.protected_return import (
     Chart,
     Figure,
@@ -35,6 +46,7 @@ from desktop_app.domain.returns.protected_return import (
     Table,
     TextBlock,
 )
+from desktop_app.domain.returns.ptable import KEYS
 from desktop_app.domain.returns.rules_text import rules_paragraphs
 from desktop_app.domain.returns.templates import ReturnTemplate, SectionChoice
 
@@ -54,7 +66,11 @@ HEADLINE = (
 def protect_return(
     figures: ReturnFigures, template: ReturnTemplate, rules: DisclosureRules
 ) -> ProtectedReturn:
-    """Apply disclosure control to every count of people, in the template's sections and order."""
+    """Apply disclosure control to every count of people, in the template's sections and order:
+    cell key perturbation (domain/returns/perturbation.py) unless `rules` ask for exact figures,
+    which are protected by suppression alone."""
+    if rules.perturbed and figures.keys is None:
+        raise ValueError("Perturbed figures need the cell keys of the counts of people")
     builder = _SectionBuilder(figures, template, rules)
     sections = tuple(builder.build(choice) for choice in template.sections)
     by_code = {(s.json_key, f.code): f for s in sections for f in s.figures}
@@ -65,7 +81,11 @@ def protect_return(
 
 
 def _people(code: str, label: str, cell: Cell) -> Figure:
-    return Figure(code, label, cell.value, cell.suppressed, "people")
+    return Figure(code, label, cell.value, cell.suppressed, "people", cell.perturbed)
+
+
+def _banded_keys(keys: Mapping[int | None, int], bands: Sequence[AgeBand]) -> dict[str, int]:
+    return {code: key % KEYS for code, key in count_by_band(keys, bands).items()}
 
 
 def _plain(code: str, label: str, value: float, kind: Kind) -> Figure:
@@ -81,13 +101,14 @@ def _in_order(counts: Mapping[str, int], labels: Labels, what: str) -> dict[str,
 
 
 def _fold_small(
-    counts: Mapping[str, int], labels: Mapping[str, str], k: int, other_label: str
+    counts: Mapping[str, int], labels: Mapping[str, str], large: set[str], other_label: str
 ) -> tuple[dict[str, int], Labels]:
-    """Open-ended categories (postcode districts, referral destinations) holding fewer than k
-    are counted together as "other": naming a rare one would itself say that someone is there.
-    The rest are sorted by label; "other" and then "not_known" come last."""
+    """Open-ended categories (postcode districts, referral destinations) not in `large` (those
+    holding fewer than k, or published as 0) are counted together as "other": naming a rare one
+    would itself say that someone is there. The rest are sorted by label; "other" and then
+    "not_known" come last."""
     kept = sorted(
-        (code for code, n in counts.items() if n >= k and code not in (NOT_KNOWN, OTHER)),
+        (code for code in counts if code in large and code not in (NOT_KNOWN, OTHER)),
         key=lambda code: labels[code].casefold(),
     )
     folded = sum(n for code, n in counts.items() if code not in kept and code != NOT_KNOWN)
@@ -119,6 +140,14 @@ def _improvement(change: Figure, outcome: OutcomeFigures) -> Figure:
     return Figure(outcome.measure, outcome.label, value, change.suppressed, "change")
 
 
+def _by_group(values: Mapping[str, int], group_of: Mapping[str, str]) -> dict[str, int]:
+    """Detailed cells added up into their high-level groups, in the order groups first appear."""
+    groups: dict[str, int] = {}
+    for code, value in values.items():
+        groups[group_of[code]] = groups.get(group_of[code], 0) + value
+    return groups
+
+
 def _destinations(referrals: Mapping[str, int]) -> tuple[dict[str, int], dict[str, str]]:
     """Referrals by destination as typed, keyed by a fixed code made from the text
     ("Citizens Advice" -> "citizens_advice"); texts that differ only in case or punctuation
@@ -140,6 +169,22 @@ class _SectionBuilder:
         self.template = template
         self.rules = rules
         self.unique = figures.participants.unique
+        self.perturbed = rules.perturbed
+        self.keys: PeopleKeys | None = figures.keys
+
+    def people_keys(self) -> PeopleKeys:
+        if self.keys is None:
+            raise ValueError("Perturbed figures need the cell keys of the counts of people")
+        return self.keys
+
+    def key_breakdowns(self) -> PeopleBreakdowns:
+        return self.people_keys().breakdowns
+
+    def count(self, count: int, key: Callable[[PeopleKeys], int]) -> Cell:
+        """A count of people standing alone: perturbed, or suppressed when exact."""
+        if self.perturbed:
+            return perturb_count(count, key(self.people_keys()), self.rules)
+        return protect_count(count, self.rules)
 
     def build(self, choice: SectionChoice) -> Section:
         builders: dict[str, Callable[[SectionChoice], Section]] = {
@@ -176,9 +221,13 @@ class _SectionBuilder:
         rows = tuple(_people(c, label_of[c], cell) for c, cell in protected.cells.items())
         return Table(code, title, rows, _people("total", "Total", protected.total), chart)
 
-    def breakdown(self, counts: Mapping[str, int], what: str) -> ProtectedBreakdown:
+    def breakdown(
+        self, counts: Mapping[str, int], what: str, keys: Mapping[str, int]
+    ) -> ProtectedBreakdown:
         if sum(counts.values()) != self.unique:
             raise ValueError(f"The {what} breakdown does not add up to the people who took part")
+        if self.perturbed:
+            return perturb_breakdown(counts, keys, self.rules)
         return protect_breakdown(counts, self.rules)
 
     def sessions(self, choice: SectionChoice) -> Section:
@@ -244,15 +293,20 @@ class _SectionBuilder:
 
     def participants(self, choice: SectionChoice) -> Section:
         p = self.figures.participants
-        # "Returning" people are never shown, but unique minus new would reveal them.
-        split = protect_breakdown({"new": p.new, "returning": p.unique - p.new}, self.rules)
+        if self.perturbed:
+            unique = self.count(p.unique, lambda k: k.unique)
+            new = self.count(p.new, lambda k: k.new)
+        else:
+            # "Returning" people are never shown, but unique minus new would reveal them.
+            split = protect_breakdown({"new": p.new, "returning": p.unique - p.new}, self.rules)
+            unique, new = split.total, split.cells["new"]
         return Section(
             "participants",
             choice.heading,
             "participants",
             figures=(
-                _people("unique", "People who took part", split.total),
-                _people("new", "New people", split.cells["new"]),
+                _people("unique", "People who took part", unique),
+                _people("new", "New people", new),
             ),
         )
 
@@ -261,16 +315,27 @@ class _SectionBuilder:
         standard = count_by_band(by_age, STANDARD_AGE_BANDS)
         own: tuple[AgeBand, ...] | None = choice.own_age_bands
         standard_labels = band_labels(STANDARD_AGE_BANDS)
+
+        def key_of(bands: Sequence[AgeBand]) -> dict[str, int]:
+            return _banded_keys(self.key_breakdowns().by_age, bands) if self.perturbed else {}
+
         if own is None:
-            table = self.table("age_band", "Age", self.breakdown(standard, "age"), standard_labels)
+            protected = self.breakdown(standard, "age", key_of(STANDARD_AGE_BANDS))
+            table = self.table("age_band", "Age", protected, standard_labels)
             return Section("age", choice.heading, "breakdowns", tables=(table,))
         own_labels = band_labels(own)
         if not choice.also_standard_bands:
             counts = count_by_band(by_age, own)
-            table = self.table("age_band_own", "Age", self.breakdown(counts, "age"), own_labels)
+            protected = self.breakdown(counts, "age", key_of(own))
+            table = self.table("age_band_own", "Age", protected, own_labels)
             return Section("age", choice.heading, "breakdowns", tables=(table,))
-        self.breakdown(standard, "age")
-        linked = protect_linked(standard, standard_band_groups(own), self.rules)
+        detailed = self.breakdown(standard, "age", key_of(STANDARD_AGE_BANDS))
+        if self.perturbed:  # each table perturbed on its own: nothing links them exactly
+            linked = LinkedBreakdown(
+                detailed, self.breakdown(count_by_band(by_age, own), "age", key_of(own))
+            )
+        else:
+            linked = protect_linked(standard, standard_band_groups(own), self.rules)
         high = ProtectedBreakdown(  # in the funder's order rather than the standard bands'
             {code: linked.high_level.cells[code] for code, _ in own_labels},
             linked.high_level.total,
@@ -288,11 +353,25 @@ class _SectionBuilder:
 
     def districts(self, choice: SectionChoice) -> Section:
         raw = self.figures.breakdowns.postcode_district
-        counts, names = _fold_small(
-            raw, {c: c for c in raw}, self.rules.threshold, "Other districts"
-        )
+        if self.perturbed:
+            raw_keys = self.key_breakdowns().postcode_district
+            # Named only when it holds k or more and its published count is not 0.
+            large = {
+                c
+                for c, n in raw.items()
+                if n >= self.rules.threshold and perturb_count(n, raw_keys[c], self.rules).value
+            }
+            counts, names = _fold_small(raw, {c: c for c in raw}, large, "Other districts")
+            keys, _ = _fold_small(raw_keys, {c: c for c in raw}, set(counts), "Other districts")
+        else:
+            large = {c for c, n in raw.items() if n >= self.rules.threshold}
+            counts, names = _fold_small(raw, {c: c for c in raw}, large, "Other districts")
+            keys = {}
         table = self.table(
-            choice.section, choice.heading, self.breakdown(counts, "district"), names
+            choice.section,
+            choice.heading,
+            self.breakdown(counts, "district", {c: k % KEYS for c, k in keys.items()}),
+            names,
         )
         return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
 
@@ -302,9 +381,9 @@ class _SectionBuilder:
         def build(choice: SectionChoice) -> Section:
             raw = pick(self.figures.breakdowns)
             counts = _in_order(raw, labels, choice.section)
-            table = self.table(
-                choice.section, choice.heading, self.breakdown(counts, choice.section), labels
-            )
+            keys = pick(self.key_breakdowns()) if self.perturbed else {}
+            protected = self.breakdown(counts, choice.section, keys)
+            table = self.table(choice.section, choice.heading, protected, labels)
             return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
 
         return build
@@ -312,12 +391,21 @@ class _SectionBuilder:
     def ethnicity(self, choice: SectionChoice) -> Section:
         labels = vocab.ethnic_group_codes()
         counts = _in_order(self.figures.breakdowns.ethnicity, labels, "ethnic group")
-        protected = self.breakdown(counts, "ethnic group")
+        keys = self.key_breakdowns().ethnicity if self.perturbed else {}
+        protected = self.breakdown(counts, "ethnic group", keys)
         if not choice.high_level_groups:
             table = self.table("ethnicity", "Ethnic group", protected, labels)
             return Section("ethnicity", choice.heading, "breakdowns", tables=(table,))
         group_of = {code: group for code, _, group in vocab.ethnic_groups()}
-        linked = protect_linked(counts, group_of, self.rules)
+        if self.perturbed:
+            linked = LinkedBreakdown(
+                protected,
+                perturb_breakdown(
+                    _by_group(counts, group_of), _by_group(keys, group_of), self.rules
+                ),
+            )
+        else:
+            linked = protect_linked(counts, group_of, self.rules)
         return Section(
             "ethnicity",
             choice.heading,
@@ -342,33 +430,52 @@ class _SectionBuilder:
             choice.heading,
             "volunteers",
             figures=(
-                _people("active", "Active volunteers", protect_count(v.active, self.rules)),
+                _people(
+                    "active",
+                    "Active volunteers",
+                    self.count(v.active, lambda k: k.volunteers_active),
+                ),
                 _plain("hours", "Volunteer hours", float(v.hours), "hours"),
                 _plain("value", "Value of volunteer time", v.value, "money"),
                 _plain("rate", "Hourly rate used for the value", v.hourly_rate, "rate"),
                 _people(
                     "training_completed",
                     "Volunteers who completed training",
-                    protect_count(v.training_completed, self.rules),
+                    self.count(v.training_completed, lambda k: k.training_completed),
                 ),
                 _people(
                     "dbs_in_date",
                     "Volunteers with an in-date DBS check",
-                    protect_count(v.dbs_in_date, self.rules),
+                    self.count(v.dbs_in_date, lambda k: k.dbs_in_date),
                 ),
             ),
         )
 
     def outcome_table(self, outcome: OutcomeFigures) -> Table:
-        split = protect_breakdown(
-            {"improved": outcome.improved, "worse": outcome.worse, "no_change": outcome.no_change},
-            self.rules,
-        )
+        counts = {
+            "improved": outcome.improved,
+            "worse": outcome.worse,
+            "no_change": outcome.no_change,
+        }
         if outcome.improved + outcome.worse + outcome.no_change != outcome.people:
             raise ValueError(f"Outcome counts for {outcome.measure} do not add up to its people")
+        if self.perturbed:
+            if outcome.keys is None:
+                raise ValueError(f"Perturbed figures need the cell keys of {outcome.measure}")
+            k = outcome.keys
+            keys = {"improved": k.improved, "worse": k.worse, "no_change": k.no_change}
+            split = ProtectedBreakdown(
+                perturb_breakdown(counts, keys, self.rules).cells,
+                perturb_count(outcome.people, k.people, self.rules),
+            )
+        else:
+            split = protect_breakdown(counts, self.rules)
 
         def mean(code: str, label: str, value: float | None, kind: Kind = "mean") -> Figure:
-            protected = protect_mean(value, outcome.people, self.rules)
+            if self.perturbed:
+                protected = perturbed_mean(value, outcome.people, split.total, self.rules)
+            else:
+                protected = protect_mean(value, outcome.people, self.rules)
             return Figure(code, label, protected.value, protected.suppressed, kind)
 
         rows = (
@@ -393,7 +500,8 @@ class _SectionBuilder:
 
     def onward_referrals(self, choice: SectionChoice) -> Section:
         by_code, texts = _destinations(self.figures.onward_referrals)
-        counts, labels = _fold_small(by_code, texts, self.rules.threshold, "Other destinations")
+        large = {c for c, n in by_code.items() if n >= self.rules.threshold}
+        counts, labels = _fold_small(by_code, texts, large, "Other destinations")
         protected = protect_breakdown(counts, self.rules)
         table = self.table("by_destination", "Onward referrals by destination", protected, labels)
         total = _people("total", "Onward referrals made", protected.total)
@@ -406,45 +514,75 @@ class _SectionBuilder:
         )
 
     def referrals(self, choice: SectionChoice) -> Section:
-        """Counts of referrals are counts of people, protected like every other: each count
-        that is part of the whole is protected with the rest of the whole beside it, so that
-        "received minus responded" cannot give away a hidden number."""
+        """Counts of referrals are counts of people, published like every other: perturbed by
+        the record keys of the people referred; or, exact, each part of the whole protected
+        with the rest of the whole beside it, so that "received minus responded" cannot give
+        away a hidden number. Medians are shown like means."""
         r = self.figures.referrals
-        by_source = protect_breakdown(
-            _in_order(r.by_source, vocab.REFERRER_KIND, "kind"), self.rules
-        )
-        outcomes = protect_breakdown(
-            _in_order(r.by_outcome, vocab.REFERRAL_OUTCOME, "referral outcome"), self.rules
-        )
+        k = r.keys
+        source_counts = _in_order(r.by_source, vocab.REFERRER_KIND, "kind")
+        outcome_counts = _in_order(r.by_outcome, vocab.REFERRAL_OUTCOME, "referral outcome")
+        if self.perturbed:
+            by_source = perturb_breakdown(source_counts, k.by_source, self.rules)
+            outcomes = perturb_breakdown(outcome_counts, k.by_outcome, self.rules)
+        else:
+            by_source = protect_breakdown(source_counts, self.rules)
+            outcomes = protect_breakdown(outcome_counts, self.rules)
 
-        def part(code: str, label: str, count: int) -> Figure:
+        def published(count: int, key: int) -> Cell:
+            """A part of the received: perturbed by its key; or, exact, protected with the
+            rest of the received beside it."""
+            if self.perturbed:
+                return perturb_count(count, key, self.rules)
             split = protect_breakdown({"yes": count, "no": r.received - count}, self.rules)
-            return _people(code, label, split.cells["yes"])
+            return split.cells["yes"]
 
-        def median(code: str, label: str, days: Median) -> Figure:
-            protected = protect_mean(days.days, days.referrals, self.rules)
-            return Figure(code, label, protected.value, protected.suppressed, "days")
+        def part(code: str, label: str, count: int, key: int) -> Figure:
+            return _people(code, label, published(count, key))
 
+        def median(code: str, label: str, days: Median, key: int) -> Figure:
+            if self.perturbed:
+                cell = perturb_count(days.referrals, key, self.rules)
+                shown = perturbed_mean(days.days, days.referrals, cell, self.rules)
+            else:
+                shown = protect_mean(days.days, days.referrals, self.rules)
+            return Figure(code, label, shown.value, shown.suppressed, "days")
+
+        within = k.responded_within
         return Section(
             "referrals",
             choice.heading,
             "referrals",
             figures=(
                 _people("received", "Referrals received", by_source.total),
-                part("within_5", "Responded to within 5 working days", r.responded_within[5]),
-                part("within_10", "Responded to within 10 working days", r.responded_within[10]),
+                part(
+                    "within_5", "Responded within 5 working days", r.responded_within[5], within[5]
+                ),
+                part(
+                    "within_10",
+                    "Responded within 10 working days",
+                    r.responded_within[10],
+                    within[10],
+                ),
                 median(
                     "median_days_to_first_contact",
                     "Median working days to first contact",
                     r.first_contact,
+                    k.first_contact,
                 ),
                 median(
                     "median_days_to_first_session",
                     "Median working days to a first session",
                     r.first_session,
+                    k.first_session,
                 ),
-                part("first_session", "Came to a first session", r.reached_first_session),
-                part("engaged", "Engaged (three sessions or more)", r.engaged),
+                part(
+                    "first_session",
+                    "Came to a first session",
+                    r.reached_first_session,
+                    k.first_session,
+                ),
+                part("engaged", "Engaged (three sessions or more)", r.engaged, k.engaged),
             ),
             tables=(
                 self.table(

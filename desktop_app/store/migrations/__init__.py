@@ -19,6 +19,7 @@ from desktop_app.store.migrations import (
     m0005_drafts,
     m0006_measures_offered,
     m0007_hours_in_minutes,
+    m0008_record_keys,
     m0010_referrals,
     m0011_recently_deleted,
 )
@@ -34,6 +35,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0005_drafts.MIGRATION,
     m0006_measures_offered.MIGRATION,
     m0007_hours_in_minutes.MIGRATION,
+    m0008_record_keys.MIGRATION,
     m0010_referrals.MIGRATION,
     m0011_recently_deleted.MIGRATION,
 )

@@ -104,13 +104,15 @@ def list_referral_rows(
     return fetch_page(conn, _QUERY, where, _INBOX_ORDER, page, _referral_row)
 
 
-def received_between(conn: Connection, start: date, end: date) -> list[Progress]:
-    """Every referral received from `start` to `end` (inclusive), with its progress."""
+def received_between(conn: Connection, start: date, end: date) -> list[tuple[Progress, int]]:
+    """Every referral received from `start` to `end` (inclusive), with its progress and the
+    record key of the person referred (for returns: never shown)."""
     rows = conn.execute(
-        f"{_QUERY.select()} WHERE r.received_on BETWEEN ? AND ? ORDER BY r.received_on, r.id",
+        f"SELECT {_QUERY.columns}, p.record_key FROM {_QUERY.table} {_QUERY.alias} "
+        f"{_QUERY.joins} WHERE r.received_on BETWEEN ? AND ? ORDER BY r.received_on, r.id",
         (start.isoformat(), end.isoformat()),
     )
-    return [_referral_row(row).progress for row in rows]
+    return [(_referral_row(row[:-1]).progress, int(row[-1])) for row in rows]
 
 
 def open_referral_progress(conn: Connection) -> list[Progress]:
