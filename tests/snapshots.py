@@ -15,6 +15,8 @@ RECORD_TABLES = (
     "onward_referrals",
     "volunteer_hours",
     "case_studies",
+    "referrals",
+    "referral_feedback",
 )
 
 

@@ -24,6 +24,8 @@ class DraftKind(StrEnum):
     ERASURE = "erasure"
     RETURN_CHOICES = "return_choices"
     CASE_STUDY = "case study"
+    REFERRAL = "referral"
+    FEEDBACK = "feedback"
 
     @property
     def label(self) -> str:
@@ -43,6 +45,8 @@ DRAFT_LABELS = {
     DraftKind.ERASURE: "erasure, confirmed by typing the reference",
     DraftKind.RETURN_CHOICES: "choices for a return",
     DraftKind.CASE_STUDY: "case study",
+    DraftKind.REFERRAL: "referral",
+    DraftKind.FEEDBACK: "feedback note to a referrer",
 }
 
 

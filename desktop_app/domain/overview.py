@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from desktop_app.domain.people import PersonSummary
+from desktop_app.domain.referrals.pipeline import ReferralRow
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class Attention:
     people_without_consent: list[PersonSummary]  # the first few, by name
     people_without_consent_total: int
     open_concerns: list[OpenConcern]
+    # Waiting for a response longer than the set number of working days, oldest first.
+    overdue_referrals: list[ReferralRow] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -64,6 +67,7 @@ class Attention:
             or self.training_due
             or self.people_without_consent_total
             or self.open_concerns
+            or self.overdue_referrals
         )
 
 

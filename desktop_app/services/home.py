@@ -7,6 +7,7 @@ from datetime import date
 from desktop_app.domain.overview import Attention, PeriodFigures, month_containing
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
 from desktop_app.services import settings
+from desktop_app.services.referrals.records import overdue_referrals
 from desktop_app.store.database import Database
 from desktop_app.store.records import overview_queries
 
@@ -25,7 +26,8 @@ def period_figures(db: Database, start: date, end: date) -> PeriodFigures:
 
 def attention(db: Database, today: date | None = None) -> Attention:
     """DBS checks and training running out within 60 days (or already), active people with
-    no consent recorded, and safeguarding concerns not yet resolved."""
+    no consent recorded, referrals overdue for an answer, and safeguarding concerns not yet
+    resolved."""
     day = today or date.today()
     conn = db.connection()
     without_consent, total = overview_queries.people_without_consent(
@@ -39,4 +41,5 @@ def attention(db: Database, today: date | None = None) -> Attention:
         people_without_consent=without_consent,
         people_without_consent_total=total,
         open_concerns=overview_queries.open_concerns(conn),
+        overdue_referrals=overdue_referrals(db, day),
     )

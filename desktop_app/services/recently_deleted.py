@@ -1,6 +1,7 @@
-"""Undoing a deletion: a deleted session, wellbeing form, hours entry, volunteer or case study is
-kept for KEEP_DAYS days inside the encrypted database (Records → Recently deleted…) and can be
-put back as it was. Erasing a person bypasses this and removes every kept copy that names them.
+"""Undoing a deletion: a deleted session, wellbeing form, hours entry, volunteer, case study or
+referral is kept for KEEP_DAYS days inside the encrypted database (Records → Recently deleted…)
+and can be put back as it was. Erasing a person bypasses this and removes every kept copy that
+names them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ KINDS = {
     "volunteer hours": ("volunteer_hours", "Volunteer hours"),
     "volunteer": ("volunteers", "Volunteer"),
     "case study": ("case_studies", "Case study"),
+    "referral": ("referrals", "Referral"),
 }
 
 
@@ -91,6 +93,8 @@ def describe(entry: DeletedEntry) -> str:
         return f"{label}: {row['name']}"
     if entry.kind == "case study":
         return f"{label}: {row['title']}"
+    if entry.kind == "referral":
+        return f"{label}: received {_day(row['received_on'])}"
     return label
 
 

@@ -23,6 +23,8 @@ KeyedTable = Literal[
     "volunteer_hours",
     "case_studies",
     "outcome_records",
+    "referrals",
+    "referral_feedback",
 ]
 _BATCH = 500
 RowT = TypeVar("RowT")

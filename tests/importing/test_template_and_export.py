@@ -60,6 +60,10 @@ def records(db: Database) -> dict[str, list[tuple[object, ...]]]:
         "s.id = f.session_id JOIN volunteers v ON v.id = f.volunteer_id",
         "hours": "SELECT v.ref, worked_on, h.minutes, activity, s.uuid FROM volunteer_hours h JOIN "
         "volunteers v ON v.id = h.volunteer_id LEFT JOIN sessions s ON s.id = h.session_id",
+        "referrals received": "SELECT p.ref, received_on, source_kind, organisation, "
+        "referrer_role, needs, consent_to_feedback, share_scores, r.notes, contact_attempted_on, "
+        "contacted_on, closed_on, closed_reason FROM referrals r "
+        "JOIN people p ON p.id = r.person_id",
     }
     return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
 
@@ -77,7 +81,12 @@ def test_demo_exported_and_imported_into_an_empty_database_gives_the_same_record
     assert all(expected[name] for name in expected)  # the demo has every kind of record
     again = preview_import(db, written)  # and a second import would change nothing
     assert again.ok and all(c.added == c.updated == 0 for c in again.counts)
-    assert {c.what for c in again.counts} >= {"onward referrals", "case studies", "outcomes"}
+    assert {c.what for c in again.counts} >= {
+        "onward referrals",
+        "case studies",
+        "outcomes",
+        "referrals received",
+    }
     assert not list(tmp_path.glob(".*partial*"))
 
 

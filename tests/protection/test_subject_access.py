@@ -18,11 +18,14 @@ from desktop_app.domain.drafts import DraftKind
 from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.protection.audit import Action
+from desktop_app.domain.referrals.records import Referral
 from desktop_app.domain.sessions import OnwardReferral
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
 from desktop_app.services import case_studies, drafts, outcomes, people, sessions, volunteers
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.protection import consent, subject_access
+from desktop_app.services.referrals import feedback
+from desktop_app.services.referrals import records as referrals
 from desktop_app.store.database import Database
 from desktop_app.store.protection import audit_repo
 from tests.protection.conftest import Records
@@ -57,7 +60,7 @@ def _pdf_text(path: Path) -> str:
 
 
 @pytest.fixture
-def full_records(db: Database, records: Records) -> Records:
+def full_records(db: Database, records: Records, tmp_path: Path) -> Records:
     case_studies.add_case_study(
         db, CaseStudy(records.person.id, date(2024, 7, 1), "My year", "It helped.", True)
     )
@@ -68,6 +71,10 @@ def full_records(db: Database, records: Records) -> Records:
     outcomes.record_outcome(
         db, records.person.id, "ONS4", Stage.BASELINE, date(2024, 6, 3), [6, 7, 5, 3]
     )
+    referral = Referral(records.person.id, date(2024, 4, 20), "gp_practice", "Riverside Surgery")
+    row = referrals.add_referral(db, replace(referral, consent_to_feedback=True))
+    note = feedback.new_note(db, row.progress.referral.id)
+    feedback.write_feedback(db, replace(note, what_changed="Made friends"), tmp_path / "n.pdf")
     return records
 
 
@@ -76,6 +83,7 @@ def test_every_table_that_refers_to_people_is_in_the_export(
 ) -> None:
     referring = tables_referring_to_people(db)
     expected = {"attendances", "consents", "case_studies", "onward_referrals", "outcome_records"}
+    expected |= {"referrals"}
     assert expected <= referring
     data = subject_access.collect(db, full_records.person.id)
     missing = referring - set(data["linked_records"])
@@ -130,15 +138,26 @@ def test_the_export_reads_well_and_holds_no_one_else(
     assert [o["measure_code"] for o in data["linked_records"]["outcome_records"]] == ["ONS4"]
     assert [(o["measure_code"], o["stage"]) for o in data["outcomes"]] == [("ONS4", "baseline")]
     assert [h["activity"] for h in data["volunteering"][0]["hours"]] == ["Tea rota"]
+    assert [(r["organisation"], r["stage"]) for r in data["referrals_received"]] == [
+        ("Riverside Surgery", "First session")
+    ]
+    assert [n["what_changed"] for n in data["feedback_notes"]] == ["Made friends"]
+    assert [n["what_changed"] for n in data["linked_records"]["referral_feedback"]] == [
+        "Made friends"
+    ]
     about = {(e["action"], e["record_kind"]) for e in data["audit_entries"]}
     assert {("create", "person"), ("consent withdrawn", "consent"), ("create", "case study")} <= (
         about
     )
     assert ("create", "volunteer hours") in about
+    assert {("create", "referral"), ("export", "feedback note")} <= about
     assert "Ben T." not in files.json_file.read_text(encoding="utf-8")
     text = _pdf_text(files.pdf_file)
     for words in ("Everything we hold about Amara K.", "Sessions you came to", "Tea rota", "Woman"):
         assert words in text
+    for words in ("Referrals of you to this group", "Riverside Surgery", "Made friends"):
+        assert words in text
+    assert "GP practice or primary care" in text  # the referrer's kind, in words
     assert "Ben T." not in text
     last = list(audit_repo.all_entries(db.connection()))[-1]
     assert (last.action, last.record_id) == (Action.EXPORT, full_records.person.id)

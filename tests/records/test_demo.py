@@ -14,6 +14,8 @@ import pytest
 from desktop_app.domain.case_studies import validate_case_study
 from desktop_app.domain.listing import Page
 from desktop_app.domain.people import validate_person
+from desktop_app.domain.referrals.pipeline import Stage
+from desktop_app.domain.referrals.records import validate_referral
 from desktop_app.domain.sessions import validate_session
 from desktop_app.domain.volunteers import validate_volunteer
 from desktop_app.services import case_studies, home, people, sessions, volunteers
@@ -23,6 +25,7 @@ from desktop_app.services.demo.builder import (
     DEMO_PASSPHRASE,
     create_demo_database,
 )
+from desktop_app.services.referrals import records as referrals
 from desktop_app.store.database import Database
 from tests.snapshots import RECORD_TABLES, snapshot
 
@@ -79,6 +82,21 @@ def test_every_demo_record_passes_validation(demo: Database) -> None:
         assert validate_session(sessions.get_session(demo, session_row.id), TODAY) == []
     for study in case_studies.list_case_studies(demo).rows:
         assert validate_case_study(study, TODAY) == []
+    made = referrals.list_referrals(demo, open_only=False, page=Page(limit=1000)).rows
+    assert len(made) > 40
+    for row in made:
+        assert validate_referral(row.progress.referral, TODAY) == []
+
+
+def test_demo_referrals_fill_the_inbox(demo: Database) -> None:
+    """Most were answered and many closed; a few referred again lately are still waiting,
+    and some of those are overdue (shown on Home)."""
+    rows = referrals.list_referrals(demo, open_only=False, page=Page(limit=1000)).rows
+    waiting = [r for r in rows if r.progress.waiting()]
+    assert 1 <= len(waiting) <= 6 and rows[: len(waiting)] == waiting
+    assert any(r.progress.stage is Stage.CLOSED for r in rows)
+    assert any(r.progress.stage is Stage.ENGAGED for r in rows)
+    assert referrals.overdue_referrals(demo, TODAY) == home.attention(demo, TODAY).overdue_referrals
 
 
 def test_peerlog_demo_command(tmp_path: Path) -> None:

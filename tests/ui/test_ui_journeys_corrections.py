@@ -32,7 +32,7 @@ from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.returns.case_study_picker import ID_ROLE, RedactionPreview
 from desktop_app.ui.returns.returns_screen import ReturnsScreen
 from desktop_app.ui.sessions.session_dialog import SessionDialog
-from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.shell.main_window import MainWindow, sections
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 from tests.ui.conftest import unlock
@@ -72,6 +72,12 @@ def gone(qtbot: QtBot, dialog: QWidget) -> None:
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
+def section_key(title: str) -> Qt.Key:
+    """The number key that, with Ctrl, goes to the section called `title`."""
+    titles = [section.title for section in sections()]
+    return getattr(Qt.Key, f"Key_{titles.index(title) + 1}")  # type: ignore[no-any-return]
+
+
 def open_first_in_section(qtbot: QtBot, window: MainWindow, ctrl_number: Qt.Key) -> None:
     """Ctrl+number for the section, then Enter on the first row of its list."""
     press(qtbot, ctrl_number, CTRL)
@@ -99,11 +105,11 @@ def one_person(created: CreatedDatabase) -> Path:
 def open_amaras_record(
     qtbot: QtBot, window: MainWindow, folder: Path
 ) -> tuple[PersonSummary, PersonDialog]:
-    """Unlock, then Ctrl+3 (People) and Enter on Amara, the first in the list."""
+    """Unlock, then Ctrl+number for People and Enter on Amara, the first in the list."""
     unlock(qtbot, window, folder)
     assert window.db is not None
     amara = people.find_people(window.db, NAME)[0]
-    open_first_in_section(qtbot, window, Qt.Key.Key_3)
+    open_first_in_section(qtbot, window, section_key("People"))
     record = shown(qtbot, window, PersonDialog)
     assert record.known_as.text() == NAME
     return amara, record
@@ -165,7 +171,7 @@ def test_hours_recorded_corrected_and_deleted(
     unlock(qtbot, window, one_person)
     assert window.db is not None
     robin = volunteers.list_volunteers(window.db)[0]
-    open_first_in_section(qtbot, window, Qt.Key.Key_4)  # Volunteers
+    open_first_in_section(qtbot, window, section_key("Volunteers"))
     record = shown(qtbot, window, VolunteerDialog)
     assert record.hours is not None and record.hours.total.text() == "None yet"
 
@@ -268,7 +274,7 @@ def test_a_case_study_written_approved_and_put_in_a_return(
 
     back_to(qtbot, window)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    press(qtbot, Qt.Key.Key_6, CTRL)  # Returns
+    press(qtbot, section_key("Returns"), CTRL)
     assert window.workspace is not None
     screen = window.workspace.screen_at(window.workspace.current_index)
     assert isinstance(screen, ReturnsScreen)
@@ -303,7 +309,7 @@ def test_the_story_is_edited_from_the_return_and_approved_again(
     story = case_studies.add_case_study(
         window.db, CaseStudy(amara.id, date.today(), "Walks", "She met Jo at the Red Lion.", True)
     )
-    press(qtbot, Qt.Key.Key_6, CTRL)
+    press(qtbot, section_key("Returns"), CTRL)
     assert window.workspace is not None
     screen = window.workspace.screen_at(window.workspace.current_index)
     assert isinstance(screen, ReturnsScreen)

@@ -20,6 +20,7 @@ from desktop_app.domain.importing.problems import ImportProblem
 from desktop_app.domain.importing.rows import ParsedRow
 from desktop_app.domain.people import Consent, Person
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.referrals.records import Referral
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.vocabularies import NOT_RECORDED
 from desktop_app.domain.volunteers import FACILITATING, TrainingRecord, Volunteer, VolunteerHours
@@ -47,6 +48,7 @@ SESSION_COLUMNS = {
 }
 HOURS_COLUMNS = {"volunteer_id": "volunteer_ref"}
 CASE_STUDY_COLUMNS = {"person_id": "person_ref", "text": "story"}
+RECEIVED_REFERRAL_COLUMNS = {"person_id": "person_ref"}
 
 
 def row_problems(
@@ -236,3 +238,28 @@ def case_study_from_row(row: ParsedRow, person_id: str, existing: CaseStudy | No
 
 def case_study_key(person_id: str, written_on: date, title: str) -> tuple[str, date, str]:
     return (person_id, written_on, " ".join(title.split()).casefold())
+
+
+def received_referral_from_row(
+    row: ParsedRow, person_id: str, existing: Referral | None
+) -> Referral:
+    """A referral received is matched on the person, the date and the kind of referrer."""
+    received_on = row.date("received_on") or date.min
+    base = existing or Referral(person_id, received_on, row.text("source_kind"))
+    return replace(
+        base,
+        organisation=_pick(row, "organisation", base.organisation, ""),
+        referrer_role=_pick(row, "referrer_role", base.referrer_role, ""),
+        needs=row.items("needs") if row.has("needs") else base.needs,
+        consent_to_feedback=_pick(row, "consent_to_feedback", base.consent_to_feedback, False),
+        share_scores=_pick(row, "share_scores", base.share_scores, False),
+        contact_attempted_on=_pick(row, "contact_attempted_on", base.contact_attempted_on, None),
+        contacted_on=_pick(row, "contacted_on", base.contacted_on, None),
+        closed_on=_pick(row, "closed_on", base.closed_on, None),
+        closed_reason=_pick(row, "closed_reason", base.closed_reason, ""),
+        notes=_pick(row, "notes", base.notes, ""),
+    )
+
+
+def received_referral_key(person_id: str, received_on: date, kind: str) -> tuple[str, date, str]:
+    return (person_id, received_on, kind)

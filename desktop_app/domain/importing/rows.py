@@ -192,6 +192,8 @@ def read_value(column: Column, cell: Cell) -> Value:
         raise BadCell(f"This {HOLDS_CONTROL_CHARACTER}")
     if column.kind == "scores":
         return read_scores(cell)
+    if column.is_list and column.vocabulary is not None:
+        return tuple(read_code(item, column.vocabulary) for item in read_list(cell))
     if column.is_list or column.kind == "refs":
         return read_list(cell)
     match column.kind:

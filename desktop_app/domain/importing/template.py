@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from desktop_app.domain.referrals.vocabulary import CLOSING_REASON, NEED, SOURCE_KIND
 from desktop_app.domain.vocabularies import (
     CONSENT_METHOD,
     CONTACT_PREFERENCE,
@@ -35,6 +36,7 @@ SheetName = Literal[
     "volunteer_hours",
     "case_studies",
     "outcomes",
+    "referrals",
 ]
 
 _ACCEPTED: dict[Kind, str] = {
@@ -67,7 +69,8 @@ class Column:
             text = _ACCEPTED[self.kind]
             return "Text items separated by ;" if self.is_list and self.kind == "text" else text
         terms = "; ".join(f"{t.code} ({t.label})" for t in self.vocabulary.terms)
-        return f"The code or the label, any case: {terms}."
+        several = " Several are separated by ;" if self.is_list else ""
+        return f"The code or the label, any case: {terms}.{several}"
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,26 @@ OUTCOMES = Sheet(
     ),
 )
 
+REFERRALS = Sheet(
+    "referrals",
+    "Referrals received from link workers, GPs and other services, one row each.",
+    (
+        Column("person_ref", "ref", "The reference of the person referred.", required=True),
+        Column("received_on", "date", "The date the referral arrived.", required=True),
+        Column("source_kind", "code", "Who referred them.", required=True, vocabulary=SOURCE_KIND),
+        Column("organisation", "text", "The referring organisation, like Riverside Surgery."),
+        Column("referrer_role", "text", "The referrer's role, never their name."),
+        Column("needs", "code", "The needs or reasons given.", vocabulary=NEED, is_list=True),
+        Column("consent_to_feedback", "yes_no", "Whether they agreed the referrer may hear back."),
+        Column("share_scores", "yes_no", "Whether the referrer may see their wellbeing scores."),
+        Column("contact_attempted_on", "date", "When contact was first attempted."),
+        Column("contacted_on", "date", "When they were first contacted."),
+        Column("closed_on", "date", "When the referral was closed."),
+        Column("closed_reason", "code", "Why it was closed.", vocabulary=CLOSING_REASON),
+        Column("notes", "text", "Notes about the referral (private: never in returns)."),
+    ),
+)
+
 SHEETS: tuple[Sheet, ...] = (
     PEOPLE,
     VOLUNTEERS,
@@ -267,6 +290,7 @@ SHEETS: tuple[Sheet, ...] = (
     VOLUNTEER_HOURS,
     CASE_STUDIES,
     OUTCOMES,
+    REFERRALS,
 )
 IMPORTED_SHEET_NAMES: tuple[SheetName, ...] = tuple(s.name for s in SHEETS)
 READ_ME = "Read me"

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop_app.domain.referrals.figures import ReferralFigures, no_referrals
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.volunteers import exact_hours
 
@@ -131,4 +132,5 @@ class ReturnFigures:
     onward_referrals: Mapping[str, int] = field(default_factory=dict)  # destination -> referrals
     safeguarding_concerns: int = 0
     case_studies: tuple[CaseStudy, ...] = ()
+    referrals: ReferralFigures = field(default_factory=no_referrals)  # referrals received
     keys: PeopleKeys | None = None  # None: only exact figures can be published

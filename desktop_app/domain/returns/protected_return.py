@@ -15,7 +15,7 @@ from desktop_app.domain.returns.periods import Period
 
 # people: a count of people (protected); count: of sessions (shown as it is); hours, money
 # (pounds), rate (pounds an hour); mean and change (shown only when based on k people or more).
-Kind = Literal["people", "count", "hours", "money", "rate", "mean", "change"]
+Kind = Literal["people", "count", "hours", "money", "rate", "mean", "change", "days"]
 Chart = Literal["none", "bars", "months"]
 
 

@@ -13,6 +13,7 @@ from desktop_app.domain.age_bands import (
     count_by_band,
     standard_band_groups,
 )
+from desktop_app.domain.referrals.figures import Median
 from desktop_app.domain.returns import vocabulary as vocab
 from desktop_app.domain.returns.disclosure import (
     Cell,
@@ -200,6 +201,7 @@ class _SectionBuilder:
             "postcode_district": self.districts,
             "volunteers": self.volunteers,
             "outcomes": self.outcomes,
+            "referrals": self.referrals,
             "onward_referrals": self.onward_referrals,
             "safeguarding": self.safeguarding,
             "case_studies": self.case_studies,
@@ -509,6 +511,91 @@ class _SectionBuilder:
             "onward_referrals",
             figures=(total,),
             tables=(table,),
+        )
+
+    def referrals(self, choice: SectionChoice) -> Section:
+        """Counts of referrals are counts of people, published like every other: perturbed by
+        the record keys of the people referred; or, exact, each part of the whole protected
+        with the rest of the whole beside it, so that "received minus responded" cannot give
+        away a hidden number. Medians are shown like means."""
+        r = self.figures.referrals
+        k = r.keys
+        source_counts = _in_order(r.by_source, vocab.REFERRER_KIND, "kind")
+        outcome_counts = _in_order(r.by_outcome, vocab.REFERRAL_OUTCOME, "referral outcome")
+        if self.perturbed:
+            by_source = perturb_breakdown(source_counts, k.by_source, self.rules)
+            outcomes = perturb_breakdown(outcome_counts, k.by_outcome, self.rules)
+        else:
+            by_source = protect_breakdown(source_counts, self.rules)
+            outcomes = protect_breakdown(outcome_counts, self.rules)
+
+        def published(count: int, key: int) -> Cell:
+            """A part of the received: perturbed by its key; or, exact, protected with the
+            rest of the received beside it."""
+            if self.perturbed:
+                return perturb_count(count, key, self.rules)
+            split = protect_breakdown({"yes": count, "no": r.received - count}, self.rules)
+            return split.cells["yes"]
+
+        def part(code: str, label: str, count: int, key: int) -> Figure:
+            return _people(code, label, published(count, key))
+
+        def median(code: str, label: str, days: Median, key: int) -> Figure:
+            if self.perturbed:
+                cell = perturb_count(days.referrals, key, self.rules)
+                shown = perturbed_mean(days.days, days.referrals, cell, self.rules)
+            else:
+                shown = protect_mean(days.days, days.referrals, self.rules)
+            return Figure(code, label, shown.value, shown.suppressed, "days")
+
+        within = k.responded_within
+        return Section(
+            "referrals",
+            choice.heading,
+            "referrals",
+            figures=(
+                _people("received", "Referrals received", by_source.total),
+                part(
+                    "within_5", "Responded within 5 working days", r.responded_within[5], within[5]
+                ),
+                part(
+                    "within_10",
+                    "Responded within 10 working days",
+                    r.responded_within[10],
+                    within[10],
+                ),
+                median(
+                    "median_days_to_first_contact",
+                    "Median working days to first contact",
+                    r.first_contact,
+                    k.first_contact,
+                ),
+                median(
+                    "median_days_to_first_session",
+                    "Median working days to a first session",
+                    r.first_session,
+                    k.first_session,
+                ),
+                part(
+                    "first_session",
+                    "Came to a first session",
+                    r.reached_first_session,
+                    k.first_session,
+                ),
+                part("engaged", "Engaged (three sessions or more)", r.engaged, k.engaged),
+            ),
+            tables=(
+                self.table(
+                    "by_source", "Referrals by who referred", by_source, vocab.REFERRER_KIND
+                ),
+                self.table(
+                    "by_outcome",
+                    "Referrals closed, by reason",
+                    outcomes,
+                    vocab.REFERRAL_OUTCOME,
+                    "none",
+                ),
+            ),
         )
 
     def safeguarding(self, choice: SectionChoice) -> Section:

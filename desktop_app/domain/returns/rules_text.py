@@ -151,6 +151,18 @@ def rules_paragraphs(
             "WEMWBS), allowing for measures where a lower score is better; anything smaller is",
             "no change. Each ONS4 question is reported on its own.",
         )
+    if template.has("referrals"):
+        add(
+            template.heading("referrals"),
+            "Referrals received in the period, as they stood on its last day. Days are working",
+            "days: Monday to Friday, not counting the bank holidays of England and Wales. A",
+            "referral is responded to on the first of: contact attempted, contacted, or a first",
+            "session; first contact is being contacted or coming to a session. Engaged means",
+            "three sessions or more since the referral. Its counts are counts of people, shown",
+            "as the other counts of people are; a median of working days is shown only when",
+            f"based on at least {k} referrals"
+            + (", and rounded to the nearest half day." if rules.perturbed else "."),
+        )
     if template.has("onward_referrals") or template.has("safeguarding"):
         add(
             "Referrals and safeguarding",

@@ -31,6 +31,7 @@ SECTIONS: Mapping[str, str] = {
     "postcode_district": "Where people live",
     "volunteers": "Volunteers",
     "outcomes": "Outcomes",
+    "referrals": "Referrals received",
     "onward_referrals": "Onward referrals",
     "safeguarding": "Safeguarding",
     "case_studies": "Case studies",

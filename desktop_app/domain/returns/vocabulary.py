@@ -7,6 +7,7 @@ Returns from different organisations can only be added up when every one uses th
 from __future__ import annotations
 
 from desktop_app.domain import vocabularies
+from desktop_app.domain.referrals import vocabulary as referral_vocabulary
 from desktop_app.domain.vocabularies import Vocabulary
 
 Codes = tuple[tuple[str, str], ...]  # (code, label) in display order
@@ -21,6 +22,11 @@ DISABILITY = _pairs(vocabularies.DISABILITY)
 REFERRAL_SOURCE = _pairs(vocabularies.REFERRAL_SOURCE)
 SESSION_KIND = _pairs(vocabularies.SESSION_KIND)
 DELIVERY_MODE = _pairs(vocabularies.DELIVERY_MODE)
+REFERRER_KIND = _pairs(referral_vocabulary.SOURCE_KIND)
+REFERRAL_OUTCOME = (
+    *_pairs(referral_vocabulary.CLOSING_REASON),
+    ("still_open", "Still open at the end of the period"),
+)
 
 # Short codes for the high-level groups of the 2021 census (in census order), then "not stated"
 # and "not recorded", each a group of its own (neither is a group of people).

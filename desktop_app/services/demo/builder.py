@@ -20,6 +20,7 @@ from desktop_app.services.databases import create_database
 from desktop_app.services.demo.identity import DEMO_ORGANISATION, DEMO_PASSPHRASE
 from desktop_app.services.demo.outcomes import make_outcomes
 from desktop_app.services.demo.people import SHAPES, DemoRandom, make_people, make_volunteers
+from desktop_app.services.demo.referrals import make_feedback_notes, make_referrals
 from desktop_app.services.demo.sessions import SessionMaker, make_case_studies
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.records import (
@@ -27,6 +28,7 @@ from desktop_app.store.records import (
     hours_repo,
     outcomes_repo,
     people_repo,
+    referrals_repo,
     sessions_repo,
     volunteers_repo,
 )
@@ -99,6 +101,11 @@ def fill_demo_database(
         case_studies_repo.insert_case_studies(conn, studies, _stamp(today))
         for record in make_outcomes(rng, [p for p in people if p.first_contact <= today], today):
             outcomes_repo.insert_outcome(conn, record, _stamp(record.taken_on))
+        made = make_referrals(seed, people, today)
+        referrals_repo.insert_referrals(conn, made, _stamp(today))
+        finished = [referrals_repo.get_referral_row(conn, r.id) for r in made if r.closed_on]
+        for note in make_feedback_notes(seed, finished):
+            referrals_repo.insert_feedback(conn, note, _stamp(note.written_on))
     db.set_setting("demo_size", size)
     db.set_setting("demo_seed", str(seed))
     refresh_query_statistics(db.connection())

@@ -34,7 +34,12 @@ from desktop_app.domain.volunteers import (
     validate_training,
     validate_volunteer,
 )
-from desktop_app.services.importing.links import plan_case_studies, plan_hours, plan_referrals
+from desktop_app.services.importing.links import (
+    plan_case_studies,
+    plan_hours,
+    plan_received_referrals,
+    plan_referrals,
+)
 from desktop_app.services.importing.outcomes import plan_outcomes
 from desktop_app.services.importing.plan_context import KeyT, Tick
 from desktop_app.services.importing.results import ImportPlan, ParsedTables, tally
@@ -85,6 +90,7 @@ class Planner:
         plan_hours(self, rows.get("volunteer_hours", []))
         plan_case_studies(self, rows.get("case_studies", []))
         plan_outcomes(self, rows.get("outcomes", []))
+        plan_received_referrals(self, rows.get("referrals", []))
         return self.plan
 
     # People and volunteers ------------------------------------------------------------------

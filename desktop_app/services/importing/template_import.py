@@ -38,6 +38,7 @@ from desktop_app.store.records import (
     hours_repo,
     outcomes_repo,
     people_repo,
+    referrals_repo,
     sessions_repo,
     volunteers_repo,
 )
@@ -255,6 +256,7 @@ def _report(plan: ImportPlan, run: _Run, written: bool) -> ImportReport:
         "volunteer hours",
         "case studies",
         "outcomes",
+        "referrals received",
     )
     counts = tuple(plan.counts[what] for what in order if what in plan.counts)
     problems = sorted(plan.problems, key=lambda p: (p.source, p.row or 0))
@@ -291,6 +293,16 @@ def _write(conn: Connection, plan: ImportPlan, run: _Run) -> None:
     )
     _each(plan.outcomes.new, lambda o: outcomes_repo.insert_outcome(conn, o, now), run)
     _each(plan.outcomes.changed, lambda o: _replace_outcome(conn, o, now), run)
+    _batched(
+        plan.referrals_received.new,
+        lambda batch: referrals_repo.insert_referrals(conn, batch, now),
+        run,
+    )
+    _each(
+        plan.referrals_received.changed,
+        lambda r: referrals_repo.update_referral(conn, r, now),
+        run,
+    )
 
 
 def _replace_outcome(conn: Connection, record: OutcomeRecord, now: str) -> None:
@@ -308,6 +320,7 @@ def _audit(work: Change, plan: ImportPlan) -> None:
         ("volunteer hours", plan.hours),
         ("case study", plan.case_studies),
         ("outcome", plan.outcomes),
+        ("referral", plan.referrals_received),
     ):
         work.record(Action.CREATE, kind, *(r.id for r in changes.new))
         work.record(Action.CHANGE, kind, *(r.id for r in changes.changed))

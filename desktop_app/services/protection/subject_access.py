@@ -32,13 +32,19 @@ from desktop_app.store.files import plain_write_errors, write_atomically
 from desktop_app.store.keys import local_id
 from desktop_app.store.private_files import make_private_folder
 from desktop_app.store.protection import audit_repo, consents_repo
-from desktop_app.store.records import hours_repo, outcomes_repo, people_repo, volunteers_repo
+from desktop_app.store.records import (
+    hours_repo,
+    outcomes_repo,
+    people_repo,
+    referrals_repo,
+    volunteers_repo,
+)
 from desktop_app.store.records import recently_deleted as bin_repo
 
 log = logging.getLogger(__name__)
 
 FORMAT = "peerlog.subject-access/1"
-ALL_HOURS = Page(limit=1_000_000)
+ALL_HOURS = Page(limit=1_000_000)  # everything, in one page
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
             "case_studies": [r for r in linked.get("case_studies", [])],
             "outcomes": [asdict(o) for o in outcomes_repo.outcomes_for_person(conn, person_id)],
             "onward_referrals": linked_records.referrals_with_sessions(conn, key),
+            **_referrals_sections(db, person_id),
             "volunteering": volunteering,
             "drafts": drafts,
             "recently_deleted": deleted,
@@ -105,6 +112,28 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
         }
     )
     return result
+
+
+def _referrals_sections(db: Database, person_id: str) -> dict[str, Any]:
+    """Referrals of the person (with where each has got to) and the notes sent back about
+    them to the referrers."""
+    conn = db.connection()
+    rows = referrals_repo.list_referral_rows(conn, ALL_HOURS, False, person_id).rows
+    received = [
+        {
+            **asdict(row.progress.referral),
+            "stage": row.progress.stage.label,
+            "first_session_on": row.progress.first_session_on,
+            "engaged_on": row.progress.engaged_on,
+        }
+        for row in rows
+    ]
+    notes = [
+        asdict(note)
+        for row in rows
+        for note in referrals_repo.feedback_notes(conn, row.progress.referral.id)
+    ]
+    return {"referrals_received": received, "feedback_notes": notes}
 
 
 def _volunteer_section(db: Database, volunteer_id: str) -> dict[str, Any]:

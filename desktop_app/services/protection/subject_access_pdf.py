@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop_app.domain.referrals.vocabulary import CLOSING_REASON, SOURCE_KIND
 from desktop_app.domain.vocabularies import (
     CONSENT_METHOD,
     CONTACT_PREFERENCE,
@@ -35,6 +36,8 @@ SECTIONS = (
     ("outcomes", "Wellbeing and other measures you filled in"),
     ("case_studies", "Your stories (case studies)"),
     ("onward_referrals", "Referrals to other services"),
+    ("referrals_received", "Referrals of you to this group, and what happened"),
+    ("feedback_notes", "Notes sent back to whoever referred you"),
     ("volunteering", "Your volunteering"),
     ("drafts", "Forms about you that were being filled in, not yet saved (drafts)"),
     ("recently_deleted", "Records about you deleted lately, kept for a while to put back"),
@@ -57,6 +60,8 @@ CODED: dict[str, Vocabulary] = {
     "kind": SESSION_KIND,
     "mode": DELIVERY_MODE,
     "preferred_contact": CONTACT_PREFERENCE,
+    "source_kind": SOURCE_KIND,
+    "closed_reason": CLOSING_REASON,
 }
 
 

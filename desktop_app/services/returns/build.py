@@ -14,6 +14,7 @@ from desktop_app.domain.outcomes import change as outcome_change
 from desktop_app.domain.problems import Problem
 from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.protection.roles import Permission
+from desktop_app.domain.referrals.figures import referral_figures
 from desktop_app.domain.returns.disclosure import DEFAULT_THRESHOLD, DisclosureRules
 from desktop_app.domain.returns.figures import (
     CaseStudy,
@@ -41,6 +42,7 @@ from desktop_app.services.settings import (
 )
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
+from desktop_app.store.records import referrals_repo
 from desktop_app.store.returns import queries as return_queries
 
 log = logging.getLogger(__name__)
@@ -95,6 +97,10 @@ def return_figures(
         onward_referrals=counts.onward_referrals,
         safeguarding_concerns=counts.safeguarding_concerns,
         case_studies=tuple(chosen_case_studies),
+        referrals=referral_figures(
+            referrals_repo.received_between(db.connection(), period.start, period.end),
+            period.end,
+        ),
         keys=counts.keys,
     )
 

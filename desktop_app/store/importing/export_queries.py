@@ -75,6 +75,14 @@ LEFT JOIN custom_measures m ON m.code = o.measure_code
 ORDER BY p.ref, o.taken_on, o.id
 """
 
+_REFERRALS_RECEIVED = """
+SELECT p.ref, r.received_on, r.source_kind, r.organisation, r.referrer_role, r.needs,
+       r.consent_to_feedback, r.share_scores, r.contact_attempted_on, r.contacted_on,
+       r.closed_on, NULLIF(r.closed_reason, ''), r.notes
+FROM referrals r JOIN people p ON p.id = r.person_id
+ORDER BY r.received_on, p.ref, r.id
+"""
+
 QUERIES = {
     "people": _PEOPLE,
     "volunteers": _VOLUNTEERS,
@@ -85,6 +93,7 @@ QUERIES = {
     "volunteer_hours": _HOURS,
     "case_studies": _CASE_STUDIES,
     "outcomes": _OUTCOMES,
+    "referrals": _REFERRALS_RECEIVED,
 }
 
 

@@ -22,6 +22,7 @@ from desktop_app.store.migrations import (
     m0006_measures_offered,
     m0007_hours_in_minutes,
     m0008_record_keys,
+    m0010_referrals,
     m0011_recently_deleted,
     m0012_contact_details,
 )
@@ -38,6 +39,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0006_measures_offered.MIGRATION,
     m0007_hours_in_minutes.MIGRATION,
     m0008_record_keys.MIGRATION,
+    m0010_referrals.MIGRATION,
     m0011_recently_deleted.MIGRATION,
     m0012_contact_details.MIGRATION,
 )

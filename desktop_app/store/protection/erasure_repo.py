@@ -47,6 +47,13 @@ def anonymise_person(conn: Connection, person_id: str, today: date, now: str) ->
         "WHERE id = ?",
         (anonymous_ref(key), ANONYMOUS_NAME, year_of_birth_band(year), today.isoformat(), now, key),
     )
+    # What was written about them on referrals and in feedback notes may identify them.
+    conn.execute("UPDATE referrals SET notes = '' WHERE person_id = ?", (key,))
+    conn.execute(
+        "UPDATE referral_feedback SET support = '', what_changed = '' "
+        "WHERE referral_id IN (SELECT id FROM referrals WHERE person_id = ?)",
+        (key,),
+    )
     removed = conn.execute(
         "DELETE FROM case_studies WHERE person_id = ? RETURNING uuid", (key,)
     ).fetchall()

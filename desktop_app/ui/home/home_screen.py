@@ -36,6 +36,7 @@ from desktop_app.ui.common.latest_reads import LatestReads
 from desktop_app.ui.common.text_styles import heading, note, scaled_font
 from desktop_app.ui.common.value_text import hours_text, short_date
 from desktop_app.ui.home.protection_panel import ProtectionPanel
+from desktop_app.ui.referrals.referral_text import waited_text
 from desktop_app.ui.shell.record_opener import RecordOpener
 from desktop_app.ui.shell.workspace import ShowsRecords
 
@@ -120,8 +121,8 @@ class HomeScreen(QWidget):
         layout.addWidget(
             note(
                 f"DBS checks and training running out within {ATTENTION_WINDOW_DAYS} days, "
-                "people with no consent recorded, people due a wellbeing review, and "
-                "safeguarding concerns not yet resolved. "
+                "people with no consent recorded, people due a wellbeing review, referrals "
+                "waiting too long for an answer, and safeguarding concerns not yet resolved. "
                 "Select one and press Enter to open it."
             )
         )
@@ -231,6 +232,12 @@ class HomeScreen(QWidget):
                 f"Safeguarding concern not yet resolved: {kind}, {short_date(concern.held_on)}"
                 f"{where}",
                 partial(self.opener.open_session, concern.session_id),
+            )
+        for referral in attention.overdue_referrals:
+            self._add(
+                f"Referral of {referral.person_name} ({referral.person_ref}) not answered: "
+                f"{waited_text(referral.progress, today).lower()}",
+                partial(self.opener.open_referral, referral.progress.referral.id),
             )
         for dbs in attention.dbs_due:
             self._add(

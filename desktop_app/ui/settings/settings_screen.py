@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.problems import Problem
 from desktop_app.services import databases, outcomes, settings
 from desktop_app.services.protection import auto_backup, consent, retention
+from desktop_app.services.referrals import records as referrals
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
@@ -76,6 +77,12 @@ class SettingsScreen(QWidget):
         self.hourly_rate.setToolTip("What an hour of volunteer time is worth, for returns")
         self.hourly_rate.setAccessibleName("Value of a volunteer hour")
         self.dbs_years = _spin("Renew DBS checks every", 1, settings.MAX_DBS_YEARS, " years")
+        self.overdue_days = _spin(
+            "Referrals overdue after", 1, referrals.MAX_OVERDUE_DAYS, " working days"
+        )
+        self.overdue_days.setToolTip(
+            "A referral not answered within this many working days is overdue, and shown on Home"
+        )
         self.review_weeks = _spin("Review after", 1, outcomes.MAX_REVIEW_WEEKS, " weeks")
         self.retention_years = _spin("Keep records for", 1, 100, " years")
         self.auto_lock = _spin("Lock after", 1, settings.MAX_AUTO_LOCK_MINUTES, " minutes idle")
@@ -108,6 +115,12 @@ class SettingsScreen(QWidget):
             "Renew DBS checks ever&y:",
             self.dbs_years,
             e.label("dbs_renewal_years", "the years"),
+        )
+        add_row(
+            organisation,
+            "Ma&ximum wait for a referral:",
+            self.overdue_days,
+            e.label("referral_overdue_days", "the working days"),
         )
         measures = QFormLayout()
         add_row(
@@ -183,6 +196,7 @@ class SettingsScreen(QWidget):
         self.hourly_rate.setValue(settings.volunteer_hourly_rate(self.db) or 0)
         self.review_weeks.setValue(outcomes.review_weeks(self.db))
         self.dbs_years.setValue(settings.dbs_renewal_years(self.db))
+        self.overdue_days.setValue(referrals.overdue_working_days(self.db))
         self.retention_years.setValue(retention.retention_years(self.db))
         self.auto_lock.setValue(settings.auto_lock_minutes(self.db))
         self.backup_keep.setValue(auto_backup.backups_to_keep(self.db))
@@ -245,6 +259,10 @@ class SettingsScreen(QWidget):
             (
                 self.dbs_years.value() != settings.dbs_renewal_years(db),
                 lambda: settings.set_dbs_renewal_years(db, self.dbs_years.value()),
+            ),
+            (
+                self.overdue_days.value() != referrals.overdue_working_days(db),
+                lambda: referrals.set_overdue_working_days(db, self.overdue_days.value()),
             ),
             (self._keep_changed(), self._save_keep),
         ]

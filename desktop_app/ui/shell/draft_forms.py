@@ -43,6 +43,8 @@ from desktop_app.ui.forms.form_state import changed_state, remember_opening_stat
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.referrals.feedback_dialog import FeedbackDialog
+from desktop_app.ui.referrals.referral_dialog import ReferralDialog
 from desktop_app.ui.returns.returns_screen import ReturnsScreen
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog, ItemWordingDialog
@@ -130,6 +132,18 @@ KEPT_FORMS = (
         DraftKind.ITEM_WORDING, ItemWordingDialog, _none, lambda d, _dr, p: ItemWordingDialog(d, p)
     ),
     KeptForm(DraftKind.USERS, UsersDialog, _none, lambda d, _dr, p: UsersDialog(d, p)),
+    KeptForm(
+        DraftKind.REFERRAL,
+        ReferralDialog,
+        _existing_id,
+        lambda d, dr, p: ReferralDialog(d, dr.record_id or None, p),
+    ),
+    KeptForm(
+        DraftKind.FEEDBACK,
+        FeedbackDialog,
+        lambda f: f.row.progress.referral.id,
+        lambda d, dr, p: FeedbackDialog(d, dr.record_id, p),
+    ),
     KeptForm(DraftKind.SETTINGS, SettingsScreen, _none, section="Settings"),
     KeptForm(DraftKind.RETURN_CHOICES, ReturnsScreen, _none, section="Returns"),
 )

@@ -39,6 +39,7 @@ def sections() -> list[Section]:
         Section("Home", screen("home.home_screen", "HomeScreen")),
         Section("Sessions", screen("sessions.sessions_screen", "SessionsScreen")),
         Section("People", screen("people.people_screen", "PeopleScreen")),
+        Section("Referrals", screen("referrals.referrals_screen", "ReferralsScreen")),
         Section("Volunteers", screen("volunteers.volunteers_screen", "VolunteersScreen")),
         Section(
             "Settings",

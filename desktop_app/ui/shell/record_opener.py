@@ -34,6 +34,9 @@ class RecordOpener(Protocol):
     def record_hours(self, volunteer_id: str | None) -> None:
         """Record time given by a volunteer (None: choose who in the dialog)."""
 
+    def open_referral(self, referral_id: str | None) -> None:
+        """Open a referral to change it, or (None) record a new one."""
+
 
 def opener_above(widget: QWidget) -> RecordOpener | None:
     """The record opener (the workspace) that `widget`'s window was opened from, if any: how a

@@ -32,6 +32,7 @@ from desktop_app.ui.forms.form_state import has_opening_state, remember_opening_
 from desktop_app.ui.forms.record_dialog import RecordDialog
 from desktop_app.ui.forms.record_picker import Choice
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.referrals.referral_dialog import ReferralDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.shell.draft_forms import form_for, kept_form
 from desktop_app.ui.shell.section import Section
@@ -199,6 +200,9 @@ class Workspace(QWidget):
 
     def record_hours(self, volunteer_id: str | None) -> None:
         self._open(HoursDialog(self.db, volunteer_id, self))
+
+    def open_referral(self, referral_id: str | None) -> None:
+        self._open(ReferralDialog(self.db, referral_id, self))
 
     def open_dialogs(self) -> list[RecordDialog]:
         return [d for d in self.findChildren(RecordDialog) if d.isVisible()]

@@ -8,7 +8,7 @@ from desktop_app.domain.returns.protected_return import Figure
 
 def hidden(figure: Figure, rules: DisclosureRules) -> str:
     """How a hidden figure is written: "<5" for a count, "n<5" for a mean or change."""
-    return rules.mean_marker if figure.kind in ("mean", "change") else rules.marker
+    return rules.mean_marker if figure.kind in ("mean", "change", "days") else rules.marker
 
 
 def display(figure: Figure, rules: DisclosureRules) -> str:
@@ -26,6 +26,8 @@ def display(figure: Figure, rules: DisclosureRules) -> str:
         return f"{value:+.2f}"
     if figure.kind == "mean":
         return f"{value:.2f}"
+    if figure.kind == "days":
+        return f"{value:g}"  # a median of whole days: 3 or 3.5
     return f"{int(value):,}"
 
 

@@ -25,6 +25,7 @@ NUMBER_FORMATS = {
     "rate": '"£"#,##0.00" an hour"',
     "mean": "0.00",
     "change": "+0.00;-0.00;0.00",
+    "days": "0.#",
 }
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)

@@ -1,0 +1,1 @@
+"""The Referrals screen (the inbox), the referral form and the feedback note."""
