@@ -238,11 +238,14 @@ def cmd_return(args: argparse.Namespace) -> int:
 
     try:
         period = Period(args.start, args.end)
-        DisclosureRules(args.threshold, args.round)  # refuse a bad threshold before the passphrase
+        # Refuse a bad threshold before the passphrase.
+        DisclosureRules(args.threshold, args.round, exact=True)
         template = find_template(args.template or DEFAULT_TEMPLATE)
         db = _open_for_command(args.db)
         try:
-            protected = build_return(db, period, template, args.threshold, args.round)
+            protected = build_return(
+                db, period, template, args.threshold, args.round, exact=args.exact
+            )
             export_return(db, protected, args.format, args.out)
         finally:
             db.close()
@@ -375,6 +378,12 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
         help="hide counts of people below K (3 to 10; default 5)",
     )
     p.add_argument("--round", action="store_true", help="round every count of people to 5")
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="exact counts of people instead of slightly adjusted ones: they may identify "
+        "people; only for a funder with a data sharing agreement (the file says so)",
+    )
     p.add_argument("--format", choices=("pdf", "xlsx", "csv", "json"), required=True)
     p.add_argument("--out", type=Path, required=True, help="file to write")
 

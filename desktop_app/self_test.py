@@ -147,8 +147,8 @@ def check_return(work: SelfTestRun) -> str:
             raise RuntimeError(f"`peerlog return --format {fmt}` ended with exit code {code}")
         if not out.read_bytes().startswith(start) or out.stat().st_size < 100:
             raise RuntimeError(f"the {fmt} return is not a {fmt} file")
-    if '"peerlog.return/1"' not in (work.folder / "return.json").read_text(encoding="utf-8"):
-        raise RuntimeError("the JSON return does not say it is a peerlog.return/1 return")
+    if '"peerlog.return/2"' not in (work.folder / "return.json").read_text(encoding="utf-8"):
+        raise RuntimeError("the JSON return does not say it is a peerlog.return/2 return")
     return "a JSON, PDF, spreadsheet and CSV return of the demo database"
 
 

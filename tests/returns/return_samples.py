@@ -6,8 +6,10 @@ from desktop_app.domain.returns.figures import (
     AttendanceFigures,
     CaseStudy,
     OutcomeFigures,
+    OutcomeKeys,
     ParticipantFigures,
     PeopleBreakdowns,
+    PeopleKeys,
     ReturnFigures,
     SessionFigures,
     VolunteerFigures,
@@ -58,12 +60,37 @@ def sample_figures() -> ReturnFigures:
             active=9, hours=312.5, hourly_rate=12.21, training_completed=6, dbs_in_date=3
         ),
         outcomes=(
-            OutcomeFigures("wemwbs", "WEMWBS", 20, 40.25, 44.75, 4.5, 14, 4, 2),
-            OutcomeFigures("ucla3", "UCLA loneliness (3 items)", 4, 7.5, 6.0, -1.5, 3, 1, 0),
-            OutcomeFigures("ons4_3", "ONS4: happiness", 12, 5.5, 6.25, 0.75, 7, 2, 3),
+            OutcomeFigures(
+                "wemwbs", "WEMWBS", 20, 40.25, 44.75, 4.5, 14, 4, 2, OutcomeKeys(3, 200, 61, 254)
+            ),
+            OutcomeFigures(
+                "ucla3",
+                "UCLA loneliness (3 items)",
+                4,
+                7.5,
+                6.0,
+                -1.5,
+                3,
+                1,
+                0,
+                OutcomeKeys(17, 16, 1, 0),
+            ),
+            OutcomeFigures(
+                "ons4_3",
+                "ONS4: happiness",
+                12,
+                5.5,
+                6.25,
+                0.75,
+                7,
+                2,
+                3,
+                OutcomeKeys(250, 9, 0, 241),
+            ),
         ),
         onward_referrals={"Debt advice": 6, "Housing": 2, "Talking therapies": 11},
         safeguarding_concerns=2,
+        keys=sample_keys(),
         case_studies=(
             CaseStudy(
                 "Finding the group again",
@@ -71,4 +98,31 @@ def sample_figures() -> ReturnFigures:
                 "helping set up the room, and now co-facilitates the Thursday group.",
             ),
         ),
+    )
+
+
+def sample_keys() -> PeopleKeys:
+    """Cell keys for the sample's counts of people, chosen by hand (any 0..255 will do): the
+    sums of record keys the database would have added up."""
+    return PeopleKeys(
+        unique=100,
+        new=37,
+        breakdowns=PeopleBreakdowns(
+            by_age={19: 5, 22: 250, 30: 3, 41: 128, 50: 77, 60: 0, 70: 201, 80: 9, None: 64},
+            gender={"woman": 11, "man": 190, "non_binary": 255, "not_stated": 42},
+            ethnicity={
+                "white_british": 7,
+                "white_irish": 99,
+                "white_roma": 180,
+                "asian_pakistani": 3,
+                "black_african": 240,
+                "mixed_other": 18,
+            },
+            disability={"yes": 60, "no": 61, "not_stated": 62},
+            referral_source={"self": 1, "gp_practice": 2, "social_prescribing": 130, "vcse": 222},
+            postcode_district={"LL11": 33, "LL12": 44, "LL13": 55, "CH4": 66, "not_known": 77},
+        ),
+        volunteers_active=12,
+        training_completed=140,
+        dbs_in_date=250,
     )

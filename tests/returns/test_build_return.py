@@ -11,6 +11,7 @@ from desktop_app.domain.case_studies import CaseStudy as StoredCaseStudy
 from desktop_app.domain.people import Person
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.returns.protected_return import ProtectedReturn
+from desktop_app.domain.returns.ptable import peerlog_table
 from desktop_app.domain.roles import Role
 from desktop_app.domain.sessions import Session
 from desktop_app.services import case_studies, people, sessions
@@ -50,7 +51,8 @@ def organisation(db: Database) -> Database:
 
 
 def test_hand_computed_figures(organisation: Database) -> None:
-    result = build_return(organisation, PERIOD, "Alliance return")
+    """Exact figures (only on purpose): counts of people protected by suppression alone."""
+    result = build_return(organisation, PERIOD, "Alliance return", exact=True)
     assert result.organisation == "Test Group"
     # Sessions: 10 Apr (120 min), 15 May (90), 20 Jun (60), 8 Jan (90); not 20 Mar or 2 Apr.
     assert values(result, "sessions") == {"total": 4, "hours_delivered": 6.0}
@@ -100,8 +102,88 @@ def test_hand_computed_figures(organisation: Database) -> None:
     }  # fmt: skip
 
 
+def record_keys(db: Database, table: str) -> dict[str, int]:
+    """Every record key by reference: read here only to work out the expected cell keys."""
+    return dict(db.connection().execute(f"SELECT ref, record_key FROM {table}").fetchall())
+
+
+def test_hand_computed_figures_perturbed(organisation: Database) -> None:
+    """The default: each count of people is the ptable's value for the hand-counted people."""
+    result = build_return(organisation, PERIOD, "Alliance return")
+    person_keys = record_keys(organisation, "people")
+    refs = ["REF-ZQ-771", "REF-PX-772", *[f"M-{n:03d}" for n in range(3, 14)]]
+    volunteer_keys = [key for _, key in sorted(record_keys(organisation, "volunteers").items())]
+    table = peerlog_table(5)
+
+    def people(*numbers: int) -> int:  # the published count of these people (1 = first)
+        return table.published(len(numbers), sum(person_keys[refs[n - 1]] for n in numbers))
+
+    def volunteers(*numbers: int) -> int:
+        return table.published(len(numbers), sum(volunteer_keys[n - 1] for n in numbers))
+
+    # Counts that are not of people stay exact.
+    assert values(result, "sessions") == {"total": 4, "hours_delivered": 6.0}
+    assert values(result, "attendances") == {"registered": 23, "anonymous": 9, "total": 32}
+    # People 1-12 came; 1 and 2 had come before the period (13 only before it).
+    assert values(result, "participants") == {
+        "unique": people(*range(1, 13)),
+        "new": people(*range(3, 13)),
+    }
+    assert values(result, "age", "age_band") == {
+        "under_18": 0, "18_24": 0, "25_34": 0, "35_44": people(1, 2, 3, 4, 5, 6),
+        "45_54": 0, "55_64": 0, "65_74": people(7, 8, 9, 10), "75_plus": people(11),
+        "not_known": people(12),
+    }  # fmt: skip
+    gender = values(result, "gender", "gender")
+    assert (gender["woman"], gender["man"]) == (people(*range(1, 8)), people(*range(8, 13)))
+    total = next(t for s in result.sections for t in s.tables if t.code == "gender").total
+    assert total is not None and total.value == people(*range(1, 13)) and total.perturbed
+    assert values(result, "disability", "disability") == {
+        "yes": people(1, 2, 3, 4, 5), "no": people(*range(6, 13)), "not_stated": 0,
+    }  # fmt: skip
+    high = values(result, "ethnicity", "ethnicity_high_level")
+    assert high["white"] == people(*range(1, 13))
+    assert values(result, "ethnicity", "ethnicity")["white_roma"] == people(11, 12)
+    # LS6 (people 1-8) is named only if its published count is not 0; LS7 (3), ZZ1 (1) never.
+    districts = values(result, "postcode_district", "postcode_district")
+    assert districts.get("LS6", 0) in (people(*range(1, 9)), 0)
+    # Volunteers 1-3 active (facilitated, or logged hours); volunteer 1 trained in the period;
+    # checks in date at the end: 1, 3 and 4.
+    assert values(result, "volunteers") == {
+        "active": volunteers(1, 2, 3), "hours": 9.5, "value": 95.0, "rate": 10.0,
+        "training_completed": volunteers(1), "dbs_in_date": volunteers(1, 3, 4),
+    }  # fmt: skip
+    wemwbs = values(result, "outcomes", "wemwbs")
+    assert (wemwbs["people"], wemwbs["improved"], wemwbs["worse"], wemwbs["no_change"]) == (
+        people(1, 2, 3, 4, 5), people(1, 2, 3), people(5), people(4),
+    )  # fmt: skip
+    if wemwbs["people"]:  # 5 people: the means are shown, to the nearest half point
+        assert (wemwbs["mean_baseline"], wemwbs["mean_follow_up"]) == (33.5, 39.0)  # 33.6, 39.2
+        assert wemwbs["mean_change"] == 5.5  # 5.6
+    else:
+        assert wemwbs["mean_baseline"] is wemwbs["mean_change"] is None
+    perturbed = {f.code for _, _, f in result.all_figures() if f.perturbed}
+    assert {"unique", "new", "active", "people", "improved", "woman"} <= perturbed
+    assert not any(f.perturbed for _, _, f in result.all_figures() if f.kind != "people")
+
+
+def test_the_same_database_and_period_give_identical_figures(
+    organisation: Database, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    write_return(build_return(organisation, PERIOD, "Alliance return"), "json", first)
+    write_return(build_return(organisation, PERIOD, "Alliance return"), "json", second)
+    assert first.read_bytes() == second.read_bytes()
+    # The same people give the same number in another template and at another threshold
+    # that shares the table (3 to 5 share one).
+    funder = build_return(organisation, PERIOD, "Funder summary", threshold=3)
+    assert (
+        values(funder, "participants")["unique"] == json_document(first)["participants"]["unique"]
+    )
+
+
 def test_a_lower_threshold_shows_more(organisation: Database) -> None:
-    result = build_return(organisation, PERIOD, "Alliance return", threshold=3)
+    result = build_return(organisation, PERIOD, "Alliance return", threshold=3, exact=True)
     assert values(result, "volunteers")["active"] == 3
     assert values(result, "volunteers")["dbs_in_date"] == 3  # the one checked in 2021 is due
     assert values(result, "volunteers")["training_completed"] is None  # 1
@@ -180,9 +262,9 @@ def test_the_cli_writes_every_format(organisation: Database, db_path: Path, tmp_
         assert "Return for 1 April 2024 to 31 March 2025 written to" in result.stdout
         assert out.stat().st_size > 0
     doc = json_document(tmp_path / "return.json")
-    assert doc["participants"] == {"unique": 12, "new": None}
+    assert doc["participants"] == values(expected, "participants")  # perturbed, the default
     assert doc["template"] == expected.template == "Alliance return"
-    assert "/participants/new" in doc["suppressed"]
+    assert doc["disclosure"]["method"] == "cell_key_perturbation"
 
 
 def test_the_cli_explains_what_is_wrong(db: Database, db_path: Path, tmp_path: Path) -> None:
@@ -231,6 +313,26 @@ def test_exporting_a_return_is_audited_and_whole(organisation: Database, tmp_pat
     assert list(folder.iterdir()) == [out]  # no partial file left behind
     newest = audit.list_entries(organisation).rows[0]
     assert (newest.action, newest.record_kind) == ("return", "return")
+    exact = build_return(organisation, PERIOD, "Alliance return", exact=True)
+    export_return(organisation, exact, "pdf", folder / "exact.pdf")
+    newest = audit.list_entries(organisation).rows[0]
+    assert (newest.action, newest.record_kind) == ("return", "return with exact figures")
+
+
+def test_the_cli_writes_exact_figures_only_when_asked(
+    organisation: Database, db_path: Path, tmp_path: Path
+) -> None:
+    organisation.close()
+    out = tmp_path / "exact.json"
+    result = peerlog(
+        "return", "--db", db_path, "--from", "2024-04-01", "--to", "2025-03-31",
+        "--exact", "--format", "json", "--out", out, PEERLOG_PASSPHRASE=PASSPHRASE,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    doc = json_document(out)
+    assert doc["disclosure"]["method"] == "exact"
+    assert doc["participants"] == {"unique": 12, "new": None}  # suppressed as before
+    assert "/participants/new" in doc["suppressed"]
 
 
 def test_dbs_checks_in_date_follow_the_organisations_renewal_setting(

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
+from pypdf import PdfReader
 
 from desktop_app.domain.returns import vocabulary as vocab
 from desktop_app.domain.returns.disclosure import DisclosureRules
+from desktop_app.domain.returns.notices import EXACT_WARNING
 from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.returns.protection import protect_return
 from desktop_app.resources import resource_path
 from desktop_app.services.returns.formats import FORMATS, write_return
 from desktop_app.services.returns.formats.csv_format import item_name
 from desktop_app.services.returns.formats.display import display, plain
-from desktop_app.services.returns.formats.json_format import return_document
+from desktop_app.services.returns.formats.json_format import return_document, schema_file
 from desktop_app.services.returns.templates import find_template
 from tests.returns.return_readback import csv_rows, json_document, pdf_text, xlsx_cells
 from tests.returns.return_samples import ORGANISATION, sample_figures
@@ -38,8 +40,8 @@ def written(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return result, paths
 
 
-def schema_validator() -> Draft202012Validator:
-    schema = json.loads(resource_path("schemas", "return-1.json").read_text(encoding="utf-8"))
+def schema_validator(name: str = "return-2.json") -> Draft202012Validator:
+    schema = json.loads(resource_path("schemas", name).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
@@ -48,10 +50,15 @@ def test_json_validates_and_lists_exactly_the_hidden_cells(written) -> None:
     result, paths = written
     doc = json_document(paths["json"])
     assert list(schema_validator().iter_errors(doc)) == []
-    assert doc["schema"] == "peerlog.return/1"
+    assert doc["schema"] == "peerlog.return/2"
     assert doc["period"] == {"from": "2024-04-01", "to": "2025-03-31"}
     assert doc["threshold"] == 5
+    assert {k: doc["disclosure"][k] for k in ("method", "ptable", "threshold", "base")} == {
+        "method": "cell_key_perturbation", "ptable": "peerlog-5", "threshold": 5, "base": 5,
+    }  # fmt: skip
+    assert "may not add up to its total" in doc["disclosure"]["note"]
     hidden = []
+    perturbed = []
     for section, table, figure in result.all_figures():
         if table is not None and figure is table.total:
             continue  # totals are figures of their own in JSON
@@ -62,8 +69,22 @@ def test_json_validates_and_lists_exactly_the_hidden_cells(written) -> None:
         assert value == figure.value
         if figure.suppressed:
             hidden.append("/" + "/".join(path))
+        if figure.perturbed:
+            perturbed.append("/" + "/".join(path))
     assert sorted(doc["suppressed"]) == sorted(hidden)
-    assert hidden  # the sample has small cells
+    assert sorted(doc["perturbed"]) == sorted(perturbed)
+    assert hidden  # the sample has small attendances, protected by suppression still
+    assert "/participants/unique" in perturbed and "/sessions/total" not in perturbed
+
+
+def test_a_version_1_return_is_still_read() -> None:
+    """Returns written before perturbation (peerlog.return/1) still validate by their schema."""
+    doc = return_document(protected("Alliance return", DisclosureRules(exact=True)))
+    old = {k: v for k, v in doc.items() if k not in ("disclosure", "perturbed")}
+    old["schema"] = "peerlog.return/1"
+    assert schema_file(old) == "return-1.json" and schema_file(doc) == "return-2.json"
+    assert list(schema_validator(schema_file(old)).iter_errors(old)) == []
+    assert list(schema_validator(schema_file(old)).iter_errors(doc)) != []
 
 
 def test_csv_has_every_figure_with_the_same_value(written) -> None:
@@ -80,7 +101,9 @@ def test_csv_has_every_figure_with_the_same_value(written) -> None:
         if figure.suppressed:
             assert value in ("<5", "n<5")
         count += 1
-    assert len(rows) == count + 6
+    assert len(rows) == count + 7
+    notice = rows[("Return", "Counts of people")][0]
+    assert "may not add up to its total" in notice
 
 
 def test_spreadsheet_has_a_sheet_per_section_with_the_same_values(written) -> None:
@@ -156,7 +179,7 @@ def test_rounding_shows_in_every_format(tmp_path: Path) -> None:
 
 
 def test_the_schema_lists_the_vocabulary_codes() -> None:
-    schema = json.loads(resource_path("schemas", "return-1.json").read_text(encoding="utf-8"))
+    schema = json.loads(resource_path("schemas", "return-2.json").read_text(encoding="utf-8"))
     breakdowns = schema["properties"]["breakdowns"]["properties"]
     for key, codes in [
         ("gender", vocab.GENDER),
@@ -180,3 +203,40 @@ def test_a_wrong_document_fails_the_schema() -> None:
 def test_an_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="pdf, xlsx, csv, json"):
         write_return(protected("Alliance return"), "docx", tmp_path / "r.docx")
+
+
+def test_every_format_says_a_table_may_not_add_up(written) -> None:
+    result, paths = written
+    assert result.rules.perturbed
+    said = "may not add up to its total"
+    assert said in " ".join(pdf_text(paths["pdf"]).split())
+    assert said in xlsx_cells(paths["xlsx"])["Summary"][3][0]
+    assert any(said in row["value"] for row in csv_rows(paths["csv"]))
+    assert said in json_document(paths["json"])["disclosure"]["note"]
+    pdf = pdf_text(paths["pdf"])
+    for heading in (
+        "Protecting privacy: counts of people are adjusted slightly",
+        "Why a table may not add up to its total",
+        "Why the same people always give the same number",
+        "Office for National Statistics",
+    ):
+        assert heading in pdf
+    assert EXACT_WARNING not in pdf
+
+
+def test_exact_figures_say_so_on_every_page_and_sheet(tmp_path: Path) -> None:
+    result = protected("Alliance return", DisclosureRules(exact=True))
+    for fmt in FORMATS:
+        write_return(result, fmt, tmp_path / f"r.{fmt}")
+    pages = PdfReader(tmp_path / "r.pdf").pages
+    assert len(pages) > 3
+    for page in pages:
+        assert EXACT_WARNING in " ".join((page.extract_text() or "").split())
+    sheets = xlsx_cells(tmp_path / "r.xlsx")
+    for name, rows in sheets.items():
+        assert any(EXACT_WARNING in str(v) for row in rows[:4] for v in row if v), name
+    assert any(EXACT_WARNING in row["value"] for row in csv_rows(tmp_path / "r.csv"))
+    doc = json_document(tmp_path / "r.json")
+    assert doc["disclosure"]["method"] == "exact" and doc["disclosure"]["ptable"] is None
+    assert EXACT_WARNING in doc["disclosure"]["note"] and doc["perturbed"] == []
+    assert list(schema_validator().iter_errors(doc)) == []

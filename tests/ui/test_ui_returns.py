@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.case_studies import CaseStudy
 from desktop_app.domain.people import Person
+from desktop_app.domain.returns.notices import EXACT_WARNING
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.roles import Role
@@ -24,7 +26,7 @@ from desktop_app.services import case_studies, people
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.databases import open_database
 from desktop_app.services.demo.builder import DEMO_ORGANISATION, create_demo_database
-from desktop_app.services.protection import users
+from desktop_app.services.protection import audit, users
 from desktop_app.services.returns.build import build_return, export_return
 from desktop_app.services.returns.formats.display import display
 from desktop_app.store.database import Database
@@ -117,9 +119,9 @@ def test_building_and_exporting_run_off_the_gui_thread(
     threads: list[str] = []
 
     def on_thread(real: Callable[..., object]) -> Callable[..., object]:
-        def spy(*args: object) -> object:
+        def spy(*args: object, **kwargs: object) -> object:
             threads.append(threading.current_thread().name)
-            return real(*args)
+            return real(*args, **kwargs)
 
         return spy
 
@@ -135,11 +137,56 @@ def test_building_and_exporting_run_off_the_gui_thread(
     assert threading.main_thread().name not in threads
 
 
+def test_counts_of_people_are_adjusted_by_default_and_marked_in_the_preview(
+    qtbot: QtBot, demo: Database
+) -> None:
+    screen = open_screen(qtbot, demo)
+    assert not screen.choices.exact.isChecked()  # never the default
+    screen.choices.period.choose(LAST_FINANCIAL_YEAR)
+    built = build(qtbot, screen)
+    assert built.rules.perturbed
+    marked = {row.label for row in screen.preview.rows if row.perturbed}
+    assert {"People who took part", "New people", "Active volunteers", "Total"} <= marked
+    assert not any(row.perturbed for row in screen.preview.rows if row.label == "Sessions held")
+    legend = QTextDocumentFragment.fromHtml(screen.preview.legend.text()).toPlainText()
+    assert "adjusted slightly to protect privacy" in legend
+    assert "may not add up to its total" in " ".join(screen.preview.text().split())
+
+
+def test_exact_figures_are_chosen_on_purpose_and_say_so(
+    qtbot: QtBot,
+    demo: Database,
+    tmp_path: Path,
+    file_answers: FileDialogAnswers,
+    shown_messages: list[messages.Shown],
+) -> None:
+    """A coordinator with a data sharing agreement ticks exact counts: small counts are hidden
+    as before, every page of the file warns, and the audit trail records it."""
+    screen = open_screen(qtbot, demo)
+    screen.choices.period.choose(LAST_FINANCIAL_YEAR)
+    screen.choices.exact.setFocus()
+    qtbot.keyClick(screen.choices.exact, Qt.Key.Key_Space)
+    assert screen.choices.exact.isChecked()
+    built = build(qtbot, screen)
+    assert not built.rules.perturbed
+    assert any(row.shown == "<5" for row in screen.preview.rows)
+    assert EXACT_WARNING in screen.preview.text()
+    target = tmp_path / "exact.pdf"
+    file_answers.answers.append(target)
+    qtbot.mouseClick(screen.export_buttons["pdf"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown_messages) == 1)
+    pages = PdfReader(target).pages
+    assert all(EXACT_WARNING in " ".join((p.extract_text() or "").split()) for p in pages)
+    newest = audit.list_entries(demo).rows[0]
+    assert (newest.action, newest.record_kind) == ("return", "return with exact figures")
+
+
 def test_hidden_counts_show_as_below_the_threshold_with_a_legend(
     qtbot: QtBot, demo: Database
 ) -> None:
     screen = open_screen(qtbot, demo)
     screen.choices.period.choose(LAST_FINANCIAL_YEAR)
+    screen.choices.exact.setChecked(True)  # suppression is what protects exact counts
     build(qtbot, screen)
     assert any(row.shown == "<5" for row in screen.preview.rows)
 
@@ -198,7 +245,7 @@ def test_each_format_is_exported_off_the_gui_thread_and_reads_back(
 
     assert DEMO_ORGANISATION in pdf_text(folder / "return-pdf.pdf")
     document = json_document(folder / "return-json.json")
-    assert document["schema"] == "peerlog.return/1"
+    assert document["schema"] == "peerlog.return/2"
     assert document["period"] == {"from": "2024-04-01", "to": "2025-03-31"}
     sessions = next(s for s in built.sections if s.code == "sessions")
     assert document["sessions"]["total"] == next(

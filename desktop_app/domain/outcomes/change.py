@@ -7,7 +7,7 @@ their latest follow-up in the period. Incomplete forms are ignored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -57,6 +57,9 @@ class ChangeReport:
     improved: int
     worse: int
     no_meaningful_change: int
+    # The people (ids) behind each count, for the cell keys of returns: "people", "improved",
+    # "worse" and "no_change". Never shown.
+    who: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -101,11 +104,13 @@ def outcome_change(
                 item.name,
                 item.higher_is_better,
                 [_item_values(p, item.number) for p in pairs],
+                [p.person_id for p in pairs],
             )
             for item in measure.items
         ]
     values = [_headline_values(p) for p in pairs]
-    return [_report(measure, None, measure.name, measure.higher_is_better, values)]
+    who = [p.person_id for p in pairs]
+    return [_report(measure, None, measure.name, measure.higher_is_better, values, who)]
 
 
 def _headline_values(pair: Pair) -> tuple[float, float]:
@@ -128,12 +133,21 @@ def _report(
     label: str,
     higher_is_better: bool,
     values: list[tuple[float, float]],
+    who: list[str],
 ) -> ChangeReport:
     # Metric scores have two decimals; rounding keeps 3.00 from becoming 2.9999999.
     changes = [round(after - before, 6) for before, after in values]
     gains = [c if higher_is_better else -c for c in changes]
     improved = sum(g >= measure.threshold for g in gains)
     worse = sum(g <= -measure.threshold for g in gains)
+    groups = {
+        "people": tuple(who),
+        "improved": tuple(p for p, g in zip(who, gains, strict=True) if g >= measure.threshold),
+        "worse": tuple(p for p, g in zip(who, gains, strict=True) if g <= -measure.threshold),
+        "no_change": tuple(
+            p for p, g in zip(who, gains, strict=True) if -measure.threshold < g < measure.threshold
+        ),
+    }
     return ChangeReport(
         measure_code=measure.code,
         item_number=item_number,
@@ -146,6 +160,7 @@ def _report(
         improved=improved,
         worse=worse,
         no_meaningful_change=len(values) - improved - worse,
+        who=groups,
     )
 
 

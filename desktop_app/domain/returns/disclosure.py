@@ -14,7 +14,9 @@ cells adding up to 3 must each be 1).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from desktop_app.domain.returns.ptable import BASE, PerturbationTable, peerlog_table
 
 MIN_THRESHOLD = 3
 MAX_THRESHOLD = 10
@@ -27,10 +29,15 @@ class DisclosureSettingsError(ValueError):
 
 @dataclass(frozen=True)
 class DisclosureRules:
-    """How strictly one return is protected: the threshold k and optional rounding to 5."""
+    """How strictly one return is protected: the threshold k, optional rounding to 5, and
+    whether counts of people are perturbed (the default) or exact (only on purpose, for a funder
+    with a data sharing agreement). `ptable` is the perturbation table; PeerLog's own for the
+    threshold unless another is given."""
 
     threshold: int = DEFAULT_THRESHOLD
     round_to_five: bool = False
+    exact: bool = False
+    ptable: PerturbationTable | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         k = self.threshold
@@ -39,6 +46,23 @@ class DisclosureRules:
                 f"The threshold must be a whole number from {MIN_THRESHOLD} to {MAX_THRESHOLD}, "
                 f"not {k!r}. Counts of people below it are hidden; {DEFAULT_THRESHOLD} is usual."
             )
+        if self.exact:
+            object.__setattr__(self, "ptable", None)
+        elif self.ptable is None:
+            object.__setattr__(self, "ptable", peerlog_table(k))
+
+    @property
+    def perturbed(self) -> bool:
+        return self.ptable is not None
+
+    @property
+    def method(self) -> str:
+        """How counts of people were protected, as the JSON return names it."""
+        return "exact" if self.ptable is None else "cell_key_perturbation"
+
+    @property
+    def base(self) -> int:
+        return BASE
 
     @property
     def marker(self) -> str:
@@ -66,10 +90,12 @@ class DisclosureRules:
 
 @dataclass(frozen=True)
 class Cell:
-    """One count in a return: its value, or None when it is hidden."""
+    """One count in a return: its value, or None when it is hidden; `perturbed` when the value
+    came from the perturbation table rather than being the exact count."""
 
     value: int | None
     suppressed: bool
+    perturbed: bool = False
 
     @staticmethod
     def visible(value: int) -> Cell:

@@ -51,6 +51,29 @@ class PeopleBreakdowns:
 
 
 @dataclass(frozen=True)
+class PeopleKeys:
+    """The cell key of every count of people: the sum, modulo 256, of the record keys of the
+    people counted (see domain/returns/ptable.py). The breakdowns have the counts' shape."""
+
+    unique: int
+    new: int
+    breakdowns: PeopleBreakdowns
+    volunteers_active: int
+    training_completed: int
+    dbs_in_date: int
+
+
+@dataclass(frozen=True)
+class OutcomeKeys:
+    """Cell keys of an outcome's counts of people."""
+
+    people: int
+    improved: int
+    worse: int
+    no_change: int
+
+
+@dataclass(frozen=True)
 class VolunteerFigures:
     active: int  # facilitated a session or logged hours in the period
     hours: float
@@ -77,6 +100,7 @@ class OutcomeFigures:
     improved: int
     worse: int
     no_change: int
+    keys: OutcomeKeys | None = None  # None: only exact figures can be published
 
 
 @dataclass(frozen=True)
@@ -100,3 +124,4 @@ class ReturnFigures:
     onward_referrals: Mapping[str, int] = field(default_factory=dict)  # destination -> referrals
     safeguarding_concerns: int = 0
     case_studies: tuple[CaseStudy, ...] = ()
+    keys: PeopleKeys | None = None  # None: only exact figures can be published

@@ -26,6 +26,7 @@ class Figure:
     value: int | float | None  # None when hidden
     suppressed: bool
     kind: Kind
+    perturbed: bool = False  # a count of people published through the perturbation table
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,25 @@ from desktop_app.domain.returns import vocabulary as vocab
 from desktop_app.domain.returns.disclosure import (
     Cell,
     DisclosureRules,
+    LinkedBreakdown,
     ProtectedBreakdown,
     protect_breakdown,
     protect_count,
     protect_linked,
     protect_mean,
 )
-from desktop_app.domain.returns.figures import OutcomeFigures, ReturnFigures
+from desktop_app.domain.returns.figures import (
+    OutcomeFigures,
+    PeopleBreakdowns,
+    PeopleKeys,
+    ReturnFigures,
+)
 from desktop_app.domain.returns.periods import month_label
+from desktop_app.domain.returns.perturbation import (
+    perturb_breakdown,
+    perturb_count,
+    perturbed_mean,
+)
 from desktop_app.domain.returns.protected_return import (
     Chart,
     Figure,
@@ -34,6 +45,7 @@ from desktop_app.domain.returns.protected_return import (
     Table,
     TextBlock,
 )
+from desktop_app.domain.returns.ptable import KEYS
 from desktop_app.domain.returns.rules_text import rules_paragraphs
 from desktop_app.domain.returns.templates import ReturnTemplate, SectionChoice
 
@@ -53,7 +65,11 @@ HEADLINE = (
 def protect_return(
     figures: ReturnFigures, template: ReturnTemplate, rules: DisclosureRules
 ) -> ProtectedReturn:
-    """Apply disclosure control to every count of people, in the template's sections and order."""
+    """Apply disclosure control to every count of people, in the template's sections and order:
+    cell key perturbation (domain/returns/perturbation.py) unless `rules` ask for exact figures,
+    which are protected by suppression alone."""
+    if rules.perturbed and figures.keys is None:
+        raise ValueError("Perturbed figures need the cell keys of the counts of people")
     builder = _SectionBuilder(figures, template, rules)
     sections = tuple(builder.build(choice) for choice in template.sections)
     by_code = {(s.json_key, f.code): f for s in sections for f in s.figures}
@@ -64,7 +80,11 @@ def protect_return(
 
 
 def _people(code: str, label: str, cell: Cell) -> Figure:
-    return Figure(code, label, cell.value, cell.suppressed, "people")
+    return Figure(code, label, cell.value, cell.suppressed, "people", cell.perturbed)
+
+
+def _banded_keys(keys: Mapping[int | None, int], bands: Sequence[AgeBand]) -> dict[str, int]:
+    return {code: key % KEYS for code, key in count_by_band(keys, bands).items()}
 
 
 def _plain(code: str, label: str, value: float, kind: Kind) -> Figure:
@@ -80,13 +100,14 @@ def _in_order(counts: Mapping[str, int], labels: Labels, what: str) -> dict[str,
 
 
 def _fold_small(
-    counts: Mapping[str, int], labels: Mapping[str, str], k: int, other_label: str
+    counts: Mapping[str, int], labels: Mapping[str, str], large: set[str], other_label: str
 ) -> tuple[dict[str, int], Labels]:
-    """Open-ended categories (postcode districts, referral destinations) holding fewer than k
-    are counted together as "other": naming a rare one would itself say that someone is there.
-    The rest are sorted by label; "other" and then "not_known" come last."""
+    """Open-ended categories (postcode districts, referral destinations) not in `large` (those
+    holding fewer than k, or published as 0) are counted together as "other": naming a rare one
+    would itself say that someone is there. The rest are sorted by label; "other" and then
+    "not_known" come last."""
     kept = sorted(
-        (code for code, n in counts.items() if n >= k and code not in (NOT_KNOWN, OTHER)),
+        (code for code in counts if code in large and code not in (NOT_KNOWN, OTHER)),
         key=lambda code: labels[code].casefold(),
     )
     folded = sum(n for code, n in counts.items() if code not in kept and code != NOT_KNOWN)
@@ -96,6 +117,14 @@ def _fold_small(
         result[NOT_KNOWN] = counts[NOT_KNOWN]
         names.append((NOT_KNOWN, "Not known"))
     return result, names
+
+
+def _by_group(values: Mapping[str, int], group_of: Mapping[str, str]) -> dict[str, int]:
+    """Detailed cells added up into their high-level groups, in the order groups first appear."""
+    groups: dict[str, int] = {}
+    for code, value in values.items():
+        groups[group_of[code]] = groups.get(group_of[code], 0) + value
+    return groups
 
 
 def _destinations(referrals: Mapping[str, int]) -> tuple[dict[str, int], dict[str, str]]:
@@ -119,6 +148,22 @@ class _SectionBuilder:
         self.template = template
         self.rules = rules
         self.unique = figures.participants.unique
+        self.perturbed = rules.perturbed
+        self.keys: PeopleKeys | None = figures.keys
+
+    def people_keys(self) -> PeopleKeys:
+        if self.keys is None:
+            raise ValueError("Perturbed figures need the cell keys of the counts of people")
+        return self.keys
+
+    def key_breakdowns(self) -> PeopleBreakdowns:
+        return self.people_keys().breakdowns
+
+    def count(self, count: int, key: Callable[[PeopleKeys], int]) -> Cell:
+        """A count of people standing alone: perturbed, or suppressed when exact."""
+        if self.perturbed:
+            return perturb_count(count, key(self.people_keys()), self.rules)
+        return protect_count(count, self.rules)
 
     def build(self, choice: SectionChoice) -> Section:
         builders: dict[str, Callable[[SectionChoice], Section]] = {
@@ -154,9 +199,13 @@ class _SectionBuilder:
         rows = tuple(_people(c, label_of[c], cell) for c, cell in protected.cells.items())
         return Table(code, title, rows, _people("total", "Total", protected.total), chart)
 
-    def breakdown(self, counts: Mapping[str, int], what: str) -> ProtectedBreakdown:
+    def breakdown(
+        self, counts: Mapping[str, int], what: str, keys: Mapping[str, int]
+    ) -> ProtectedBreakdown:
         if sum(counts.values()) != self.unique:
             raise ValueError(f"The {what} breakdown does not add up to the people who took part")
+        if self.perturbed:
+            return perturb_breakdown(counts, keys, self.rules)
         return protect_breakdown(counts, self.rules)
 
     def sessions(self, choice: SectionChoice) -> Section:
@@ -222,15 +271,20 @@ class _SectionBuilder:
 
     def participants(self, choice: SectionChoice) -> Section:
         p = self.figures.participants
-        # "Returning" people are never shown, but unique minus new would reveal them.
-        split = protect_breakdown({"new": p.new, "returning": p.unique - p.new}, self.rules)
+        if self.perturbed:
+            unique = self.count(p.unique, lambda k: k.unique)
+            new = self.count(p.new, lambda k: k.new)
+        else:
+            # "Returning" people are never shown, but unique minus new would reveal them.
+            split = protect_breakdown({"new": p.new, "returning": p.unique - p.new}, self.rules)
+            unique, new = split.total, split.cells["new"]
         return Section(
             "participants",
             choice.heading,
             "participants",
             figures=(
-                _people("unique", "People who took part", split.total),
-                _people("new", "New people", split.cells["new"]),
+                _people("unique", "People who took part", unique),
+                _people("new", "New people", new),
             ),
         )
 
@@ -239,16 +293,27 @@ class _SectionBuilder:
         standard = count_by_band(by_age, STANDARD_AGE_BANDS)
         own: tuple[AgeBand, ...] | None = choice.own_age_bands
         standard_labels = band_labels(STANDARD_AGE_BANDS)
+
+        def key_of(bands: Sequence[AgeBand]) -> dict[str, int]:
+            return _banded_keys(self.key_breakdowns().by_age, bands) if self.perturbed else {}
+
         if own is None:
-            table = self.table("age_band", "Age", self.breakdown(standard, "age"), standard_labels)
+            protected = self.breakdown(standard, "age", key_of(STANDARD_AGE_BANDS))
+            table = self.table("age_band", "Age", protected, standard_labels)
             return Section("age", choice.heading, "breakdowns", tables=(table,))
         own_labels = band_labels(own)
         if not choice.also_standard_bands:
             counts = count_by_band(by_age, own)
-            table = self.table("age_band_own", "Age", self.breakdown(counts, "age"), own_labels)
+            protected = self.breakdown(counts, "age", key_of(own))
+            table = self.table("age_band_own", "Age", protected, own_labels)
             return Section("age", choice.heading, "breakdowns", tables=(table,))
-        self.breakdown(standard, "age")
-        linked = protect_linked(standard, standard_band_groups(own), self.rules)
+        detailed = self.breakdown(standard, "age", key_of(STANDARD_AGE_BANDS))
+        if self.perturbed:  # each table perturbed on its own: nothing links them exactly
+            linked = LinkedBreakdown(
+                detailed, self.breakdown(count_by_band(by_age, own), "age", key_of(own))
+            )
+        else:
+            linked = protect_linked(standard, standard_band_groups(own), self.rules)
         high = ProtectedBreakdown(  # in the funder's order rather than the standard bands'
             {code: linked.high_level.cells[code] for code, _ in own_labels},
             linked.high_level.total,
@@ -266,11 +331,25 @@ class _SectionBuilder:
 
     def districts(self, choice: SectionChoice) -> Section:
         raw = self.figures.breakdowns.postcode_district
-        counts, names = _fold_small(
-            raw, {c: c for c in raw}, self.rules.threshold, "Other districts"
-        )
+        if self.perturbed:
+            raw_keys = self.key_breakdowns().postcode_district
+            # Named only when it holds k or more and its published count is not 0.
+            large = {
+                c
+                for c, n in raw.items()
+                if n >= self.rules.threshold and perturb_count(n, raw_keys[c], self.rules).value
+            }
+            counts, names = _fold_small(raw, {c: c for c in raw}, large, "Other districts")
+            keys, _ = _fold_small(raw_keys, {c: c for c in raw}, set(counts), "Other districts")
+        else:
+            large = {c for c, n in raw.items() if n >= self.rules.threshold}
+            counts, names = _fold_small(raw, {c: c for c in raw}, large, "Other districts")
+            keys = {}
         table = self.table(
-            choice.section, choice.heading, self.breakdown(counts, "district"), names
+            choice.section,
+            choice.heading,
+            self.breakdown(counts, "district", {c: k % KEYS for c, k in keys.items()}),
+            names,
         )
         return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
 
@@ -280,9 +359,9 @@ class _SectionBuilder:
         def build(choice: SectionChoice) -> Section:
             raw = pick(self.figures.breakdowns)
             counts = _in_order(raw, labels, choice.section)
-            table = self.table(
-                choice.section, choice.heading, self.breakdown(counts, choice.section), labels
-            )
+            keys = pick(self.key_breakdowns()) if self.perturbed else {}
+            protected = self.breakdown(counts, choice.section, keys)
+            table = self.table(choice.section, choice.heading, protected, labels)
             return Section(choice.section, choice.heading, "breakdowns", tables=(table,))
 
         return build
@@ -290,12 +369,21 @@ class _SectionBuilder:
     def ethnicity(self, choice: SectionChoice) -> Section:
         labels = vocab.ethnic_group_codes()
         counts = _in_order(self.figures.breakdowns.ethnicity, labels, "ethnic group")
-        protected = self.breakdown(counts, "ethnic group")
+        keys = self.key_breakdowns().ethnicity if self.perturbed else {}
+        protected = self.breakdown(counts, "ethnic group", keys)
         if not choice.high_level_groups:
             table = self.table("ethnicity", "Ethnic group", protected, labels)
             return Section("ethnicity", choice.heading, "breakdowns", tables=(table,))
         group_of = {code: group for code, _, group in vocab.ethnic_groups()}
-        linked = protect_linked(counts, group_of, self.rules)
+        if self.perturbed:
+            linked = LinkedBreakdown(
+                protected,
+                perturb_breakdown(
+                    _by_group(counts, group_of), _by_group(keys, group_of), self.rules
+                ),
+            )
+        else:
+            linked = protect_linked(counts, group_of, self.rules)
         return Section(
             "ethnicity",
             choice.heading,
@@ -320,33 +408,52 @@ class _SectionBuilder:
             choice.heading,
             "volunteers",
             figures=(
-                _people("active", "Active volunteers", protect_count(v.active, self.rules)),
+                _people(
+                    "active",
+                    "Active volunteers",
+                    self.count(v.active, lambda k: k.volunteers_active),
+                ),
                 _plain("hours", "Volunteer hours", v.hours, "hours"),
                 _plain("value", "Value of volunteer time", v.value, "money"),
                 _plain("rate", "Hourly rate used for the value", v.hourly_rate, "rate"),
                 _people(
                     "training_completed",
                     "Volunteers who completed training",
-                    protect_count(v.training_completed, self.rules),
+                    self.count(v.training_completed, lambda k: k.training_completed),
                 ),
                 _people(
                     "dbs_in_date",
                     "Volunteers with an in-date DBS check",
-                    protect_count(v.dbs_in_date, self.rules),
+                    self.count(v.dbs_in_date, lambda k: k.dbs_in_date),
                 ),
             ),
         )
 
     def outcome_table(self, outcome: OutcomeFigures) -> Table:
-        split = protect_breakdown(
-            {"improved": outcome.improved, "worse": outcome.worse, "no_change": outcome.no_change},
-            self.rules,
-        )
+        counts = {
+            "improved": outcome.improved,
+            "worse": outcome.worse,
+            "no_change": outcome.no_change,
+        }
         if outcome.improved + outcome.worse + outcome.no_change != outcome.people:
             raise ValueError(f"Outcome counts for {outcome.measure} do not add up to its people")
+        if self.perturbed:
+            if outcome.keys is None:
+                raise ValueError(f"Perturbed figures need the cell keys of {outcome.measure}")
+            k = outcome.keys
+            keys = {"improved": k.improved, "worse": k.worse, "no_change": k.no_change}
+            split = ProtectedBreakdown(
+                perturb_breakdown(counts, keys, self.rules).cells,
+                perturb_count(outcome.people, k.people, self.rules),
+            )
+        else:
+            split = protect_breakdown(counts, self.rules)
 
         def mean(code: str, label: str, value: float | None, kind: Kind = "mean") -> Figure:
-            protected = protect_mean(value, outcome.people, self.rules)
+            if self.perturbed:
+                protected = perturbed_mean(value, outcome.people, split.total, self.rules)
+            else:
+                protected = protect_mean(value, outcome.people, self.rules)
             return Figure(code, label, protected.value, protected.suppressed, kind)
 
         rows = (
@@ -371,7 +478,8 @@ class _SectionBuilder:
 
     def onward_referrals(self, choice: SectionChoice) -> Section:
         by_code, texts = _destinations(self.figures.onward_referrals)
-        counts, labels = _fold_small(by_code, texts, self.rules.threshold, "Other destinations")
+        large = {c for c, n in by_code.items() if n >= self.rules.threshold}
+        counts, labels = _fold_small(by_code, texts, large, "Other destinations")
         protected = protect_breakdown(counts, self.rules)
         table = self.table("by_destination", "Onward referrals by destination", protected, labels)
         total = _people("total", "Onward referrals made", protected.total)

@@ -2,14 +2,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop_app.domain.problems import long_date
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.figures import ReturnFigures
+from desktop_app.domain.returns.notices import EXACT_WARNING
 from desktop_app.domain.returns.templates import ReturnTemplate
 
 BREAKDOWN_SECTIONS = (
     "age", "gender", "ethnicity", "disability", "referral_source", "postcode_district",
 )  # fmt: skip
+
+
+_EXACT_REASON = (
+    "Counts of people in this return are exact, as agreed for a funder with a data sharing",
+    "agreement. Small counts are still hidden, but two exact returns for overlapping periods",
+    "can be subtracted from each other to show how many people differ, and describe them.",
+)
+
+
+def _perturbation_paragraphs(add: Callable[..., None], rules: DisclosureRules) -> None:
+    k = rules.threshold
+    table = rules.ptable.name if rules.ptable else ""
+    add(
+        "Protecting privacy: counts of people are adjusted slightly",
+        "Every count of people in this return (people who took part, new people, every",
+        "breakdown and its total, volunteers, and the outcome counts) has been adjusted a",
+        "little, the way the Office for National Statistics protects census tables. Most are",
+        "moved to a nearby multiple of 5, up or down, and a few to a number just beside one.",
+        f"No count from 1 to {k - 1} is ever shown: a small group shows as 0 or as",
+        f"{5 * -(-k // 5)}, and a 0 may stand for a few people.",
+    )
+    add(
+        "Why a table may not add up to its total",
+        "Each total is adjusted on its own, like any other count, so the rows of a table may",
+        "add up to a little more or less than its total. Use the total as the number of",
+        "people; do not add the rows up to get it.",
+    )
+    add(
+        "Why the same people always give the same number",
+        "Every person has a random number, kept in PeerLog and never shown. The adjustment",
+        "of a count is looked up from the numbers of the people counted, so the same people",
+        "give the same figure in every return, for any period or template. Comparing a",
+        "quarter with its year, or a return with a corrected one, therefore cannot show how",
+        "many people differ or who they are. On average the adjustments are exactly zero, so",
+        "returns from many groups can be added up without bias.",
+    )
+    add(
+        "Means",
+        f"A mean or change is shown only when at least {k} people are behind it (and their",
+        "count is not shown as 0), to the nearest half point, so that comparing two returns",
+        "cannot give one person's own score.",
+        f"The adjustment table is {table} (a copy ships with PeerLog as",
+        f"ptable-{table}.csv, in the form the Office for National Statistics uses).",
+    )
 
 
 def rules_paragraphs(
@@ -28,16 +75,28 @@ def rules_paragraphs(
         f"This return covers {figures.period.label}.",
         f"It counts what {figures.organisation} recorded in PeerLog for that period.",
     )
-    add(
-        "Protecting privacy",
-        f"Any count of people from 1 to {k - 1} is hidden and shown as {rules.marker} (in the",
-        'JSON file as null, listed under "suppressed"). Zero is shown as 0. Where a hidden count',
-        "could be worked out from a total and the counts shown, more counts are hidden too, so",
-        f"{rules.marker} means hidden and such a count may be larger. Ethnic groups and age",
-        f"bands shown at two levels are protected at both. When a total is below {k}, its whole",
-        f"breakdown is hidden. A mean or change is shown only when based on at least {k}",
-        f"people, and otherwise as {rules.mean_marker}. Sessions and hours are shown as they are.",
-    )
+    if rules.perturbed:
+        _perturbation_paragraphs(add, rules)
+        add(
+            "Other counts",
+            "Attendances, onward referrals and safeguarding concerns are not adjusted: any of",
+            f"them from 1 to {k - 1} is hidden and shown as {rules.marker} (in the JSON file as",
+            'null, listed under "suppressed"), with more hidden where a hidden one could be',
+            "worked out from a total. Sessions and hours are shown as they are.",
+        )
+    else:
+        add("Exact figures", f"{EXACT_WARNING}.", *_EXACT_REASON)
+        add(
+            "Protecting privacy",
+            f"Any count of people from 1 to {k - 1} is hidden and shown as {rules.marker}",
+            '(in the JSON file as null, listed under "suppressed"). Zero is shown as 0. Where a',
+            "hidden count could be worked out from a total and the counts shown, more counts are",
+            f"hidden too, so {rules.marker} means hidden and such a count may be larger. Ethnic",
+            "groups and age bands shown at two levels are protected at both. When a total is",
+            f"below {k}, its whole breakdown is hidden. A mean or change is shown only when based",
+            f"on at least {k} people, and otherwise as {rules.mean_marker}. Sessions and hours",
+            "are shown as they are.",
+        )
     if template.has("sessions"):
         add(
             template.heading("sessions"),
@@ -64,7 +123,10 @@ def rules_paragraphs(
         add(
             "Breakdowns",
             "Each breakdown counts the same people once each, so each adds up to the number of",
-            f"people who took part. Age is the age reached in the year of {end}, the last day of",
+            "people who took part (before the adjustment described above)."
+            if rules.perturbed
+            else "people who took part.",
+            f"Age is the age reached in the year of {end}, the last day of",
             "the period, from the year of birth alone. Ethnic groups are the 19 groups of the",
             "2021 census; the five high-level groups are shown beside them, never instead of",
             "them. Where people live is given by postcode district only (for example LS6);",

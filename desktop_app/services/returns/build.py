@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,12 +17,14 @@ from desktop_app.domain.returns.disclosure import DEFAULT_THRESHOLD, DisclosureR
 from desktop_app.domain.returns.figures import (
     CaseStudy,
     OutcomeFigures,
+    OutcomeKeys,
     ReturnFigures,
     VolunteerFigures,
 )
 from desktop_app.domain.returns.periods import Period
 from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.domain.returns.protection import protect_return
+from desktop_app.domain.returns.ptable import KEYS
 from desktop_app.domain.returns.redaction import redact_names
 from desktop_app.domain.returns.templates import ReturnTemplate
 from desktop_app.domain.roles import Permission
@@ -29,6 +32,7 @@ from desktop_app.domain.volunteers import dbs_due_on
 from desktop_app.services import case_studies, outcomes
 from desktop_app.services.access import exporting
 from desktop_app.services.returns.formats import write_return
+from desktop_app.services.returns.ptables import shipped_ptable
 from desktop_app.services.returns.templates import find_template
 from desktop_app.services.settings import (
     MAX_HOURLY_RATE,
@@ -42,6 +46,7 @@ from desktop_app.store.returns import queries as return_queries
 log = logging.getLogger(__name__)
 
 DEFAULT_HOURLY_RATE = 12.21  # the UK National Living Wage from April 2025, a common choice
+EXACT_RETURN = "return with exact figures"  # what the audit trail says of an exact return
 
 
 def build_return(
@@ -51,13 +56,18 @@ def build_return(
     threshold: int = DEFAULT_THRESHOLD,
     rounding: bool = False,
     chosen_case_studies: Sequence[CaseStudy] = (),
+    exact: bool = False,
 ) -> ProtectedReturn:
     """The protected return for `period`. `template` is a template or its name (or file).
 
+    Counts of people are perturbed through the shipped perturbation table unless `exact` (only
+    on purpose, for a funder with a data sharing agreement; the files then say so on every page).
     `chosen_case_studies` must already be redacted (`shareable_case_study`) and approved by a
     person who read them; the CLI passes none.
     """
-    rules = DisclosureRules(threshold, rounding)  # refuses a bad threshold before any work
+    DisclosureRules(threshold, rounding, exact=True)  # refuses a bad threshold before any work
+    table = None if exact else shipped_ptable(threshold)
+    rules = DisclosureRules(threshold, rounding, exact=exact, ptable=table)
     chosen = find_template(template) if isinstance(template, str) else template
     return protect_return(return_figures(db, period, chosen_case_studies), chosen, rules)
 
@@ -85,12 +95,14 @@ def return_figures(
         onward_referrals=counts.onward_referrals,
         safeguarding_concerns=counts.safeguarding_concerns,
         case_studies=tuple(chosen_case_studies),
+        keys=counts.keys,
     )
 
 
 def outcome_figures(db: Database, period: Period) -> tuple[OutcomeFigures, ...]:
     """Change on every measure anyone has a baseline and follow-up for (ONS4 item by item)."""
     figures = []
+    reports = []
     for measure in outcomes.measures(db):
         records = outcomes.change_inputs(db, measure.code, period)
         for report in outcome_change.outcome_change(measure, records, period):
@@ -100,6 +112,7 @@ def outcome_figures(db: Database, period: Period) -> tuple[OutcomeFigures, ...]:
             label = report.label
             if report.item_number is not None:
                 code, label = f"{code}_{report.item_number}", f"{measure.code}: {report.label}"
+            reports.append(report)
             figures.append(
                 OutcomeFigures(
                     code,
@@ -113,7 +126,21 @@ def outcome_figures(db: Database, period: Period) -> tuple[OutcomeFigures, ...]:
                     report.no_meaningful_change,
                 )
             )
-    return tuple(figures)
+    everyone = {person for report in reports for person in report.who.get("people", ())}
+    record_keys = return_queries.person_record_keys(db.connection(), everyone)
+
+    def key(report: outcome_change.ChangeReport, group: str) -> int:
+        return sum(record_keys[person] for person in report.who[group]) % KEYS
+
+    return tuple(
+        replace(
+            figure,
+            keys=OutcomeKeys(
+                *(key(report, g) for g in ("people", "improved", "worse", "no_change"))
+            ),
+        )
+        for figure, report in zip(figures, reports, strict=True)
+    )
 
 
 def shareable_case_study(db: Database, study_id: str) -> CaseStudy:
@@ -129,15 +156,17 @@ def shareable_case_study(db: Database, study_id: str) -> CaseStudy:
 
 def export_return(db: Database, protected: ProtectedReturn, fmt: str, path: Path) -> None:
     """Write the return as `fmt` to `path` (whole, or not at all), for users allowed to export
-    returns, and note in the audit trail that a return was exported."""
-    with exporting(db, Permission.EXPORT_RETURNS, Action.RETURN, "return"):
+    returns, and note in the audit trail that a return was exported (and whether its counts of
+    people were exact)."""
+    kind = "return" if protected.rules.perturbed else EXACT_RETURN
+    with exporting(db, Permission.EXPORT_RETURNS, Action.RETURN, kind):
         partial = path.with_name(f".{path.name}.partial")
         try:
             write_return(protected, fmt, partial)
             partial.replace(path)
         finally:
             partial.unlink(missing_ok=True)
-    log.info("Return exported as %s", fmt)
+    log.info("Return exported as %s%s", fmt, "" if protected.rules.perturbed else " (exact)")
 
 
 def hourly_rate(db: Database) -> float:

@@ -18,6 +18,7 @@ from desktop_app.store.migrations import (
     m0004_protection,
     m0005_drafts,
     m0006_measures_offered,
+    m0008_record_keys,
     m0011_recently_deleted,
 )
 from desktop_app.store.migrations.step import Migration
@@ -31,6 +32,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0004_protection.MIGRATION,
     m0005_drafts.MIGRATION,
     m0006_measures_offered.MIGRATION,
+    m0008_record_keys.MIGRATION,
     m0011_recently_deleted.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -24,6 +24,7 @@ from desktop_app.store.keys import (
     update_record,
 )
 from desktop_app.store.protection import consents_repo
+from desktop_app.store.record_keys import new_record_key
 
 _FIELDS = (
     "ref, known_as, year_of_birth, gender, ethnic_group, disability, postcode_district, "
@@ -63,9 +64,9 @@ def _values(p: Person) -> tuple[Any, ...]:
 def insert_people(conn: Connection, people: Sequence[Person], now: str) -> None:
     """Insert people (each with a reference already chosen) and their consent records."""
     conn.executemany(
-        f"INSERT INTO people(uuid, {_FIELDS}, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((p.id, *_values(p), now, now) for p in people),
+        f"INSERT INTO people(uuid, {_FIELDS}, record_key, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((p.id, *_values(p), new_record_key(), now, now) for p in people),
     )
     with_consent = [p for p in people if p.consent is not None]
     if with_consent:

@@ -24,6 +24,7 @@ from desktop_app.store.conditions import contains, search_pattern
 from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordInUse, RecordNotFound
 from desktop_app.store.keys import in_given_order, local_id, local_ids, next_ref, update_record
+from desktop_app.store.record_keys import new_record_key
 
 _FIELDS = "ref, name, roles, started_on, ended_on, lived_experience, dbs_checked_on"
 
@@ -63,9 +64,9 @@ def new_ref(conn: Connection) -> str:
 
 def insert_volunteers(conn: Connection, volunteers: Sequence[Volunteer], now: str) -> None:
     conn.executemany(
-        f"INSERT INTO volunteers(uuid, {_FIELDS}, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((v.id, *_values(v), now, now) for v in volunteers),
+        f"INSERT INTO volunteers(uuid, {_FIELDS}, record_key, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((v.id, *_values(v), new_record_key(), now, now) for v in volunteers),
     )
     ids = local_ids(conn, "volunteers", [v.id for v in volunteers if v.training])
     _insert_training(conn, [(ids[v.id], t) for v in volunteers for t in v.training], now)

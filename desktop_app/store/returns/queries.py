@@ -1,11 +1,13 @@
 """The counts a return needs, aggregated in SQL.
 
 Only counts and sums leave this module: no row about a person, volunteer or session does.
+Beside each count of people goes its cell key: the sum of the people's record keys mod 256.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,6 +16,7 @@ from desktop_app.domain.returns.figures import (
     AttendanceFigures,
     ParticipantFigures,
     PeopleBreakdowns,
+    PeopleKeys,
     SessionFigures,
 )
 from desktop_app.store.columns import date_text
@@ -39,12 +42,17 @@ _PEOPLE_BY = {
 }
 
 
+KEYS = 256
+_IDS_AT_ONCE = 500  # well under SQLite's limit on bound values
+
+
 @dataclass(frozen=True)
 class VolunteerCounts:
     active: int
     hours: float
     training_completed: int
     dbs_in_date: int
+    keys: tuple[int, int, int]  # cell keys of active, training_completed, dbs_in_date
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class ReturnCounts:
     volunteers: VolunteerCounts
     onward_referrals: dict[str, int]  # destination as typed -> referrals
     safeguarding_concerns: int
+    keys: PeopleKeys
 
 
 def return_counts(
@@ -64,17 +73,18 @@ def return_counts(
     """Every count for the period `start`..`end` (both included). A volunteer's DBS check is in
     date at the end when it was done after `dbs_checked_after`."""
     span = {"start": date_text(start), "end": date_text(end), "end_year": end.year}
-    participants, breakdowns = _people(conn, span)
+    participants, breakdowns, people_keys = _people(conn, span)
+    volunteers = _volunteers(
+        conn,
+        {**span, "dbs_after": date_text(dbs_checked_after)},
+        total_hours(conn, start=start, end=end),
+    )
     return ReturnCounts(
         sessions=_sessions(conn, span),
         attendances=_attendances(conn, span),
         participants=participants,
         breakdowns=breakdowns,
-        volunteers=_volunteers(
-            conn,
-            {**span, "dbs_after": date_text(dbs_checked_after)},
-            total_hours(conn, start=start, end=end),
-        ),
+        volunteers=volunteers,
         onward_referrals=dict(
             conn.execute(
                 "SELECT r.destination, COUNT(*) FROM onward_referrals r "
@@ -88,6 +98,7 @@ def return_counts(
             f"SELECT COUNT(*) FROM sessions s WHERE {_IN_PERIOD} AND s.safeguarding_concern = 1",
             span,
         ),
+        keys=PeopleKeys(*people_keys, *volunteers.keys),
     )
 
 
@@ -129,70 +140,107 @@ def _attendances(conn: Connection, span: dict[str, Any]) -> AttendanceFigures:
     )
 
 
-def _people(conn: Connection, span: dict[str, Any]) -> tuple[ParticipantFigures, PeopleBreakdowns]:
+def _people(
+    conn: Connection, span: dict[str, Any]
+) -> tuple[ParticipantFigures, PeopleBreakdowns, tuple[int, int, PeopleBreakdowns]]:
     """The attending people counted once, in one pass: grouped by every breakdown at once and
-    by whether they are new, then added up here into one-way counts."""
+    by whether they are new, then added up here into one-way counts, each with its cell key."""
     columns = ", ".join(_PEOPLE_BY.values())
     rows = conn.execute(
         _ATTENDED + f"SELECT {columns}, NOT EXISTS ("
         "  SELECT 1 FROM attendances a JOIN sessions s ON s.id = a.session_id"
         "  WHERE a.person_id = t.person_id AND s.held_on < :start"
-        f"), COUNT(*) FROM attended t JOIN people p ON p.id = t.person_id "
+        f"), COUNT(*), SUM(p.record_key) FROM attended t JOIN people p ON p.id = t.person_id "
         f"GROUP BY {', '.join(str(n) for n in range(1, len(_PEOPLE_BY) + 2))}",
         span,
     ).fetchall()
     counts: dict[str, Counter[Any]] = {name: Counter() for name in _PEOPLE_BY}
-    new = 0
+    keys: dict[str, Counter[Any]] = {name: Counter() for name in _PEOPLE_BY}
+    new = new_key = unique_key = 0
     for row in rows:
-        *values, is_new, people = row
+        *values, is_new, people, key_sum = row
         for name, value in zip(_PEOPLE_BY, values, strict=True):
             counts[name][value] += people
+            keys[name][value] += key_sum
         new += people if is_new else 0
-    unique = sum(row[-1] for row in rows)
-    breakdowns = PeopleBreakdowns(
-        by_age=dict(counts["age"]),
-        gender=dict(counts["gender"]),
-        ethnicity=dict(counts["ethnicity"]),
-        disability=dict(counts["disability"]),
-        referral_source=dict(counts["referral_source"]),
-        postcode_district=dict(counts["postcode_district"]),
+        new_key += key_sum if is_new else 0
+        unique_key += key_sum
+    unique = sum(row[-2] for row in rows)
+    return (
+        ParticipantFigures(unique, new),
+        _breakdowns(counts, lambda n: n),
+        (unique_key % KEYS, new_key % KEYS, _breakdowns(keys, lambda n: n % KEYS)),
     )
-    return ParticipantFigures(unique, new), breakdowns
+
+
+def _breakdowns(by_name: dict[str, Counter[Any]], each: Callable[[int], int]) -> PeopleBreakdowns:
+    def of(name: str) -> dict[Any, int]:
+        return {value: each(n) for value, n in by_name[name].items()}
+
+    return PeopleBreakdowns(
+        by_age=of("age"),
+        gender=of("gender"),
+        ethnicity=of("ethnicity"),
+        disability=of("disability"),
+        referral_source=of("referral_source"),
+        postcode_district=of("postcode_district"),
+    )
 
 
 def _volunteers(conn: Connection, span: dict[str, Any], hours: float) -> VolunteerCounts:
     # Start from the period's sessions and hours (an index range each), not from every
     # volunteer's whole history: 10 ms instead of 160 ms on ten busy years.
-    active = _one(
+    active = _counted(
         conn,
-        "SELECT COUNT(*) FROM ("
-        "  SELECT f.volunteer_id FROM sessions s"
+        "SELECT v.record_key FROM ("
+        "  SELECT f.volunteer_id AS id FROM sessions s"
         f"  JOIN session_facilitators f ON f.session_id = s.id WHERE {_IN_PERIOD}"
         "  UNION"
         "  SELECT h.volunteer_id FROM volunteer_hours h"
-        "  WHERE h.worked_on BETWEEN :start AND :end)",
+        "  WHERE h.worked_on BETWEEN :start AND :end) u JOIN volunteers v ON v.id = u.id",
         span,
     )
-    trained = _one(
+    trained = _counted(
         conn,
-        "SELECT COUNT(DISTINCT volunteer_id) FROM training_records "
-        "WHERE completed_on BETWEEN :start AND :end",
+        "SELECT v.record_key FROM volunteers v WHERE v.id IN (SELECT volunteer_id "
+        "FROM training_records WHERE completed_on BETWEEN :start AND :end)",
         span,
     )
     # Volunteers on the books at the period's end whose check is within the renewal interval.
-    dbs = _one(
+    dbs = _counted(
         conn,
-        "SELECT COUNT(*) FROM volunteers WHERE dbs_checked_on > :dbs_after "
+        "SELECT record_key FROM volunteers WHERE dbs_checked_on > :dbs_after "
         "AND dbs_checked_on <= :end AND (started_on IS NULL OR started_on <= :end) "
         "AND (ended_on IS NULL OR ended_on >= :end)",
         span,
     )
-    return VolunteerCounts(active, hours, trained, dbs)
+    return VolunteerCounts(active[0], hours, trained[0], dbs[0], (active[1], trained[1], dbs[1]))
+
+
+def _counted(conn: Connection, people: str, span: dict[str, Any]) -> tuple[int, int]:
+    """How many rows `people` (a query of record keys) gives, and their cell key."""
+    count, key_sum = conn.execute(
+        f"SELECT COUNT(*), COALESCE(SUM(record_key), 0) FROM ({people})", span
+    ).fetchone()
+    return int(count), int(key_sum) % KEYS
 
 
 def _one(conn: Connection, sql: str, span: dict[str, Any]) -> int:
     (value,) = conn.execute(sql, span).fetchone()
     return int(value)
+
+
+def person_record_keys(conn: Connection, person_ids: Iterable[str]) -> dict[str, int]:
+    """The record key of each of these people (by their id), for the cell keys of outcome
+    counts. Only ever added up; never shown or written anywhere."""
+    wanted = sorted(set(person_ids))
+    found: dict[str, int] = {}
+    for at in range(0, len(wanted), _IDS_AT_ONCE):
+        chunk = wanted[at : at + _IDS_AT_ONCE]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT uuid, record_key FROM people WHERE uuid IN ({marks})", chunk)
+        found.update((uuid, int(key)) for uuid, key in rows)
+    return found
 
 
 def names_in_database(conn: Connection) -> list[str]:

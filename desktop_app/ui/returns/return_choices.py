@@ -174,6 +174,13 @@ class ReturnChoices(QWidget):
         )
         self.rounding = QCheckBox("Round counts of people to the &nearest 5")
         self.rounding.setAccessibleName("Round counts of people to the nearest 5")
+        self.exact = QCheckBox("E&xact counts of people (data sharing agreement only)")
+        self.exact.setAccessibleName("Exact counts of people")
+        self.exact.setToolTip(
+            "Counts of people are normally adjusted slightly so that two returns cannot be "
+            "subtracted to find someone. Exact counts may identify people: the files will say so "
+            "on every page, and the audit trail records it."
+        )
 
         template_row = QVBoxLayout()
         template_row.addWidget(self.template)
@@ -186,11 +193,13 @@ class ReturnChoices(QWidget):
         form.addRow(self._buddy("&Template", self.template), template_row)
         form.addRow(self._buddy("&Hide counts of people below", self.threshold), self.threshold)
         form.addRow(self.rounding)
+        form.addRow(self.exact)
 
         self.period.changed.connect(self.changed)
         self.template.currentIndexChanged.connect(self._template_chosen)
         self.threshold.valueChanged.connect(self.changed)
         self.rounding.toggled.connect(self.changed)
+        self.exact.toggled.connect(self.changed)
         self._template_chosen(0)
 
     @staticmethod
@@ -205,9 +214,10 @@ class ReturnChoices(QWidget):
         if period is None:
             return None
         template = self.templates[self.template.currentIndex()]
-        return Choices(
-            period, template, DisclosureRules(self.threshold.value(), self.rounding.isChecked())
+        rules = DisclosureRules(
+            self.threshold.value(), self.rounding.isChecked(), exact=self.exact.isChecked()
         )
+        return Choices(period, template, rules)
 
     def add_template(self, template: ReturnTemplate) -> None:
         """Offer `template` (read from a file) and choose it."""

@@ -10,10 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.domain.returns.disclosure import DisclosureRules
+from desktop_app.domain.returns.notices import EXACT_WARNING, perturbation_notice
 from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn, Section
 from desktop_app.services.returns.formats.display import display
 
 HIDDEN_STYLE = "background-color: #fff1c2; color: #5c3b00; font-weight: bold;"
+PERTURBED_STYLE = "background-color: #dcebf2; color: #123c4d;"
+WARNING_STYLE = "color: #9c2b1b; font-weight: bold;"
 EMPTY_TEXT = (
     "Choose the period and template, then press Build. The return will appear here exactly "
     "as it will be exported."
@@ -29,11 +32,22 @@ class PreviewRow:
     label: str
     shown: str  # "1,234", "£3,815.63", "<5"
     suppressed: bool
+    perturbed: bool = False  # a count of people adjusted through the perturbation table
 
 
 def legend(rules: DisclosureRules) -> str:
     rounding = " Counts of people are rounded to the nearest 5." if rules.round_to_five else ""
+    if rules.perturbed:
+        return (
+            f"{_marked('12', PERTURBED_STYLE)} marks a count of people adjusted slightly to "
+            "protect privacy: the same people always give the same number, so a table may not "
+            "add up to its total, and a 0 may stand for a few people. "
+            f"{_marked(rules.marker)} marks another small count hidden; "
+            f"{_marked(rules.mean_marker)} an average based on fewer than {rules.threshold} "
+            f"people.{rounding} Counts of sessions and hours are shown as they are."
+        )
     return (
+        f'<span style="{WARNING_STYLE}">{escape(EXACT_WARNING)}.</span> '
         f"{_marked(rules.marker)} marks a count of people hidden because it is below "
         f"{rules.threshold} (or because it could be worked out from the others); "
         f"{_marked(rules.mean_marker)} marks an average based on fewer than {rules.threshold} "
@@ -41,8 +55,8 @@ def legend(rules: DisclosureRules) -> str:
     )
 
 
-def _marked(marker: str) -> str:
-    return f'<span style="{HIDDEN_STYLE}">&nbsp;{escape(marker)}&nbsp;</span>'
+def _marked(marker: str, style: str = HIDDEN_STYLE) -> str:
+    return f'<span style="{style}">&nbsp;{escape(marker)}&nbsp;</span>'
 
 
 class ReturnPreview(QWidget):
@@ -73,6 +87,8 @@ class ReturnPreview(QWidget):
         parts = [
             f"<h2>{escape(protected.organisation)}</h2>",
             f"<p>{escape(protected.template)}: {escape(protected.period.label)}</p>",
+            f'<p style="{"" if protected.rules.perturbed else WARNING_STYLE}">'
+            f"{escape(perturbation_notice(protected.rules))}</p>",
         ]
         for section in protected.sections:
             parts.append(self._section(section, protected.rules))
@@ -100,8 +116,17 @@ class ReturnPreview(QWidget):
         cells = []
         for figure in figures:
             shown = display(figure, rules)
-            self.rows.append(PreviewRow(heading, title, figure.label, shown, figure.value is None))
-            style = f' style="{HIDDEN_STYLE}"' if figure.value is None else ""  # as in legend
+            self.rows.append(
+                PreviewRow(
+                    heading, title, figure.label, shown, figure.value is None, figure.perturbed
+                )
+            )
+            style = ""  # as in the legend
+            if figure.value is None:
+                style = f' style="{HIDDEN_STYLE}"'
+            elif figure.perturbed:
+                style = f' style="{PERTURBED_STYLE}"'
+
             cells.append(
                 f"<tr><td>{escape(figure.label)}</td>"
                 f'<td width="30%" align="right"{style}>{escape(shown)}</td></tr>'

@@ -159,6 +159,7 @@ class ReturnsScreen(QWidget):
                 choices.rules.threshold,
                 choices.rules.round_to_five,
                 stories,
+                exact=not choices.rules.perturbed,
             )
             report(1, 1, "Protecting small numbers…")
             return protected

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from desktop_app.domain.returns.notices import perturbation_notice
 from desktop_app.domain.returns.protected_return import ProtectedReturn
 from desktop_app.services.returns.formats.display import plain
 from desktop_app.store.private_files import open_private
@@ -27,6 +28,7 @@ def csv_rows(protected: ProtectedReturn) -> Iterator[tuple[str, str, str, str]]:
     yield ABOUT, "Template", protected.template, "no"
     yield ABOUT, "Threshold", str(rules.threshold), "no"
     yield ABOUT, "Rounded to nearest 5", "yes" if rules.round_to_five else "no", "no"
+    yield ABOUT, "Counts of people", perturbation_notice(rules), "no"
     for section, table, figure in protected.all_figures():
         item = item_name(table.title if table else None, figure.label)
         yield (

@@ -1,7 +1,9 @@
-"""The JSON return ("schema": "peerlog.return/1"), for alliances that add returns up.
+"""The JSON return ("schema": "peerlog.return/2"), for alliances that add returns up.
 
-Hidden counts are null and their JSON Pointers are listed under "suppressed". The shape is
-described by resources/schemas/return-1.json.
+Hidden counts are null and their JSON Pointers are listed under "suppressed"; counts of people
+published through cell key perturbation are listed under "perturbed", and "disclosure" says how
+(method, ptable, threshold, base). The shape is described by resources/schemas/return-2.json;
+version 1 (before perturbation, resources/schemas/return-1.json) is still read.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.returns.notices import perturbation_notice
 from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn
 from desktop_app.store.private_files import open_private
 
-SCHEMA_ID = "peerlog.return/1"
+SCHEMA_ID = "peerlog.return/2"
+SCHEMA_FILES = {"peerlog.return/1": "return-1.json", "peerlog.return/2": "return-2.json"}
 TEXT_SECTIONS = ("case_studies", "rules")
 
 
@@ -29,13 +33,23 @@ def return_document(protected: ProtectedReturn) -> dict[str, Any]:
         },
         "threshold": rules.threshold,
         "rounding": "nearest_5" if rules.round_to_five else "none",
+        "disclosure": {
+            "method": rules.method,
+            "ptable": rules.ptable.name if rules.ptable else None,
+            "threshold": rules.threshold,
+            "base": rules.base if rules.ptable else None,
+            "note": perturbation_notice(rules),
+        },
     }
     suppressed: list[str] = []
+    perturbed: list[str] = []
 
     def put(target: dict[str, Any], path: list[str], figure: Figure) -> None:
         target[figure.code] = _number(figure)
         if figure.suppressed:
             suppressed.append(_pointer([*path, figure.code]))
+        if figure.perturbed:
+            perturbed.append(_pointer([*path, figure.code]))
 
     for section in protected.sections:
         if section.json_key in TEXT_SECTIONS:
@@ -50,7 +64,16 @@ def return_document(protected: ProtectedReturn) -> dict[str, Any]:
                 put(inner, [section.json_key, table.code], figure)
             target[table.code] = inner
     doc["suppressed"] = suppressed
+    doc["perturbed"] = perturbed
     return doc
+
+
+def schema_file(document: dict[str, Any]) -> str:
+    """The schema file (in resources/schemas) for a return of either version."""
+    schema = document.get("schema")
+    if schema not in SCHEMA_FILES:
+        raise ValueError(f"Not a PeerLog return: its schema is {schema!r}")
+    return SCHEMA_FILES[schema]
 
 
 def write_json(protected: ProtectedReturn, path: Path) -> None:

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as PdfTable
 
 from desktop_app.domain.returns.disclosure import DisclosureRules
+from desktop_app.domain.returns.notices import EXACT_WARNING, perturbation_notice
 from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn, Section
 from desktop_app.services.pdf_fonts import BOLD, FONT, register_fonts
 from desktop_app.services.returns.formats.display import display
@@ -35,6 +36,7 @@ from desktop_app.services.returns.formats.pdf_charts import chart_for
 from desktop_app.store.private_files import open_private
 
 INK = colors.HexColor("#1d2b2f")
+WARNING_INK = colors.HexColor("#9c2b1b")
 ACCENT = colors.HexColor("#2b6f77")
 PALE = colors.HexColor("#eef4f4")
 MARGIN = 18 * mm
@@ -79,7 +81,8 @@ def _build(protected: ProtectedReturn, out: BinaryIO, produced: date) -> None:
     for section in protected.sections:
         story.extend(_section(section, protected.rules))
     footer = f"{protected.organisation} · {protected.period.label}"
-    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(footer, *a, **k))
+    warning = "" if protected.rules.perturbed else EXACT_WARNING
+    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(footer, warning, *a, **k))
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -93,11 +96,7 @@ def _cover(protected: ProtectedReturn, produced: date) -> list[Flowable]:
         _p(protected.organisation, TITLE),
         _p(f"Return for {protected.period.label}", SUBTITLE),
         _p(f"{protected.template} · prepared with PeerLog on {produced:%d %B %Y}", BODY),
-        _p(
-            f"Counts of people from 1 to {protected.rules.threshold - 1} are hidden and shown as "
-            f"{rules.marker}; see “How these figures were counted” at the end.",
-            BODY,
-        ),
+        _p(f"{perturbation_notice(rules)} See “How these figures were counted” at the end.", BODY),
         Spacer(1, 14 * mm),
     ]
     if protected.headline:
@@ -171,9 +170,10 @@ def _figure_table(
 class _NumberedCanvas(Canvas):
     """Holds every page until the end, so each can say "Page 3 of 9"."""
 
-    def __init__(self, footer: str, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, footer: str, warning: str, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._warning = warning  # at the top of every page when not empty
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
@@ -189,5 +189,9 @@ class _NumberedCanvas(Canvas):
             self.drawRightString(
                 A4[0] - MARGIN, MARGIN - 2 * mm, f"Page {number} of {len(self._pages)}"
             )
+            if self._warning:
+                self.setFont(BOLD, 9)
+                self.setFillColor(WARNING_INK)
+                self.drawString(MARGIN, A4[1] - MARGIN + 4 * mm, self._warning)
             super().showPage()
         super().save()

@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.returns.disclosure import DisclosureRules
+from desktop_app.domain.returns.notices import EXACT_WARNING, perturbation_notice
 from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn, Section
 from desktop_app.services.returns.formats.display import hidden
 from desktop_app.store.private_files import open_private
@@ -25,6 +26,7 @@ NUMBER_FORMATS = {
 }
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
+WARNING = Font(bold=True, color="9C2B1B")
 RIGHT = Alignment(horizontal="right")
 WRAP = Alignment(wrap_text=True, vertical="top")
 LABEL_WIDTH_LIMIT = 60
@@ -41,6 +43,9 @@ def write_xlsx(protected: ProtectedReturn, path: Path) -> None:
     for section in protected.sections:
         sheet = book.create_sheet(_sheet_name(section.heading, names))
         _section(sheet, section, protected.rules)
+        if not protected.rules.perturbed:  # on every sheet, beside the heading
+            sheet["C1"] = EXACT_WARNING
+            sheet["C1"].font = WARNING
     with open_private(path) as f:
         book.save(f)
 
@@ -50,7 +55,12 @@ def _summary(sheet: Worksheet, protected: ProtectedReturn) -> None:
     sheet["A1"].font = TITLE
     sheet.append([f"Return for {protected.period.label}"])
     sheet.append([f"Template: {protected.template}"])
-    sheet.append([f"Counts of people below {protected.rules.threshold} are hidden"])
+    if protected.rules.perturbed:
+        sheet.append([perturbation_notice(protected.rules)])
+    else:
+        sheet.append([EXACT_WARNING])
+        sheet.cell(sheet.max_row, 1).font = WARNING
+        sheet.append([f"Counts of people below {protected.rules.threshold} are hidden"])
     sheet.append([])
     sheet.append(["Headline figures"])
     sheet.cell(sheet.max_row, 1).font = BOLD
