@@ -60,7 +60,9 @@ def test_json_matches_its_schema_and_every_figure(written) -> None:
 def test_an_alliance_return_is_not_taken_for_a_members_return(written, tmp_path: Path) -> None:
     _, paths = written
     result = combine_returns([paths["json"]])
-    assert result.problems[0].startswith("alliance.json: not a PeerLog return")
+    assert result.problems[0].startswith(
+        "alliance.json: not a PeerLog return from a member: it is an alliance return"
+    )
 
 
 def test_tidy_csv_has_a_row_per_member_and_figure_and_the_total(written) -> None:

@@ -85,6 +85,11 @@ def read_return_text(text: str, name: str, modified: datetime | None = None) -> 
         ) from None
     schema = document.get("schema") if isinstance(document, dict) else None
     known = _RETURN_SCHEMA.match(schema) if isinstance(schema, str) else None
+    if isinstance(schema, str) and schema.startswith("peerlog.alliance-return/"):
+        raise UnusableReturn(
+            f"{name}: not a PeerLog return from a member: it is an alliance return, already "
+            "combined. Choose the members' own returns."
+        )
     if known is None:
         raise UnusableReturn(
             f"{name}: not a PeerLog return. Ask the member for the .json return PeerLog makes "
