@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app.domain.alliance.alliance_return import AllianceReturn
 from desktop_app.domain.alliance.combining import choose_members, combine
-from desktop_app.services.alliance.reading import open_returns
+from desktop_app.services.alliance.reading import Progress, open_returns
 from desktop_app.version import __version__
 
 # format -> (module in this package, its writer function)
@@ -36,8 +36,10 @@ class Combined:
     files: int  # returns read
 
 
-def combine_returns(chosen: Sequence[Path]) -> Combined:
-    opened = open_returns(chosen)
+def combine_returns(chosen: Sequence[Path], progress: Progress | None = None) -> Combined:
+    """Read every chosen return (or folder of them) and combine them, or say what stops it.
+    `progress(done, total, text)` hears of each file read."""
+    opened = open_returns(chosen, progress)
     choice = choose_members(opened.returns, __version__)
     problems = opened.problems + (choice.problems if opened.returns else ())
     if not problems and not opened.returns:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -20,6 +20,7 @@ from desktop_app.services.returns.formats.json_format import SCHEMA_FILES
 
 MAX_BYTES = 5_000_000  # a member's return is a few kilobytes; a bigger file is something else
 SCHEMA_SHOWN = 3  # schema problems listed per file; the rest are counted
+Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
 _RETURN_SCHEMA = re.compile(r"^peerlog\.return/([0-9]+)$")
 
 
@@ -46,10 +47,12 @@ def return_files(chosen: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return files, problems
 
 
-def open_returns(chosen: Sequence[Path]) -> Opened:
+def open_returns(chosen: Sequence[Path], progress: Progress | None = None) -> Opened:
     files, problems = return_files(chosen)
     returns: list[MemberReturn] = []
-    for path in files:
+    for done, path in enumerate(files):
+        if progress is not None:
+            progress(done, len(files), f"Reading {path.name}")
         try:
             returns.append(read_return_file(path))
         except UnusableReturn as exc:

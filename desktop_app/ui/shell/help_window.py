@@ -34,6 +34,7 @@ PAGES = (
     "volunteers",
     "returns",
     "importing",
+    "alliance",
     "settings",
     "keeping-safe",
 )
@@ -48,6 +49,7 @@ FOLDER_PAGES = {
     "volunteers": "volunteers",
     "returns": "returns",
     "importing": "importing",
+    "alliance": "alliance",
     "settings": "settings",
 }
 SHARED_FOLDERS = ("common", "shell")
