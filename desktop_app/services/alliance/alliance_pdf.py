@@ -192,7 +192,7 @@ def _rules(alliance: AllianceReturn) -> DisclosureRules:
 def _who_sent_what(alliance: AllianceReturn) -> list[Flowable]:
     header, *rows = who_sent_what(alliance)
     data = [[p(text, member_pdf.SMALL) for text in row] for row in [header, *rows]]
-    widths = [w * mm for w in (40, 36, 34, 32, 16, 16)]
+    widths = [w * mm for w in (40, 36, 34, 30, 18, 16)]
     table = PdfTable(data, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(
         [

@@ -46,7 +46,7 @@ class CombineDialog(QDialog):
         self.combined: Combined | None = None
         self.files = QListWidget()
         self.files.setAccessibleName("Returns chosen")
-        self.files.setMaximumHeight(90)
+        self.files.setMaximumHeight(self.fontMetrics().height() * 5)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("The combined return")
         self.preview.setPlainText(EMPTY_TEXT)
@@ -84,7 +84,8 @@ class CombineDialog(QDialog):
         layout.addWidget(self.files)
         layout.addWidget(self.preview, 1)
         layout.addLayout(save)
-        self.resize(1100, 640)
+        screen = self.screen().availableGeometry()  # never larger than the screen (150 % text)
+        self.resize(min(1100, screen.width() * 9 // 10), min(640, screen.height() * 9 // 10))
 
     # Choosing --------------------------------------------------------------------------------
 
