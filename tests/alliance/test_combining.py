@@ -200,3 +200,13 @@ def test_our_schema_reader_agrees_with_jsonschema(change: str) -> None:
     ours = schema_errors(doc, schema)
     theirs = list(schema_validator().iter_errors(doc))
     assert bool(ours) == bool(theirs) == (change != "none")
+
+
+def test_the_benchmarks_member_returns_combine(tmp_path: Path) -> None:
+    """The benchmark measures real work: its 200 invented returns pass every check."""
+    from benchmarks.alliance_figures import write_member_returns
+
+    write_member_returns(tmp_path, members=12)
+    alliance = combined(tmp_path)
+    assert len(alliance.members) == 12
+    assert totals(alliance)["/sessions/total"].value == 12 * 48

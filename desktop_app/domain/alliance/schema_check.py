@@ -45,7 +45,10 @@ def _check(
     where = at or "the file"
     if "type" in rule:
         allowed = [rule["type"]] if isinstance(rule["type"], str) else rule["type"]
-        if not any(_is(value, name) for name in allowed):
+        for name in allowed:
+            if _is(value, name):
+                break
+        else:
             yield f"{where}: {_show(value)} should be {' or '.join(allowed)}"
             return
     if "const" in rule and value != rule["const"]:
@@ -85,7 +88,7 @@ def _check_object(
     extra = rule.get("additionalProperties", True)
     names = rule.get("propertyNames")
     for name, item in value.items():
-        if names is not None:
+        if names is not None and not ("enum" in names and name in names["enum"]):
             for problem in _check(name, names, root, ""):
                 yield f"{where}: the name {problem.removeprefix('the file: ')}"
         if name in properties:
@@ -97,6 +100,9 @@ def _check_object(
 
 
 def _resolve(reference: str, root: Mapping[str, Any]) -> Mapping[str, Any]:
+    if reference.startswith("#/$defs/") and "/" not in reference[8:]:
+        found: Mapping[str, Any] = root["$defs"][reference[8:]]
+        return found
     if not reference.startswith("#/"):
         raise ValueError(f"Only references inside the schema are understood, not {reference}")
     rule: Any = root
