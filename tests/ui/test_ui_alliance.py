@@ -85,3 +85,15 @@ def test_combine_from_the_locked_window_and_save_every_format(
     assert "Anonymous headcount <5 8 10 at least 18" in pdf_text(tmp_path / "alliance.pdf")
     assert "Attendances" in xlsx_cells(tmp_path / "alliance.xlsx")
     dialog.reject()
+
+
+def test_the_start_screen_offers_combining_without_a_database(
+    qtbot: QtBot, window: MainWindow, shown_messages: list
+) -> None:
+    assert window.db is None
+    assert window.start.combine_button.isVisible()
+    assert window.start.combine_button.text() == "Combine returns for an &alliance…"
+    qtbot.mouseClick(window.start.combine_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(CombineDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()

@@ -99,7 +99,7 @@ class SettingsScreen(QWidget):
         )
         add_row(
             organisation,
-            "Organisation &identifier:",
+            "Organisation identifier:",
             self.identifier,
             e.label("organisation_identifier", "the identifier"),
         )

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.idle.lock_now.connect(self.lock_by_itself)
         self.start = StartScreen()
         self.start.unlocked.connect(self.show_database)
+        self.start.combine_requested.connect(self.combine_returns)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
