@@ -97,3 +97,33 @@ def test_the_start_screen_offers_combining_without_a_database(
     dialog = window.findChild(CombineDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+def test_the_alliance_makes_the_template_members_load(
+    qtbot: QtBot,
+    window: MainWindow,
+    file_answers: FileDialogAnswers,
+    shown_messages: list,
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.services.returns.templates import load_template
+    from desktop_app.ui.alliance.combine_dialog import TemplateQuestions
+
+    dialog = open_dialog(qtbot, window)
+
+    def answer() -> None:
+        asked = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TemplateQuestions))
+        asked.name.setText("Leeds Peer Alliance")
+        asked.version.setText("2026-04")
+        asked.accept()
+
+    QTimer.singleShot(0, answer)
+    file_answers.answers = [tmp_path / "leeds.json"]
+    button(dialog, "Make a &template for members…").click()
+    assert "Use our alliance's template" in shown_messages[-1].text
+    template = load_template(tmp_path / "leeds.json")
+    assert (template.name, template.version) == ("Leeds Peer Alliance", "2026-04")
+    dialog.reject()

@@ -7,13 +7,17 @@ screen too, while PeerLog is locked.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QTextBrowser,
@@ -21,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.returns.templates import TemplateError
 from desktop_app.services.alliance.combine import Combined, combine_returns, write_alliance
+from desktop_app.services.alliance.member_template import write_member_template
 from desktop_app.ui.alliance.alliance_preview import EMPTY_TEXT, alliance_html, problems_html
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
@@ -64,8 +70,15 @@ class CombineDialog(QDialog):
         choose.addWidget(action_button("Add a f&older…", self.add_folder))
         choose.addWidget(action_button("Start &again", self.clear))
         choose.addStretch(1)
+        choose.addWidget(
+            action_button(
+                "Make a &template for members…",
+                self.make_member_template,
+                "Write the template file members load, so every return has the same shape",
+            )
+        )
         save = QHBoxLayout()
-        format_label = QLabel("Save &as:")
+        format_label = QLabel("Fo&rmat:")
         format_label.setBuddy(self.format_box)
         save.addWidget(format_label)
         save.addWidget(self.format_box)
@@ -132,6 +145,35 @@ class CombineDialog(QDialog):
             self.preview.setHtml(alliance_html(combined.alliance))
         self.save_button.setEnabled(combined.alliance is not None)
 
+    def make_member_template(self) -> None:
+        """Ask the alliance's name and the template's version, then write the file to send."""
+        asked = TemplateQuestions(self)
+        if asked.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, version = asked.name.text(), asked.version.text()
+        path = file_dialogs.choose_save_file(
+            self,
+            "Save the template for members",
+            Path.home() / f"{name.strip() or 'Alliance'} template.json",
+            "Return templates (*.json)",
+        )
+        if path is None:
+            return
+        try:
+            write_member_template(path, name, version)
+        except TemplateError as problem:
+            messages.show_error(self, "This template cannot be made", str(problem))
+            return
+        except OSError as exc:
+            messages.show_error(self, TITLE, f"The template could not be saved: {exc.strerror}.")
+            return
+        messages.inform(
+            self,
+            TITLE,
+            f"The template was saved as {path}. Send it to your members: on the Returns "
+            "screen they choose “Use our alliance's template…”.",
+        )
+
     # Saving ----------------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -165,3 +207,26 @@ class CombineDialog(QDialog):
                 messages.inform(self, TITLE, f"The alliance return was saved as {path}.")
 
         run_with_progress(self, "Saving the alliance return", work, done)
+
+
+class TemplateQuestions(QDialog):
+    """The alliance's name and the template's version, for the template members load."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Make a template for members")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Alliance's name")
+        self.version = QLineEdit(date.today().strftime("%Y-%m"))
+        self.version.setAccessibleName("Template version")
+        self.version.setToolTip("Change it when you change the template, e.g. 2026-04")
+        form = QFormLayout(self)
+        form.addRow(note("Every section, in fixed codes, so members' returns can be added up."))
+        form.addRow("Alliance's &name:", self.name)
+        form.addRow("&Version:", self.version)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
