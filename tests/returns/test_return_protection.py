@@ -168,3 +168,17 @@ def test_standard_age_bands_are_those_of_the_shared_vocabulary() -> None:
 )  # fmt: skip
 def test_standard_age_band_of_an_age(age: int | None, band: str) -> None:
     assert band_for(age, STANDARD_AGE_BANDS) == band
+
+
+def test_a_count_of_people_without_its_cell_key_is_refused() -> None:
+    """A new row added to a breakdown must bring its cell key (e.g. from the SQL)."""
+    figures = sample_figures()
+    assert figures.keys is not None
+    keys = replace(
+        figures.keys,
+        breakdowns=replace(figures.keys.breakdowns, gender={"woman": 11, "man": 190}),
+    )
+    with pytest.raises(ValueError, match="No cell key for the count"):
+        protect_return(
+            replace(figures, keys=keys), find_template("Alliance return"), DisclosureRules()
+        )

@@ -7,12 +7,19 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.roles import Role
 from desktop_app.services.protection import users
 from desktop_app.store import layout
-from desktop_app.store.database import CreatedDatabase
+from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.ui.common import messages, worker
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import unlock
 
 LEAD_PASSPHRASE = "lead passphrase here"
+PAGE = 4096
+
+
+def _pages_on_disk(db: Database) -> list[bytes]:
+    db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    data = layout.db_file(db.folder).read_bytes()
+    return [data[at : at + PAGE] for at in range(0, len(data), PAGE)]
 
 
 def test_coordinator_sees_import_and_export_all(
@@ -45,9 +52,17 @@ def test_damage_found_after_unlocking_is_reported(
     with db.transaction() as conn:
         conn.execute("CREATE TABLE filler (body TEXT)")
         conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(400)])
+    # A page of the filler table, not one the Home screen reads: found as a page that changes
+    # when only the filler's rows do (where tables sit in the file depends on the schema).
+    before = _pages_on_disk(db)
+    with db.transaction() as conn:
+        conn.execute("UPDATE filler SET body = ?", ("y" * 500,))
+    after = _pages_on_disk(db)
+    filler_pages = [n for n in range(1, len(after)) if n < len(before) and before[n] != after[n]]
+    assert len(filler_pages) > 10
     db.close()
     data = bytearray(layout.db_file(db.folder).read_bytes())
-    data[-3 * 4096 + 700] ^= 0x01  # a page of the filler table, not one the Home screen reads
+    data[filler_pages[len(filler_pages) // 2] * PAGE + 700] ^= 0x01
     layout.db_file(db.folder).write_bytes(bytes(data))
     unlock(qtbot, window, db.folder)
     qtbot.waitUntil(lambda: not worker.running_tasks(), timeout=15_000)

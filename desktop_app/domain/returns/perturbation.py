@@ -51,7 +51,11 @@ def perturb_breakdown(
     counts: Mapping[str, int], keys: Mapping[str, int], rules: DisclosureRules
 ) -> ProtectedBreakdown:
     """Every cell perturbed, and the total perturbed as a cell of its own (its key is the sum of
-    the cells' keys), so a table may not add up to its total."""
+    the cells' keys), so a table may not add up to its total. A cell holding people must have
+    its key: a missing one would quietly perturb by the count alone."""
+    missing = [code for code, n in counts.items() if n and code not in keys]
+    if missing:
+        raise ValueError(f"No cell key for the count(s) of {', '.join(missing)}")
     cells = {code: perturb_count(n, keys.get(code, 0), rules) for code, n in counts.items()}
     total_key = sum(keys.get(code, 0) for code in counts) % KEYS
     return ProtectedBreakdown(cells, perturb_count(sum(counts.values()), total_key, rules))
