@@ -94,14 +94,15 @@ def test_a_file_that_is_not_a_return_is_named_with_why(tmp_path: Path) -> None:
     result = refusals(
         tmp_path,
         ("notes.json", "this is not json"),
+        ("deep.json", "[" * 100_000),
         ("other.json", {"schema": "something else"}),
         ("template.json", {"peerlog_template": 1, "name": "x", "sections": []}),
         ("good.json", red_kite()),
     )
-    assert len(result.problems) == 3
-    assert any(
-        p.startswith("notes.json: not a PeerLog return (it is not JSON)") for p in result.problems
-    )
+    assert len(result.problems) == 4
+    for name in ("notes.json", "deep.json"):
+        said = f"{name}: not a PeerLog return (it is not JSON)"
+        assert any(p.startswith(said) for p in result.problems)
     assert any(p.startswith("other.json: not a PeerLog return") for p in result.problems)
     assert any(p.startswith("template.json: not a PeerLog return") for p in result.problems)
 

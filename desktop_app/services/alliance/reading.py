@@ -81,7 +81,7 @@ def read_return_file(path: Path) -> MemberReturn:
 def read_return_text(text: str, name: str, modified: datetime | None = None) -> MemberReturn:
     try:
         document = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # RecursionError: nested beyond reason
         raise UnusableReturn(
             f"{name}: not a PeerLog return (it is not JSON). Ask the member for the .json "
             "return PeerLog makes."
