@@ -11,7 +11,6 @@ from desktop_app.domain.alliance.member_return import Cell
 NOT_IN_RETURN = "–"
 ABOUT = "≈"
 ADDED_UP = "members' counts added up"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def number_text(value: int | float, kind: Kind) -> str:
@@ -101,9 +100,3 @@ def honest_arithmetic(alliance: AllianceReturn) -> tuple[str, ...]:
             f'are right on average (unbiased) but not exact: such totals are marked "{ABOUT}".',
         )
     return tuple(lines)
-
-
-def formula_safe(text: str) -> str:
-    """Text a spreadsheet will show as text, never run as a formula (a member's name could start
-    with "=" or "+")."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text

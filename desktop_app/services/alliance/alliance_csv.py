@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.domain.alliance.alliance_return import AllianceReturn
-from desktop_app.domain.alliance.wording import formula_safe, plain_number, total_protection
+from desktop_app.domain.alliance.wording import plain_number, total_protection
+from desktop_app.domain.spreadsheet_text import csv_cell
 from desktop_app.store.private_files import open_private
 
 HEADER = ("member", "section", "item", "value", "protection")
@@ -36,6 +37,8 @@ def write_csv(alliance: AllianceReturn, path: Path) -> None:
         writer = csv.writer(f)
         writer.writerow(HEADER)
         for member, section, item, value, protection in csv_rows(alliance):
+            # Text (a member's name could start with "=") never runs as a formula; the value is
+            # a number PeerLog wrote, or empty.
             writer.writerow(
-                (formula_safe(member), formula_safe(section), formula_safe(item), value, protection)
+                (csv_cell(member), csv_cell(section), csv_cell(item), value, protection)
             )

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell as SheetCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,6 +21,7 @@ from desktop_app.domain.alliance.wording import (
 )
 from desktop_app.services.alliance.who_sent_what import period_words, who_sent_what
 from desktop_app.services.returns.formats.xlsx_format import NUMBER_FORMATS, _sheet_name
+from desktop_app.services.spreadsheet_cells import sheet_row
 from desktop_app.store.private_files import open_private
 
 BOLD = Font(bold=True)
@@ -104,7 +104,4 @@ def _text(sheet: Worksheet, text: str, font: Font | None = None) -> None:
 
 def _append(sheet: Worksheet, values: list[object]) -> None:
     """A row whose text is only ever text: never a formula, whatever it starts with."""
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell, SheetCell) and isinstance(cell.value, str):
-            cell.data_type = "s"
+    sheet.append(sheet_row(sheet, values))
