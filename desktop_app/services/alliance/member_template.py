@@ -20,8 +20,8 @@ def member_template_document(name: str, version: str) -> dict[str, object]:
     data["name"] = name.strip()
     data["version"] = version.strip()
     data["description"] = (
-        f"The return template of {name.strip()}. Load it on the Returns screen with "
-        "“Use our alliance's template…”, then send the JSON return."
+        f"The return template of {name.strip()}: every section, in fixed codes, so that "
+        "members' returns can be added up. Send the alliance the JSON return."
     )
     parse_template(data, "the alliance's template")  # refuses a name or version it cannot use
     return dict(data)
