@@ -11,7 +11,7 @@ import os
 import platform
 from datetime import date
 
-from benchmarks import gui_figures, logging_session, returns_figures, unlock
+from benchmarks import alliance_figures, gui_figures, logging_session, returns_figures, unlock
 from benchmarks.common import print_table
 from benchmarks.stress_db import ensure_stress_database
 
@@ -25,6 +25,7 @@ def main() -> None:
     figures += gui_figures.measure(stress)
     figures += logging_session.measure(stress)
     figures += returns_figures.measure(stress)
+    figures += alliance_figures.measure()
     print_table(figures)
 
 

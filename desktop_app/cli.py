@@ -259,6 +259,28 @@ def cmd_return(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_combine(args: argparse.Namespace) -> int:
+    """Combine members' returns into the alliance return; no database, no passphrase."""
+    from desktop_app.services.alliance.combine import combine_returns, write_alliance
+
+    result = combine_returns(args.returns)
+    for note in result.notes:
+        print(f"Note: {note}", file=sys.stderr)
+    if result.alliance is None:
+        count = len(result.problems)
+        print(f"Nothing was combined: {count} problem(s) to fix first.", file=sys.stderr)
+        for problem in result.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    try:
+        write_alliance(result.alliance, args.format, args.out)
+    except OSError as exc:
+        print(f"peerlog: could not write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Alliance return of {len(result.alliance.members)} members written to {args.out}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.ui.shell.app import run_gui
 
@@ -386,6 +408,17 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--format", choices=("pdf", "xlsx", "csv", "json"), required=True)
     p.add_argument("--out", type=Path, required=True, help="file to write")
+
+    p = command("combine", cmd_combine, "combine member organisations' returns for an alliance")
+    p.add_argument("--format", choices=("pdf", "xlsx", "csv", "json"), required=True)
+    p.add_argument("--out", type=Path, required=True, help="file to write")
+    p.add_argument(
+        "returns",
+        type=Path,
+        nargs="+",
+        metavar="RETURN_OR_FOLDER",
+        help="members' .json returns, or folders of them",
+    )
 
     cli_protection.add_commands(sub)
 

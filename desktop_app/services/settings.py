@@ -3,6 +3,7 @@ setting; the value is not recorded). Simple settings that belong to no other ser
 
 from __future__ import annotations
 
+from desktop_app.domain.alliance.org_id import OrgIdError, normalise_org_id
 from desktop_app.domain.problems import Problem, optional_text
 from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.protection.roles import Permission
@@ -13,6 +14,7 @@ from desktop_app.store import settings_repo
 from desktop_app.store.database import Database
 
 ORGANISATION_SETTING = "organisation_name"
+IDENTIFIER_SETTING = "organisation_identifier"
 AUTO_LOCK_SETTING = "auto_lock_minutes"
 DEFAULT_AUTO_LOCK_MINUTES = 5
 ORGANISATION_NAME_MAX = 200
@@ -39,6 +41,22 @@ def set_organisation_name(db: Database, name: str) -> None:
         refuse([Problem("organisation_name", "Give the organisation a name, as on returns.")])
     refuse(optional_text(cleaned, "organisation_name", "The name", ORGANISATION_NAME_MAX))
     change_setting(db, ORGANISATION_SETTING, cleaned)
+
+
+def organisation_identifier(db: Database) -> str:
+    """The organisation's identifier written the org-id way (GB-CHC-1234567), or "" if unset."""
+    return db.setting(IDENTIFIER_SETTING, "") or ""
+
+
+def set_organisation_identifier(db: Database, identifier: str) -> None:
+    """Set the identifier returns carry, so an alliance can tell its members apart; "" clears it."""
+    value = ""
+    if identifier.strip():
+        try:
+            value = normalise_org_id(identifier)
+        except OrgIdError as exc:
+            refuse([Problem("organisation_identifier", str(exc))])
+    change_setting(db, IDENTIFIER_SETTING, value)
 
 
 def stored_count(db: Database, key: str, most: int, default: int) -> int:

@@ -80,8 +80,10 @@ def test_json_validates_and_lists_exactly_the_hidden_cells(written) -> None:
 def test_a_version_1_return_is_still_read() -> None:
     """Returns written before perturbation (peerlog.return/1) still validate by their schema."""
     doc = return_document(protected("Alliance return", DisclosureRules(exact=True)))
-    # A version 1 return had neither the disclosure method nor the later referrals section.
-    old = {k: v for k, v in doc.items() if k not in ("disclosure", "perturbed", "referrals")}
+    # A version 1 return had neither the disclosure method, the envelope nor referrals.
+    envelope = ("publisher", "made", "peerlog_version", "template_version")
+    dropped = ("disclosure", "perturbed", "referrals", *envelope)
+    old = {k: v for k, v in doc.items() if k not in dropped}
     old["schema"] = "peerlog.return/1"
     assert schema_file(old) == "return-1.json" and schema_file(doc) == "return-2.json"
     assert list(schema_validator(schema_file(old)).iter_errors(old)) == []

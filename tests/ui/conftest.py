@@ -78,6 +78,11 @@ def file_answers(monkeypatch: pytest.MonkeyPatch) -> FileDialogAnswers:
         "choose_open_file",
         lambda _parent, title, _start, _filter: answers.next(title),
     )
+    monkeypatch.setattr(
+        file_dialogs,
+        "choose_open_files",
+        lambda _parent, title, _start, _filter: [p for p in [answers.next(title)] if p],
+    )
     return answers
 
 

@@ -199,6 +199,7 @@ def _check_user(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
 def _check_settings(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
     assert settings.organisation_name(db) == "Typed Organisation name"
     assert consent.privacy_notice_version(db) == "Typed Privacy notice version"
+    assert settings.organisation_identifier(db) == "GB-CHC-1234567"
     assert settings.volunteer_hourly_rate(db) == 1
     stored = {
         "Renew DBS checks every": settings.dbs_renewal_years(db),
@@ -297,7 +298,7 @@ CASES = {
         lambda w, ids: _from_settings(w, lambda s: None),
         lambda screen: screen.save(),
         _check_settings,
-        {"Value of a volunteer hour": 1.0},
+        {"Value of a volunteer hour": 1.0, "Organisation identifier": "GB-CHC-1234567"},
     ),
 }
 

@@ -431,3 +431,41 @@ def test_a_template_file_can_be_chosen_and_a_broken_one_is_explained(
     assert screen.choices.template_note.text() == "Just the people."
     built = build(qtbot, screen)
     assert [s.heading for s in built.sections] == ["Who came", "How these figures were counted"]
+
+
+def test_our_alliances_template_is_kept_offered_first_and_shapes_the_json_return(
+    qtbot: QtBot,
+    demo: Database,
+    tmp_path: Path,
+    file_answers: FileDialogAnswers,
+    shown_messages: list[messages.Shown],
+) -> None:
+    from desktop_app.services.returns.templates import alliance_template
+
+    ours = tmp_path / "alliance-template.json"
+    ours.write_text(
+        '{"peerlog_template": 1, "name": "Leeds Peer Alliance", "version": "2025.2",'
+        ' "sections": [{"section": "sessions"}, {"section": "participants"}]}',
+        encoding="utf-8",
+    )
+    screen = open_screen(qtbot, demo)
+    assert screen.choices.use_alliance.isVisible()
+    file_answers.answers.append(ours)
+    qtbot.mouseClick(screen.choices.use_alliance, Qt.MouseButton.LeftButton)
+    offered = "Our alliance's template: Leeds Peer Alliance (version 2025.2)"
+    assert screen.choices.template.currentText() == offered
+    kept = alliance_template(demo)
+    assert kept is not None and kept.version == "2025.2", "kept in the database"
+
+    again = open_screen(qtbot, demo)  # another day: offered first, and chosen
+    assert again.choices.template.currentIndex() == 0
+    assert again.choices.template.currentText() == offered
+    again.choices.period.choose(LAST_FINANCIAL_YEAR)
+    built = build(qtbot, again)
+    assert [s.code for s in built.sections] == ["sessions", "participants", "rules"]
+    target = tmp_path / "return"
+    file_answers.answers.append(target)
+    qtbot.mouseClick(again.export_buttons["json"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.with_suffix(".json").exists())
+    document = json_document(target.with_suffix(".json"))
+    assert (document["template"], document["template_version"]) == ("Leeds Peer Alliance", "2025.2")

@@ -219,3 +219,19 @@ def test_dbs_renewal_years_moves_the_reminder(db: Database) -> None:
     assert due.due_on == dbs_due_on(checked, 2)
     with pytest.raises(ValidationFailed):
         settings.set_dbs_renewal_years(db, 0)
+
+
+def test_the_organisation_identifier_is_typed_checked_and_saved(
+    qtbot: QtBot, window: MainWindow, created: CreatedDatabase, shown_messages: list
+) -> None:
+    screen = open_settings(qtbot, window, created)
+    db = window.db
+    assert db is not None
+    qtbot.keyClicks(screen.identifier, "1234567")
+    screen.save_button.click()
+    assert "GB-CHC-1234567" in screen.errors.shown()["organisation_identifier"]
+    assert settings.organisation_identifier(db) == ""
+    screen.identifier.setText("gb-chc-1234567")
+    screen.save_button.click()
+    assert settings.organisation_identifier(db) == "GB-CHC-1234567"
+    assert screen.identifier.text() == "GB-CHC-1234567"

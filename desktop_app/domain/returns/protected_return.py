@@ -63,6 +63,8 @@ class ProtectedReturn:
     rules: DisclosureRules
     headline: tuple[Figure, ...]  # the few numbers for the PDF cover; all are in `sections` too
     sections: tuple[Section, ...]
+    identifier: str = ""  # the organisation's org-id (GB-CHC-1234567), "" when not set
+    template_version: str = "1"
 
     def all_figures(self) -> Iterator[tuple[Section, Table | None, Figure]]:
         """Every number in the return once (table totals included), in reading order."""

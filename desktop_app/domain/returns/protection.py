@@ -76,7 +76,13 @@ def protect_return(
     by_code = {(s.json_key, f.code): f for s in sections for f in s.figures}
     headline = tuple(by_code[key] for key in HEADLINE if key in by_code)
     return ProtectedReturn(
-        figures.organisation, figures.period, template.name, rules, headline, sections
+        figures.organisation,
+        figures.period,
+        template.name,
+        rules,
+        headline,
+        sections,
+        template_version=template.version,
     )
 
 

@@ -64,6 +64,7 @@ class ReturnTemplate:
     name: str
     description: str
     sections: tuple[SectionChoice, ...]
+    version: str = "1"  # an alliance's template says which edition members used
 
     def has(self, section: str) -> bool:
         return any(choice.section == section for choice in self.sections)
@@ -88,8 +89,10 @@ def parse_template(data: object, source: str) -> ReturnTemplate:
 
     if not isinstance(data, dict) or data.get("peerlog_template") != TEMPLATE_FORMAT:
         raise fail(f'it is not a PeerLog return template (it needs "peerlog_template": {1}).')
-    _refuse_unknown(data, {"peerlog_template", "name", "description", "sections"}, "", fail)
+    known = {"peerlog_template", "name", "version", "description", "sections"}
+    _refuse_unknown(data, known, "", fail)
     name = _text(data.get("name"), "its name", fail)
+    version = _text(str(data.get("version", "1")), '"version"', fail)
     description = data.get("description", "")
     if not isinstance(description, str):
         raise fail('"description" must be text.')
@@ -104,7 +107,7 @@ def parse_template(data: object, source: str) -> ReturnTemplate:
         choices.append(choice)
     if not any(c.section == "rules" for c in choices):
         choices.append(SectionChoice("rules", SECTIONS["rules"]))
-    return ReturnTemplate(name, description, tuple(choices))
+    return ReturnTemplate(name, description, tuple(choices), version)
 
 
 def _section(raw: object, fail: Fail) -> SectionChoice:

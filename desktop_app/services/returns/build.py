@@ -38,6 +38,7 @@ from desktop_app.services.returns.templates import find_template
 from desktop_app.services.settings import (
     MAX_HOURLY_RATE,
     dbs_renewal_years,
+    organisation_identifier,
     volunteer_hourly_rate,
 )
 from desktop_app.services.validation import ValidationFailed
@@ -71,7 +72,8 @@ def build_return(
     table = None if exact else shipped_ptable(threshold)
     rules = DisclosureRules(threshold, rounding, exact=exact, ptable=table)
     chosen = find_template(template) if isinstance(template, str) else template
-    return protect_return(return_figures(db, period, chosen_case_studies), chosen, rules)
+    protected = protect_return(return_figures(db, period, chosen_case_studies), chosen, rules)
+    return replace(protected, identifier=organisation_identifier(db))
 
 
 def return_figures(

@@ -33,3 +33,11 @@ def choose_open_file(
     """An existing file to read (a return template, say)."""
     chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start), file_filter)
     return Path(chosen) if chosen else None
+
+
+def choose_open_files(
+    parent: QWidget | None, title: str, start: Path, file_filter: str
+) -> list[Path]:
+    """Existing files to read (members' returns); an empty list when the user cancelled."""
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(start), file_filter)
+    return [Path(name) for name in chosen]

@@ -32,7 +32,14 @@ from desktop_app.domain.returns.disclosure import (
 )
 from desktop_app.domain.returns.periods import Period, PeriodError
 from desktop_app.domain.returns.templates import ReturnTemplate, TemplateError
-from desktop_app.services.returns.templates import builtin_templates, load_template
+from desktop_app.services.returns.templates import (
+    alliance_template,
+    builtin_templates,
+    load_template,
+    use_alliance_template,
+)
+from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.forms.date_fields import DateBox
 from desktop_app.ui.forms.field_error import FieldError
@@ -149,14 +156,29 @@ class ReturnChoices(QWidget):
 
     changed = Signal()
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, db: Database | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.db = db
         self.period = PeriodChoice(today)
         self.templates = builtin_templates()
         self.template = QComboBox()
         self.template.setAccessibleName("Return template")
         for template in self.templates:
             self.template.addItem(template.name)
+        self._alliance: ReturnTemplate | None = None  # offered first when the alliance sent one
+        ours = alliance_template(db) if db is not None else None
+        if ours is not None:  # first, and chosen: every member's return has the same shape
+            self._offer_alliance_template(ours)
+        self.use_alliance = QPushButton("&Use our alliance's template…")
+        self.use_alliance.setAccessibleName("Use our alliance's template")
+        self.use_alliance.setToolTip(
+            "Load the template file your alliance sent: PeerLog keeps it and offers it first, "
+            "so your returns can be added up with the other members'"
+        )
+        self.use_alliance.clicked.connect(self.choose_alliance_template)
+        self.use_alliance.setVisible(db is not None)
         self.template_note = QLabel()
         self.template_note.setWordWrap(True)
         self.open_template = QPushButton("Op&en a template file…")
@@ -184,7 +206,11 @@ class ReturnChoices(QWidget):
 
         template_row = QVBoxLayout()
         template_row.addWidget(self.template)
-        template_row.addWidget(self.open_template)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_alliance)
+        buttons.addWidget(self.open_template)
+        buttons.addStretch(1)
+        template_row.addLayout(buttons)
         template_row.addWidget(self.template_note)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -200,7 +226,7 @@ class ReturnChoices(QWidget):
         self.threshold.valueChanged.connect(self.changed)
         self.rounding.toggled.connect(self.changed)
         self.exact.toggled.connect(self.changed)
-        self._template_chosen(0)
+        self._template_chosen(self.template.currentIndex())
 
     @staticmethod
     def _buddy(text: str, field: QWidget) -> QLabel:
@@ -224,6 +250,31 @@ class ReturnChoices(QWidget):
         self.templates.append(template)
         self.template.addItem(f"{template.name} (from a file)")
         self.template.setCurrentIndex(self.template.count() - 1)
+
+    def _offer_alliance_template(self, template: ReturnTemplate) -> None:
+        if self._alliance is not None:  # a new one replaces the one before
+            self.templates.pop(0)
+            self.template.removeItem(0)
+        self._alliance = template
+        self.templates.insert(0, template)
+        label = f"Our alliance's template: {template.name} (version {template.version})"
+        self.template.insertItem(0, label)
+        self.template.setCurrentIndex(0)
+
+    @Slot()
+    def choose_alliance_template(self) -> None:
+        """Load the alliance's template file and keep it, so it is offered first from now on."""
+        path = file_dialogs.choose_open_file(
+            self, "Open your alliance's return template", Path.home(), "Return templates (*.json)"
+        )
+        if path is None or self.db is None:
+            return
+        try:
+            template = use_alliance_template(self.db, path)
+        except (TemplateError, StoreError) as problem:
+            messages.show_error(self, "This template cannot be used", str(problem))
+            return
+        self._offer_alliance_template(template)
 
     @Slot()
     def choose_template_file(self) -> None:

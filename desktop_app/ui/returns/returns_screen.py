@@ -84,7 +84,7 @@ class ReturnsScreen(QWidget):
         self._build_controls(layout, today or date.today())
 
     def _build_controls(self, layout: QVBoxLayout, today: date) -> None:
-        self.choices = ReturnChoices(today)
+        self.choices = ReturnChoices(today, self.db)
         self.build_button = QPushButton("&Build the return")
         self.build_button.setAccessibleName("Build the return")
         self.build_button.setDefault(True)

@@ -67,6 +67,13 @@ class SettingsScreen(QWidget):
         self.errors = e = FieldErrors("saving the settings")
         self.organisation = QLineEdit()
         self.organisation.setAccessibleName("Organisation name")
+        self.identifier = QLineEdit()
+        self.identifier.setAccessibleName("Organisation identifier")
+        self.identifier.setPlaceholderText("e.g. GB-CHC-1234567")
+        self.identifier.setToolTip(
+            "Your charity, company, OSCR or Northern Ireland number, written the org-id way, so "
+            "that an alliance can tell its members' returns apart"
+        )
         self.notice_version = QLineEdit()
         self.notice_version.setAccessibleName("Privacy notice version")
         self.hourly_rate = QDoubleSpinBox()
@@ -97,6 +104,12 @@ class SettingsScreen(QWidget):
             "Organisation &name:",
             self.organisation,
             e.label("organisation_name", "the name"),
+        )
+        add_row(
+            organisation,
+            "Organisation identifier:",
+            self.identifier,
+            e.label("organisation_identifier", "the identifier"),
         )
         add_row(
             organisation,
@@ -192,6 +205,7 @@ class SettingsScreen(QWidget):
 
     def load(self) -> None:
         self.organisation.setText(settings.organisation_name(self.db))
+        self.identifier.setText(settings.organisation_identifier(self.db))
         self.notice_version.setText(consent.privacy_notice_version(self.db))
         self.hourly_rate.setValue(settings.volunteer_hourly_rate(self.db) or 0)
         self.review_weeks.setValue(outcomes.review_weeks(self.db))
@@ -235,6 +249,10 @@ class SettingsScreen(QWidget):
             (
                 self.organisation.text().strip() != settings.organisation_name(db),
                 lambda: settings.set_organisation_name(db, self.organisation.text()),
+            ),
+            (
+                self.identifier.text().strip() != settings.organisation_identifier(db),
+                lambda: settings.set_organisation_identifier(db, self.identifier.text()),
             ),
             (
                 self.notice_version.text().strip() != consent.privacy_notice_version(db),

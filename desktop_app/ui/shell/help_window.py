@@ -35,6 +35,7 @@ PAGES = (
     "volunteers",
     "returns",
     "importing",
+    "alliance",
     "settings",
     "keeping-safe",
 )
@@ -51,6 +52,7 @@ FOLDER_PAGES = {
     "volunteers": "volunteers",
     "returns": "returns",
     "importing": "importing",
+    "alliance": "alliance",
     "settings": "settings",
     "story": "people",  # a person's (or volunteer's) whole story, opened from their record
 }

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.idle.lock_now.connect(self.lock_by_itself)
         self.start = StartScreen()
         self.start.unlocked.connect(self.show_database)
+        self.start.combine_requested.connect(self.combine_returns)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
@@ -125,6 +126,12 @@ class MainWindow(QMainWindow):
             "&Open another database…", None, self.open_another_database
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.combine_action = self._action(
+            "Co&mbine returns for an alliance…", None, self.combine_returns
+        )
+        self.combine_action.setToolTip(
+            "Add up member organisations' returns; no database is needed"
+        )
         self.passphrase_action = self._action(
             "Change my &passphrase…", None, self.change_passphrase
         )
@@ -170,6 +177,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_other_action)
         file_menu.addAction(self.back_up_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.combine_action)  # works locked too: returns hold no records
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.passphrase_action)
@@ -299,6 +308,14 @@ class MainWindow(QMainWindow):
         ImportDialog(self.db, self).exec()
         if self.workspace is not None:  # not when PeerLog locked while the dialog was open
             self.workspace.records_changed()
+
+    @Slot()
+    def combine_returns(self) -> None:
+        from desktop_app.ui.alliance.combine_dialog import CombineDialog
+
+        dialog = CombineDialog(self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
 
     @Slot()
     def export_all_records(self) -> None:

@@ -100,6 +100,7 @@ def _button(text: str, accessible_name: str) -> QPushButton:
 
 class StartScreen(QWidget):
     unlocked = Signal(object)  # an open Database, now owned by whoever receives it
+    combine_requested = Signal()  # an alliance's coordinator may have no database at all
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +116,10 @@ class StartScreen(QWidget):
         self.create_button.clicked.connect(self.set_up_new)
         self.restore_button = _button("Restore from a &backup…", "Restore from a backup")
         self.restore_button.clicked.connect(self.restore_from_backup)
+        self.combine_button = _button(
+            "Combine returns for an &alliance…", "Combine returns for an alliance"
+        )
+        self.combine_button.clicked.connect(self.combine_requested)
         self.demo = DemoPanel()
         self.demo.made.connect(self._on_unlocked)
         self.demo.found.connect(self._unlock_demo)
@@ -146,6 +151,7 @@ class StartScreen(QWidget):
         left.addWidget(self.create_button)
         left.addWidget(self.open_other_button)
         left.addWidget(self.restore_button)
+        left.addWidget(self.combine_button)
         left.addWidget(self.demo)
         left.addStretch(1)
         self.unlock_panel.setMinimumWidth(chars * 60)

@@ -9,24 +9,33 @@ version 1 (before perturbation, resources/schemas/return-1.json) is still read.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.returns.notices import perturbation_notice
 from desktop_app.domain.returns.protected_return import Figure, ProtectedReturn
 from desktop_app.store.private_files import open_private
+from desktop_app.version import __version__
 
 SCHEMA_ID = "peerlog.return/2"
 SCHEMA_FILES = {"peerlog.return/1": "return-1.json", "peerlog.return/2": "return-2.json"}
 TEXT_SECTIONS = ("case_studies", "rules")
 
 
-def return_document(protected: ProtectedReturn) -> dict[str, Any]:
+def return_document(protected: ProtectedReturn, made: datetime | None = None) -> dict[str, Any]:
+    """The JSON return. Its envelope (publisher, template and version, when it was made and by
+    which PeerLog) follows 360Giving's conventions, so an alliance can tell who sent what."""
     rules = protected.rules
+    when = (made or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     doc: dict[str, Any] = {
         "schema": SCHEMA_ID,
+        "publisher": {"identifier": protected.identifier or None, "name": protected.organisation},
+        "made": when.isoformat().replace("+00:00", "Z"),
+        "peerlog_version": __version__,
         "organisation": protected.organisation,
         "template": protected.template,
+        "template_version": protected.template_version,
         "period": {
             "from": protected.period.start.isoformat(),
             "to": protected.period.end.isoformat(),

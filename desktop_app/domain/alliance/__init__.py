@@ -1,0 +1,1 @@
+"""Combining member organisations' returns into one alliance return: no database, no records."""

@@ -1,0 +1,1 @@
+"""Combining member organisations' returns for an alliance: files in, files out; no database."""

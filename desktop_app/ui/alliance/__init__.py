@@ -1,0 +1,1 @@
+"""Combining member organisations' returns for an alliance (File → Combine returns…)."""
