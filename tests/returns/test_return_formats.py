@@ -54,7 +54,7 @@ def test_json_validates_and_lists_exactly_the_hidden_cells(written) -> None:
     assert doc["period"] == {"from": "2024-04-01", "to": "2025-03-31"}
     assert doc["threshold"] == 5
     assert {k: doc["disclosure"][k] for k in ("method", "ptable", "threshold", "base")} == {
-        "method": "cell_key_perturbation", "ptable": "peerlog-5", "threshold": 5, "base": 5,
+        "method": "cell_key_perturbation", "ptable": "peerlog-10", "threshold": 5, "base": 5,
     }  # fmt: skip
     assert "may not add up to its total" in doc["disclosure"]["note"]
     hidden = []

@@ -36,7 +36,7 @@ def _referrals_screen(qtbot: QtBot, window: MainWindow) -> ReferralsScreen:
     assert window.workspace is not None
     titles = [s.title for s in window.workspace.sections]
     window.go_actions[titles.index("Referrals")].trigger()
-    screen = window.workspace.pages.currentWidget()
+    screen = window.workspace.screen_at(window.workspace.current_index)
     assert isinstance(screen, ReferralsScreen)
     return screen
 

@@ -36,6 +36,7 @@ from tests.ui.test_ui_journeys_corrections import (
     gone,
     open_first_in_section,
     save_keys,
+    section_key,
     shown,
 )
 from tests.ui.test_ui_log_session import press, type_text
@@ -72,7 +73,7 @@ def test_a_phone_number_saved_then_their_story_opens_a_session(
     unlock(qtbot, window, history)
     assert window.db is not None
     amara = people.find_people(window.db, NAME)[0]
-    open_first_in_section(qtbot, window, Qt.Key.Key_3)  # People; Amara is first
+    open_first_in_section(qtbot, window, section_key("People"))  # Amara is first
     record = shown(qtbot, window, PersonDialog)
     assert record.contact.phone.isEnabled() and not record.contact.why_not.isVisible()
     record.contact.phone.setFocus()
@@ -85,7 +86,7 @@ def test_a_phone_number_saved_then_their_story_opens_a_session(
     assert (stored.phone, stored.email, stored.preferred) == ("07700 900123", "", "text_message")
 
     back_to(qtbot, window)
-    open_first_in_section(qtbot, window, Qt.Key.Key_3)
+    open_first_in_section(qtbot, window, section_key("People"))
     record = shown(qtbot, window, PersonDialog)
     assert record.contact.phone.text() == "07700 900123"
     press(qtbot, Qt.Key.Key_Y, ALT)  # Their whole stor&y…
@@ -152,7 +153,7 @@ def test_a_volunteers_story_opens_an_hours_entry(
 ) -> None:
     unlock(qtbot, window, history)
     assert window.db is not None
-    open_first_in_section(qtbot, window, Qt.Key.Key_4)  # Volunteers; Jo is the only one
+    open_first_in_section(qtbot, window, section_key("Volunteers"))  # Jo is the only one
     record = shown(qtbot, window, VolunteerDialog)
     press(qtbot, Qt.Key.Key_W, ALT)  # Their &whole story…
     story = shown(qtbot, window, StoryWindow)

@@ -30,6 +30,9 @@ from desktop_app.domain.returns.disclosure import (
 )
 from desktop_app.domain.returns.ptable import KEYS, PerturbationTable
 
+# With fewer people, two returns' rounded means can pin the score of the one person between
+# them, at the top or bottom of a scale (found by tests/returns/test_differencing.py).
+MEAN_FEWEST_PEOPLE = 10
 MEAN_STEP = 0.5
 
 
@@ -64,7 +67,8 @@ def perturb_breakdown(
 def perturbed_mean(
     mean: float | None, people: int, published: Cell, rules: DisclosureRules
 ) -> Mean:
-    """A mean or change of `people` people whose count was published as `published`."""
-    if mean is None or people < rules.threshold or not published.value:
+    """A mean or change of `people` people whose count was published as `published`: shown
+    only from MEAN_FEWEST_PEOPLE (or k, if more) people, to the nearest MEAN_STEP."""
+    if mean is None or people < max(rules.threshold, MEAN_FEWEST_PEOPLE) or not published.value:
         return Mean(None, True)
     return Mean(round(mean / MEAN_STEP) * MEAN_STEP, False)

@@ -16,6 +16,7 @@ from desktop_app.domain.age_bands import (
 from desktop_app.domain.referrals.figures import Median
 from desktop_app.domain.returns import vocabulary as vocab
 from desktop_app.domain.returns.disclosure import (
+    MAX_THRESHOLD,
     Cell,
     DisclosureRules,
     LinkedBreakdown,
@@ -361,11 +362,13 @@ class _SectionBuilder:
         raw = self.figures.breakdowns.postcode_district
         if self.perturbed:
             raw_keys = self.key_breakdowns().postcode_district
-            # Named only when it holds k or more and its published count is not 0.
+            # Named only when it holds MAX_THRESHOLD or more (whatever this return's threshold:
+            # a district named at threshold 3 and folded into "other" at 6 let two returns be
+            # subtracted) and its published count is not 0.
             large = {
                 c
                 for c, n in raw.items()
-                if n >= self.rules.threshold and perturb_count(n, raw_keys[c], self.rules).value
+                if n >= MAX_THRESHOLD and perturb_count(n, raw_keys[c], self.rules).value
             }
             counts, names = _fold_small(raw, {c: c for c in raw}, large, "Other districts")
             keys, _ = _fold_small(raw_keys, {c: c for c in raw}, set(counts), "Other districts")

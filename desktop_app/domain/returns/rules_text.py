@@ -8,6 +8,7 @@ from desktop_app.domain.problems import long_date
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.figures import ReturnFigures
 from desktop_app.domain.returns.notices import EXACT_WARNING
+from desktop_app.domain.returns.perturbation import MEAN_FEWEST_PEOPLE
 from desktop_app.domain.returns.templates import ReturnTemplate
 
 BREAKDOWN_SECTIONS = (
@@ -51,8 +52,9 @@ def _perturbation_paragraphs(add: Callable[..., None], rules: DisclosureRules) -
     )
     add(
         "Means",
-        f"A mean or change is shown only when at least {k} people are behind it (and their",
-        "count is not shown as 0), to the nearest half point, so that comparing two returns",
+        f"A mean or change is shown only when at least {max(k, MEAN_FEWEST_PEOPLE)} people are",
+        "behind it (and their count is not shown as 0), to the nearest half point, so that",
+        "comparing two returns",
         "cannot give one person's own score.",
         f"The adjustment table is {table} (a copy ships with PeerLog as",
         f"ptable-{table}.csv, in the form the Office for National Statistics uses).",

@@ -15,7 +15,7 @@ from desktop_app.domain.problems import Problem
 from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.referrals.figures import referral_figures
-from desktop_app.domain.returns.disclosure import DEFAULT_THRESHOLD, DisclosureRules
+from desktop_app.domain.returns.disclosure import DEFAULT_THRESHOLD, MAX_THRESHOLD, DisclosureRules
 from desktop_app.domain.returns.figures import (
     CaseStudy,
     OutcomeFigures,
@@ -69,7 +69,8 @@ def build_return(
     person who read them; the CLI passes none.
     """
     DisclosureRules(threshold, rounding, exact=True)  # refuses a bad threshold before any work
-    table = None if exact else shipped_ptable(threshold)
+    # one shipped table whatever the threshold (see DisclosureRules)
+    table = None if exact else shipped_ptable(MAX_THRESHOLD)
     rules = DisclosureRules(threshold, rounding, exact=exact, ptable=table)
     chosen = find_template(template) if isinstance(template, str) else template
     protected = protect_return(return_figures(db, period, chosen_case_studies), chosen, rules)

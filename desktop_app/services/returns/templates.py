@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from desktop_app.domain.protection.audit import Action
-from desktop_app.domain.returns.templates import ReturnTemplate, TemplateError, parse_template
 from desktop_app.domain.protection.roles import Permission
+from desktop_app.domain.returns.templates import ReturnTemplate, TemplateError, parse_template
 from desktop_app.resources import resource_path
 from desktop_app.services.access import change
 from desktop_app.store import settings_repo

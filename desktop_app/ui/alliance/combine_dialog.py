@@ -32,6 +32,7 @@ from desktop_app.ui.alliance.alliance_preview import EMPTY_TEXT, alliance_html, 
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.common.action_button import action_button
 from desktop_app.ui.common.progress_dialog import run_with_progress
+from desktop_app.ui.common.screen_fit import FittedDialog
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.common.worker import Report
 
@@ -44,7 +45,7 @@ FORMATS = {
 }
 
 
-class CombineDialog(QDialog):
+class CombineDialog(FittedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
@@ -209,7 +210,7 @@ class CombineDialog(QDialog):
         run_with_progress(self, "Saving the alliance return", work, done)
 
 
-class TemplateQuestions(QDialog):
+class TemplateQuestions(FittedDialog):
     """The alliance's name and the template's version, for the template members load."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -15,6 +15,7 @@ from desktop_app.ui.start.first_run_wizard import FirstRunWizard
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 from tests.ui.conftest import UNLOCK_TIMEOUT_MS
 from tests.ui.journeys.driver import Person
+from tests.ui.test_ui_journeys_corrections import section_key
 
 PASSPHRASE = "kettle orange bicycle"
 
@@ -41,7 +42,7 @@ def test_first_run_to_the_first_session_logged(person: Person) -> None:
     person.alt("s")  # Start using PeerLog
     person.wait_for(lambda: person.window.db is not None)
 
-    person.ctrl(Qt.Key.Key_4)  # Volunteers
+    person.ctrl(section_key("Volunteers"))
     person.alt("a")  # Add a volunteer…
     form = person.dialog(VolunteerDialog)
     assert person.focused() is form.name

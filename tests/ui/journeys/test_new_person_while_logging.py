@@ -16,6 +16,7 @@ from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from tests.conftest import PASSPHRASE
 from tests.ui.journeys.driver import Person
+from tests.ui.test_ui_journeys_corrections import section_key
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_a_new_person_added_while_logging(person: Person, with_a_regular: Path) 
         person.closed(log)
     assert [m.title for m in asked] == ["Save with no facilitator?"]
 
-    person.ctrl(Qt.Key.Key_3)  # People
+    person.ctrl(section_key("People"))
     person.alt("s")  # Search
     person.type("Zara")
     assert person.window.workspace is not None

@@ -145,7 +145,9 @@ def _spreadsheet(ctx: Context) -> Path:
 def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     """How to open each dialog class (by class name), one or more ways."""
     from desktop_app.domain.case_studies import CaseStudy
+    from desktop_app.services.referrals.records import list_referrals
     from desktop_app.services.story import person_story
+    from desktop_app.ui.alliance.combine_dialog import CombineDialog, TemplateQuestions
     from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
     from desktop_app.ui.case_studies.person_case_studies import PersonCaseStudies
     from desktop_app.ui.importing.export_all_dialog import ExportAllDialog
@@ -155,6 +157,8 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     from desktop_app.ui.outcomes.person_outcomes import PersonOutcomes
     from desktop_app.ui.people.erase_dialog import ErasePersonDialog
     from desktop_app.ui.people.person_dialog import PersonDialog
+    from desktop_app.ui.referrals.feedback_dialog import FeedbackDialog
+    from desktop_app.ui.referrals.referral_dialog import ReferralDialog
     from desktop_app.ui.returns.case_study_picker import RedactionPreview
     from desktop_app.ui.sessions.register_dialog import RegisterDialog
     from desktop_app.ui.sessions.session_dialog import SessionDialog
@@ -236,6 +240,20 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
                 lambda: person_story(c.db, _first_person(c)[0]),
                 {},
                 (),
+                c.parent,
+            )
+        ],
+        "CombineDialog": [lambda c: CombineDialog(c.window)],
+        "TemplateQuestions": [lambda c: TemplateQuestions(c.window)],
+        "ReferralDialog": [lambda c: ReferralDialog(c.db, None, c.parent)],
+        "FeedbackDialog": [
+            lambda c: FeedbackDialog(
+                c.db,
+                next(
+                    r.progress.referral.id
+                    for r in list_referrals(c.db, open_only=False).rows
+                    if r.progress.referral.consent_to_feedback
+                ),
                 c.parent,
             )
         ],
