@@ -15,7 +15,7 @@ from desktop_app.domain.problems import Problem
 from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.protection.roles import Permission
 from desktop_app.services.access import change
-from desktop_app.services.recently_deleted import keep_before_deleting
+from desktop_app.services.recently_deleted import delete_keeping_a_copy
 from desktop_app.services.validation import refuse
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
@@ -50,10 +50,7 @@ def update_case_study(db: Database, study: CaseStudy) -> CaseStudy:
 
 
 def delete_case_study(db: Database, study_id: str) -> None:
-    with change(db, Permission.LOG_RECORDS) as work:
-        keep_before_deleting(work, db, "case study", study_id)
-        case_studies_repo.delete_case_study(work.conn, study_id)
-        work.record(Action.DELETE, "case study", study_id)
+    delete_keeping_a_copy(db, "case study", study_id, case_studies_repo.delete_case_study)
 
 
 def get_case_study(db: Database, study_id: str) -> CaseStudy:

@@ -35,7 +35,7 @@ from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.returns.periods import Period
 from desktop_app.services.access import change
-from desktop_app.services.recently_deleted import keep_before_deleting
+from desktop_app.services.recently_deleted import delete_keeping_a_copy
 from desktop_app.services.settings import change_count, stored_count
 from desktop_app.services.validation import ValidationFailed, refuse
 from desktop_app.store.connection import Connection
@@ -290,10 +290,7 @@ def get_outcome(db: Database, record_id: str) -> OutcomeRecord:
 
 
 def delete_outcome(db: Database, record_id: str) -> None:
-    with change(db, Permission.LOG_RECORDS) as work:
-        keep_before_deleting(work, db, "outcome", record_id)
-        outcomes_repo.delete_outcome(work.conn, record_id)
-        work.record(Action.DELETE, "outcome", record_id)
+    delete_keeping_a_copy(db, "outcome", record_id, outcomes_repo.delete_outcome)
 
 
 # Reading -------------------------------------------------------------------------------------

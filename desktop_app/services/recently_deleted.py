@@ -6,6 +6,7 @@ names them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +15,7 @@ from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.protection.roles import Permission
 from desktop_app.domain.vocabularies import SESSION_KIND
 from desktop_app.services.access import Change, change, current_user_id
+from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.records import recently_deleted as bin_repo
 from desktop_app.store.records.recently_deleted import DeletedEntry
@@ -40,12 +42,17 @@ class Deleted:
     days_left: int
 
 
-def keep_before_deleting(work: Change, db: Database, kind: str, record_uuid: str) -> None:
-    """Inside the deleting change: keep a copy to put back, and forget copies past their time."""
+def delete_keeping_a_copy(
+    db: Database, kind: str, record_uuid: str, delete: Callable[[Connection, str], None]
+) -> None:
+    """Delete a record of `kind` (one of KINDS) with `delete(conn, id)`, in one change that
+    keeps a copy to put back, forgets copies past their time and records the deletion."""
     table, _label = KINDS[kind]
-    now = datetime.now(UTC)
-    bin_repo.forget_older_than(work.conn, _cutoff(now))
-    bin_repo.keep(work.conn, table, record_uuid, kind, utc_now(), current_user_id(db))
+    with change(db, Permission.LOG_RECORDS) as work:
+        bin_repo.forget_older_than(work.conn, _cutoff(datetime.now(UTC)))
+        bin_repo.keep(work.conn, table, record_uuid, kind, utc_now(), current_user_id(db))
+        delete(work.conn, record_uuid)
+        work.record(Action.DELETE, kind, record_uuid)
 
 
 def recently_deleted(db: Database, now: datetime | None = None) -> list[Deleted]:

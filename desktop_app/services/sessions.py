@@ -33,7 +33,7 @@ from desktop_app.domain.volunteers import (
 )
 from desktop_app.services.access import Change, change
 from desktop_app.services.people import prepare_new_people
-from desktop_app.services.recently_deleted import keep_before_deleting
+from desktop_app.services.recently_deleted import delete_keeping_a_copy
 from desktop_app.services.validation import refuse
 from desktop_app.services.volunteers import prepare_new_volunteers
 from desktop_app.store.connection import Connection
@@ -191,10 +191,7 @@ def likely_duplicate(db: Database, session: Session) -> Session | None:
 
 def delete_session(db: Database, session_id: str) -> None:
     """Delete a session with its attendance, referrals and the hours recorded against it."""
-    with change(db, Permission.LOG_RECORDS) as work:
-        keep_before_deleting(work, db, "session", session_id)
-        sessions_repo.delete_session(work.conn, session_id)
-        work.record(Action.DELETE, "session", session_id)
+    delete_keeping_a_copy(db, "session", session_id, sessions_repo.delete_session)
 
 
 def get_session(db: Database, session_id: str) -> Session:

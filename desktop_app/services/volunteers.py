@@ -26,7 +26,7 @@ from desktop_app.domain.volunteers import (
 )
 from desktop_app.services import settings
 from desktop_app.services.access import change
-from desktop_app.services.recently_deleted import keep_before_deleting
+from desktop_app.services.recently_deleted import delete_keeping_a_copy
 from desktop_app.services.validation import refuse
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
@@ -97,10 +97,7 @@ def add_training(db: Database, volunteer_id: str, record: TrainingRecord) -> Vol
 def delete_volunteer(db: Database, volunteer_id: str) -> None:
     """Only for a volunteer entered by mistake: one with sessions or hours is refused
     (RecordInUse); give them an end date instead."""
-    with change(db, Permission.LOG_RECORDS) as work:
-        keep_before_deleting(work, db, "volunteer", volunteer_id)
-        volunteers_repo.delete_volunteer(work.conn, volunteer_id)
-        work.record(Action.DELETE, "volunteer", volunteer_id)
+    delete_keeping_a_copy(db, "volunteer", volunteer_id, volunteers_repo.delete_volunteer)
 
 
 def get_volunteer(db: Database, volunteer_id: str) -> Volunteer:
@@ -158,10 +155,7 @@ def update_hours(db: Database, hours: VolunteerHours) -> VolunteerHours:
 
 
 def delete_hours(db: Database, hours_id: str) -> None:
-    with change(db, Permission.LOG_RECORDS) as work:
-        keep_before_deleting(work, db, "volunteer hours", hours_id)
-        hours_repo.delete_hours(work.conn, hours_id)
-        work.record(Action.DELETE, "volunteer hours", hours_id)
+    delete_keeping_a_copy(db, "volunteer hours", hours_id, hours_repo.delete_hours)
 
 
 def get_hours(db: Database, hours_id: str) -> VolunteerHours:

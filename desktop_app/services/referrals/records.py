@@ -22,7 +22,7 @@ from desktop_app.domain.referrals.records import Referral, cleaned_referral, val
 from desktop_app.services import settings
 from desktop_app.services.access import change
 from desktop_app.services.people import prepare_new_people
-from desktop_app.services.recently_deleted import keep_before_deleting
+from desktop_app.services.recently_deleted import delete_keeping_a_copy
 from desktop_app.services.validation import refuse
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.records import people_repo, referrals_repo
@@ -98,10 +98,7 @@ def close_referral(
 
 
 def delete_referral(db: Database, referral_id: str) -> None:
-    with change(db, Permission.LOG_RECORDS) as work:
-        keep_before_deleting(work, db, "referral", referral_id)
-        referrals_repo.delete_referral(work.conn, referral_id)
-        work.record(Action.DELETE, "referral", referral_id)
+    delete_keeping_a_copy(db, "referral", referral_id, referrals_repo.delete_referral)
 
 
 def get_referral(db: Database, referral_id: str) -> ReferralRow:
