@@ -32,6 +32,7 @@ class DeletedEntry:
     deleted_at: str
     deleted_by: str
     rows: Saved
+    schema_version: int  # the schema its rows were read under
 
 
 def keep(
@@ -61,24 +62,31 @@ def keep(
 
 
 def entries(conn: Connection) -> list[DeletedEntry]:
+    return _entries(conn)
+
+
+def _entries(
+    conn: Connection, where: str = "", params: tuple[object, ...] = ()
+) -> list[DeletedEntry]:
     rows = conn.execute(
-        "SELECT id, kind, record_uuid, deleted_at, deleted_by, rows FROM recently_deleted "
-        "ORDER BY deleted_at DESC, id DESC"
+        "SELECT id, kind, record_uuid, deleted_at, deleted_by, rows, schema_version "
+        f"FROM recently_deleted {where} ORDER BY deleted_at DESC, id DESC",
+        params,
     )
     return [
-        DeletedEntry(key, kind, uuid, at, by, [(t, _from_json(r)) for t, r in json.loads(saved)])
-        for key, kind, uuid, at, by, saved in rows
+        DeletedEntry(
+            key, kind, uuid, at, by, [(t, _from_json(r)) for t, r in json.loads(saved)], version
+        )
+        for key, kind, uuid, at, by, saved, version in rows
     ]
 
 
 def put_back(conn: Connection, entry_id: int) -> DeletedEntry:
-    entry = next((e for e in entries(conn) if e.id == entry_id), None)
-    if entry is None:
+    found = _entries(conn, "WHERE id = ?", (entry_id,))
+    if not found:
         raise RecordNotFound()
-    (version,) = conn.execute(
-        "SELECT schema_version FROM recently_deleted WHERE id = ?", (entry_id,)
-    ).fetchone()
-    if version != schema_version(conn):
+    entry = found[0]
+    if entry.schema_version != schema_version(conn):
         raise CannotPutBack(
             "This was deleted before PeerLog was updated, and cannot be put back as it was."
         )
@@ -112,22 +120,19 @@ def forget_older_than(conn: Connection, cutoff: str) -> int:
 
 def forget_person(conn: Connection, person_uuid: str) -> None:
     """Erasure: nothing deleted that names the person is kept."""
-    conn.execute(
-        "DELETE FROM recently_deleted WHERE ' ' || people || ' ' LIKE ?",
-        (f"% {person_uuid} %",),
-    )
+    conn.execute(f"DELETE FROM recently_deleted {_NAMING}", (_naming(person_uuid),))
+
+
+_NAMING = "WHERE ' ' || people || ' ' LIKE ?"  # `people` holds ids separated by spaces
+
+
+def _naming(person_uuid: str) -> str:
+    return f"% {person_uuid} %"
 
 
 def naming_person(conn: Connection, person_uuid: str) -> list[DeletedEntry]:
     """For subject access: what is kept here that names the person."""
-    ids = {
-        int(r[0])
-        for r in conn.execute(
-            "SELECT id FROM recently_deleted WHERE ' ' || people || ' ' LIKE ?",
-            (f"% {person_uuid} %",),
-        )
-    }
-    return [e for e in entries(conn) if e.id in ids]
+    return _entries(conn, _NAMING, (_naming(person_uuid),))
 
 
 def _cascading(conn: Connection, table: str, key: int) -> Saved:
