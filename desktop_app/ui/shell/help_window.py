@@ -85,11 +85,12 @@ class HelpWindow(FittedDialog):
         self.setModal(False)
         self.pages = QListWidget()
         self.pages.setAccessibleName("Help pages")
-        for page in PAGES:
-            item = QListWidgetItem(page_title(page))
+        titles = {page: page_title(page) for page in PAGES}  # each page file read once
+        for page, title in titles.items():
+            item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, page)
             self.pages.addItem(item)
-        width = max(self.pages.fontMetrics().horizontalAdvance(page_title(p)) for p in PAGES)
+        width = max(self.pages.fontMetrics().horizontalAdvance(t) for t in titles.values())
         self.pages.setFixedWidth(width + self.pages.fontMetrics().averageCharWidth() * 4)
         self.text = QTextBrowser()
         self.text.setAccessibleName("Help text")
