@@ -40,15 +40,17 @@ def test_every_way_of_adding_a_record_gives_it_a_key(db: Database, tmp_path: Pat
     assert len(person_keys) == 41 and logged.session.attendee_ids[0] in person_keys
     assert all(isinstance(k, int) and 0 <= k <= 255 for k in person_keys.values())
     assert len(set(person_keys.values())) > 10  # random, not one value for all
-    assert 0 <= (keys(db, "volunteers")[volunteer.id] or -1) <= 255
+    key = keys(db, "volunteers")[volunteer.id]
+    assert key is not None and 0 <= key <= 255
     # Imported records get their own keys too (nothing in the file could carry one).
     archive = export_all(db, tmp_path / "archive.xlsx")
     other = create_database(tmp_path / "Other", "Other Group", PASSPHRASE).database
     try:
         assert run_import(other, archive).ok
         imported = keys(other, "people")
-        assert len(imported) == 41 and all(0 <= (k or -1) <= 255 for k in imported.values())
-        assert all(0 <= (k or -1) <= 255 for k in keys(other, "volunteers").values())
+        assert len(imported) == 41
+        assert all(k is not None and 0 <= k <= 255 for k in imported.values())
+        assert all(k is not None and 0 <= k <= 255 for k in keys(other, "volunteers").values())
     finally:
         other.close()
     # A change to the person keeps the key.
