@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from desktop_app.domain.people import PersonSummary
-from desktop_app.domain.referrals.pipeline import ReferralRow
+from desktop_app.domain.referrals.pipeline import DEFAULT_OVERDUE_DAYS, ReferralRow
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,9 @@ class Attention:
     open_concerns: list[OpenConcern]
     # Waiting for a response longer than the set number of working days, oldest first.
     overdue_referrals: list[ReferralRow] = field(default_factory=list)
+    referral_answer_days: int = (
+        DEFAULT_OVERDUE_DAYS  # working days a referral may wait before it is overdue
+    )
 
     @property
     def is_empty(self) -> bool:
