@@ -79,3 +79,10 @@ def month_containing(day: date) -> tuple[date, date]:
     start = day.replace(day=1)
     next_month = (start + timedelta(days=32)).replace(day=1)
     return start, next_month - timedelta(days=1)
+
+
+def twelve_months_to(day: date) -> tuple[date, date]:
+    """The first day of the month eleven months before `day`'s, and the last day of `day`'s
+    month: twelve whole months ending with this one."""
+    year, month = divmod(day.year * 12 + day.month - 1 - 11, 12)
+    return date(year, month + 1, 1), month_containing(day)[1]

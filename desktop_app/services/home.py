@@ -7,14 +7,21 @@ from datetime import date
 
 from desktop_app.domain import attention as grouping
 from desktop_app.domain.attention import AttentionGroup
-from desktop_app.domain.overview import Attention, PeriodFigures, month_containing
+from desktop_app.domain.overview import (
+    Attention,
+    PeriodFigures,
+    month_containing,
+    twelve_months_to,
+)
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
+from desktop_app.domain.returns.figures import MonthCounts
 from desktop_app.services import outcomes, people, settings
 from desktop_app.services.outcomes import short_measure_names
 from desktop_app.services.protection.home_summary import ProtectionAttention, protection_attention
 from desktop_app.services.referrals.records import overdue_referrals, overdue_working_days
 from desktop_app.store.database import Database
 from desktop_app.store.records import overview_queries
+from desktop_app.store.returns import queries as return_queries
 
 PEOPLE_WITHOUT_CONSENT_SHOWN = 20
 # Home is a to-do list, not a report: the slow checks read the first this many people.
@@ -29,6 +36,13 @@ def month_figures(db: Database, today: date | None = None) -> PeriodFigures:
 
 def period_figures(db: Database, start: date, end: date) -> PeriodFigures:
     return overview_queries.period_figures(db.connection(), start, end)
+
+
+def last_twelve_months(db: Database, today: date | None = None) -> list[MonthCounts]:
+    """Sessions, attendances and different people who came in each of the twelve months up to
+    and including this one: the same figures per month a return counts."""
+    start, end = twelve_months_to(today or date.today())
+    return return_queries.monthly_counts(db.connection(), start, end)
 
 
 def attention(db: Database, today: date | None = None) -> Attention:

@@ -85,3 +85,29 @@ def test_people_without_consent_and_open_concerns(db: Database) -> None:
     assert [(c.session_id, c.follow_up) for c in attention.open_concerns] == [
         (concern.id, "Call on Monday")
     ]
+
+
+def test_the_last_twelve_months_are_the_figures_a_return_counts(db: Database) -> None:
+    """Home's charts and the return read their figures per month from one query."""
+    from desktop_app.domain.returns.periods import Period
+    from desktop_app.services.returns.build import return_figures
+
+    ana, bo = (people.add_person(db, Person(name)).id for name in ("Ana", "Bo"))
+    for held_on, attendees, headcount in [
+        (date(2024, 6, 30), (ana,), 0),  # a month too early: not counted
+        (date(2024, 7, 1), (ana, bo), 2),
+        (date(2024, 7, 20), (ana,), 0),
+        (date(2025, 1, 5), (), 3),
+        (date(2025, 6, 30), (bo,), 1),
+    ]:
+        sessions.log_session(
+            db, Session(held_on, "drop_in", attendee_ids=attendees, anonymous_headcount=headcount)
+        )
+    months = home.last_twelve_months(db, TODAY)
+    assert [m.month for m in months][:2] == ["2024-07", "2024-08"] and len(months) == 12
+    figures = {m.month: (m.sessions, m.attendances, m.people) for m in months if m.sessions}
+    assert figures == {"2024-07": (2, 5, 2), "2025-01": (1, 3, 0), "2025-06": (1, 2, 1)}
+    assert [(m.registered, m.anonymous) for m in months if m.sessions] == [(3, 2), (0, 3), (1, 1)]
+    made = return_figures(db, Period(date(2024, 7, 1), date(2025, 6, 30)))
+    assert made.sessions.per_month == {m.month: m.sessions for m in months}
+    assert made.attendances.per_month == {m.month: m.attendances for m in months}

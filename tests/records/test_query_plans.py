@@ -68,12 +68,13 @@ def test_session_pages_come_from_an_index(db: Database, logged: Session, name: s
     [
         lambda db: home.month_figures(db, date(2025, 3, 9)),
         lambda db: home.attention(db, date(2025, 3, 9)),
+        lambda db: home.last_twelve_months(db, date(2025, 3, 9)),
         lambda db: people.list_people(db),
         lambda db: volunteers.total_hours(db, start=date(2025, 3, 1), end=date(2025, 3, 31)),
         lambda db: sessions.last_session_defaults(db, "one_to_one"),
         lambda db: volunteers.list_volunteer_rows(db, VolunteerFilter(sort="last_active")),
     ],
-    ids=["month", "attention", "people", "hours", "defaults", "volunteers"],
+    ids=["month", "attention", "twelve months", "people", "hours", "defaults", "volunteers"],
 )
 def test_home_and_form_queries_never_scan_big_tables(
     db: Database, logged: Session, call: Callable[[Database], object]

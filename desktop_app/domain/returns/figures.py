@@ -38,6 +38,22 @@ class AttendanceFigures:
 
 
 @dataclass(frozen=True)
+class MonthCounts:
+    """One month's sessions, attendances and different people who came: the figures per month
+    the return and Home's charts both show, read by one query (store/returns/queries.py)."""
+
+    month: str  # "YYYY-MM"
+    sessions: int
+    registered: int  # attendances of people on the register
+    anonymous: int  # anonymous headcounts
+    people: int  # different registered people who came
+
+    @property
+    def attendances(self) -> int:
+        return self.registered + self.anonymous
+
+
+@dataclass(frozen=True)
 class ParticipantFigures:
     unique: int  # people who attended at least once in the period
     new: int  # of those, people whose first ever attendance is in the period

@@ -15,11 +15,13 @@ from typing import Any
 
 from desktop_app.domain.returns.figures import (
     AttendanceFigures,
+    MonthCounts,
     ParticipantFigures,
     PeopleBreakdowns,
     PeopleKeys,
     SessionFigures,
 )
+from desktop_app.domain.returns.periods import Period
 from desktop_app.store.columns import date_text
 from desktop_app.store.connection import Connection
 from desktop_app.store.records.hours_repo import total_hours
@@ -74,6 +76,7 @@ def return_counts(
     """Every count for the period `start`..`end` (both included). A volunteer's DBS check is in
     date at the end when it was done after `dbs_checked_after`."""
     span = {"start": date_text(start), "end": date_text(end), "end_year": end.year}
+    months = monthly_counts(conn, start, end)
     participants, breakdowns, people_keys = _people(conn, span)
     volunteers = _volunteers(
         conn,
@@ -81,8 +84,12 @@ def return_counts(
         total_hours(conn, start=start, end=end),
     )
     return ReturnCounts(
-        sessions=_sessions(conn, span),
-        attendances=_attendances(conn, span),
+        sessions=_sessions(conn, span, months),
+        attendances=AttendanceFigures(
+            registered=sum(m.registered for m in months),
+            anonymous=sum(m.anonymous for m in months),
+            per_month={m.month: m.attendances for m in months},
+        ),
         participants=participants,
         breakdowns=breakdowns,
         volunteers=volunteers,
@@ -103,41 +110,52 @@ def return_counts(
     )
 
 
-def _sessions(conn: Connection, span: dict[str, Any]) -> SessionFigures:
+def monthly_counts(conn: Connection, start: date, end: date) -> list[MonthCounts]:
+    """Sessions, attendances (of both kinds) and different people who came, for every month
+    `start`..`end` touches (months with none hold 0), counting only sessions in the period.
+    The return's figures per month and Home's charts both come from here."""
+    span = {"start": date_text(start), "end": date_text(end)}
+    sessions = {
+        month: (count, registered or 0, anonymous or 0)
+        for month, count, anonymous, registered in conn.execute(
+            "SELECT substr(s.held_on, 1, 7), COUNT(*), SUM(s.anonymous_headcount), "
+            "SUM((SELECT COUNT(*) FROM attendances a WHERE a.session_id = s.id)) "
+            f"FROM sessions s WHERE {_IN_PERIOD} GROUP BY 1",
+            span,
+        )
+    }
+    people = dict(
+        conn.execute(
+            "SELECT substr(s.held_on, 1, 7), COUNT(DISTINCT a.person_id) FROM sessions s "
+            f"JOIN attendances a ON a.session_id = s.id WHERE {_IN_PERIOD} GROUP BY 1",
+            span,
+        ).fetchall()
+    )
+    return [
+        MonthCounts(month, *sessions.get(month, (0, 0, 0)), people.get(month, 0))
+        for month in Period(start, end).months()
+    ]
+
+
+def _sessions(conn: Connection, span: dict[str, Any], months: list[MonthCounts]) -> SessionFigures:
     by_kind: Counter[str] = Counter()
     by_mode: Counter[str] = Counter()
-    per_month: Counter[str] = Counter()
     minutes = 0
     rows = conn.execute(
-        "SELECT s.kind, s.mode, substr(s.held_on, 1, 7), COUNT(*), SUM(s.minutes) "
-        f"FROM sessions s WHERE {_IN_PERIOD} GROUP BY 1, 2, 3",
+        "SELECT s.kind, s.mode, COUNT(*), SUM(s.minutes) "
+        f"FROM sessions s WHERE {_IN_PERIOD} GROUP BY 1, 2",
         span,
     )
-    for kind, mode, month, count, total_minutes in rows:
+    for kind, mode, count, total_minutes in rows:
         by_kind[kind] += count
         by_mode[mode] += count
-        per_month[month] += count
         minutes += total_minutes
     return SessionFigures(
         total=sum(by_kind.values()),
         by_kind=dict(by_kind),
         by_mode=dict(by_mode),
         hours_delivered=minutes / 60,
-        per_month=dict(per_month),
-    )
-
-
-def _attendances(conn: Connection, span: dict[str, Any]) -> AttendanceFigures:
-    rows = conn.execute(
-        "SELECT substr(s.held_on, 1, 7), SUM(s.anonymous_headcount), "
-        "SUM((SELECT COUNT(*) FROM attendances a WHERE a.session_id = s.id)) "
-        f"FROM sessions s WHERE {_IN_PERIOD} GROUP BY 1",
-        span,
-    ).fetchall()
-    return AttendanceFigures(
-        registered=sum(registered for _, _, registered in rows),
-        anonymous=sum(anonymous for _, anonymous, _ in rows),
-        per_month={month: anonymous + registered for month, anonymous, registered in rows},
+        per_month={m.month: m.sessions for m in months},
     )
 
 
