@@ -122,20 +122,23 @@ def test_home_lists_people_due_a_review_and_enter_opens_them(qtbot: QtBot, db: D
     home = HomeScreen(db, opened)
     show(qtbot, home)
     qtbot.waitUntil(lambda: not home.checking, timeout=10_000)  # slow checks: a worker
-    texts = [home.attention.item(i).text() for i in range(home.attention.count())]
-    wanted = f"Wellbeing review due for Cora D. ({due.ref}): SWEMWBS (baseline 20 weeks ago)"
-    assert wanted in texts
-    assert not any("Dev E." in text and "review" in text for text in texts)
-    home.attention.setCurrentRow(texts.index(wanted))
+    texts = home.attention.lines()
+    wanted = f"Cora D. ({due.ref}): SWEMWBS (baseline 20 weeks ago)"
+    assert texts[texts.index("Wellbeing reviews due (1)") + 1] == wanted
+    assert not any("Dev E." in text and "baseline" in text for text in texts)
+    line = home.attention.find_line(wanted)
+    assert line is not None
+    home.attention.setCurrentItem(line)
     home.attention.setFocus()
     qtbot.keyClick(home.attention, Qt.Key.Key_Return)
     assert opened.people == [due.id]
 
 
 def test_home_cuts_a_long_review_list_short(qtbot: QtBot, db: Database) -> None:
-    """Ten years of records can make thousands due: Home shows 20 and counts the rest (and once
-    crashed reading back item data while building a long list)."""
-    from desktop_app.ui.home.home_screen import LONGEST_LIST
+    """Ten years of records can make thousands due: Home reads the first 20 and counts the
+    rest, shows 3 until asked for all (and once crashed reading back item data while building
+    a long list)."""
+    from desktop_app.services.home import LONGEST_LIST
 
     long_ago = date.today() - timedelta(weeks=20)
     for n in range(LONGEST_LIST + 5):
@@ -144,10 +147,18 @@ def test_home_cuts_a_long_review_list_short(qtbot: QtBot, db: Database) -> None:
     home = HomeScreen(db, Opened())
     show(qtbot, home)
     qtbot.waitUntil(lambda: not home.checking, timeout=10_000)  # slow checks: a worker
-    texts = [home.attention.item(i).text() for i in range(home.attention.count())]
-    assert sum("Wellbeing review due" in text for text in texts) == LONGEST_LIST
-    assert "…and 5 more people due a review" in texts
-    for _ in range(3):  # refreshing rebuilds the list from scratch each time
+    assert "Wellbeing reviews due (25)" in home.attention.lines()
+    assert sum("(baseline 20 weeks ago)" in text for text in home.attention.lines()) == 3
+    show_all = home.attention.find_line("Show all 25")
+    assert show_all is not None
+    home.attention.setCurrentItem(show_all)
+    home.attention.setFocus()
+    qtbot.keyClick(home.attention, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Show fewer" in home.attention.lines())
+    texts = home.attention.lines()
+    assert sum("(baseline 20 weeks ago)" in text for text in texts) == LONGEST_LIST
+    assert "…and 5 more not listed here" in texts
+    for _ in range(3):  # refreshing rebuilds the list from scratch each time, still showing all
         home.refresh()
     qtbot.waitUntil(lambda: not home.checking, timeout=10_000)
-    assert home.attention.count() == len(texts)
+    assert home.attention.lines() == texts

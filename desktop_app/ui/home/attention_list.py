@@ -58,6 +58,14 @@ class AttentionList(QTreeWidget):
             texts += [line.text(0) for line in _children(top)]
         return texts
 
+    def find_line(self, text: str) -> QTreeWidgetItem | None:
+        """The first line (or heading) showing `text`."""
+        for top in self._top_items():
+            for item in [top, *_children(top)]:
+                if item.text(0) == text:
+                    return item
+        return None
+
     def heading_item(self, key: str) -> QTreeWidgetItem | None:
         for group, heading in zip(self.groups, self.headings, strict=True):
             if group.key == key:

@@ -182,10 +182,13 @@ class HomeScreen(QWidget):
 
     @Slot(object)
     def _open(self, opens: Opens) -> None:
-        open_record = {
-            "session": self.opener.open_session,
-            "person": self.opener.open_person,
-            "volunteer": self.opener.open_volunteer,
-            "referral": self.opener.open_referral,
-        }[opens.kind]
-        open_record(opens.record_id)
+        record_id = opens.record_id
+        match opens.kind:
+            case "session":
+                self.opener.open_session(record_id)
+            case "person":
+                self.opener.open_person(record_id)
+            case "volunteer":
+                self.opener.open_volunteer(record_id)
+            case "referral":
+                self.opener.open_referral(record_id)
