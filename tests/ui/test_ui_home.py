@@ -103,7 +103,13 @@ def test_needs_attention_in_groups_counted_and_opening_records(
     assert [line.split(":")[0] for line in lines[dbs + 1 : dbs + 7]] == dbs_order
     assert lines[dbs + 7] == "Show fewer"
     fourth = screen.attention.currentItem()
-    assert fourth.text(0).startswith(f"{dbs_order[3]}: renewal "), "the cursor on the first new"
+    assert fourth is not None
+    fourth_line = fourth.text(0)
+    assert fourth_line.startswith(f"{dbs_order[3]}: renewal "), "the cursor on the first new"
+    screen.refresh()  # as after any save: all still shown, the cursor where it was
+    qtbot.waitUntil(lambda: not screen.checking, timeout=10_000)
+    assert screen.attention.lines() == lines
+    assert screen.attention.currentItem().text(0) == fourth_line
 
     qtbot.keyClick(screen.attention, Qt.Key.Key_Return)  # opens that volunteer's record
     assert window.workspace is not None

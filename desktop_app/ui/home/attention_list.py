@@ -41,10 +41,12 @@ class AttentionList(QTreeWidget):
         self.headings: list[QTreeWidgetItem] = []  # a group's heading, in the groups' order
 
     def show_groups(self, groups: Sequence[AttentionGroup], empty: str) -> None:
-        """Show `groups` (already in order), or `empty` when there are none."""
+        """Show `groups` (already in order), or `empty` when there are none. The cursor stays
+        on the line it was on (the slow checks' groups arrive while a person reads)."""
+        where = self._position()
         self.groups = list(groups)
         self.message = empty
-        self._rebuild()
+        self._rebuild(where)
 
     def add_note(self, text: str) -> None:
         """A line below the groups that opens nothing (e.g. a check that failed)."""
@@ -147,10 +149,20 @@ class AttentionList(QTreeWidget):
             self.showing_all.add(key)
         self._rebuild((key, FEW))
 
+    def _position(self) -> tuple[str, int] | None:
+        """The group and line the cursor is on, if it is on a group's line."""
+        item = self.currentItem()
+        parent = item.parent() if item is not None else None
+        if item is None or parent is None or parent not in self.headings:
+            return None
+        return self.groups[self.headings.index(parent)].key, parent.indexOfChild(item)
+
     def _put_cursor(self, current: tuple[str, int] | None) -> None:
         key, row = current or (self.groups[0].key, 0)
         heading = self.heading_item(key)
-        lines = _children(heading) if heading is not None else []
+        if heading is None:  # that group has gone: the top
+            heading, row = self.headings[0], 0
+        lines = _children(heading)
         if lines:
             target = lines[min(row, len(lines) - 1)]
             self.setCurrentItem(target)
