@@ -157,6 +157,8 @@ def test_the_charts_show_the_figures_a_return_counts(qtbot: QtBot, db: Database)
     month = f"{this_month:%B %Y}"
     assert charts.views[1].accessibleDescription().endswith(f"{month}: 5")
     assert f"{last_year:%B %Y}: 7" in charts.views[1].accessibleDescription()
+    said = charts.choice.button(1).accessibleDescription()
+    assert said == charts.views[1].accessibleDescription(), "read out from the button too"
 
     assert charts.stack.currentWidget() is charts.views[0]
     charts.choice.button(2).click()

@@ -91,8 +91,10 @@ class MonthCharts(QWidget):
 
     def show_months(self, months: Sequence[MonthCounts]) -> None:
         self.months = list(months)
-        for measure, view in zip(MEASURES, self.views, strict=True):
+        for index, (measure, view) in enumerate(zip(MEASURES, self.views, strict=True)):
             _draw(view, measure, self.months)
+            # the chart takes no keyboard focus: its button says its figures to a screen reader
+            self.choice.button(index).setAccessibleDescription(view.accessibleDescription())
         self.table.set_rows(
             [
                 [month_label(m.month), *(f"{measure.read(m):,}" for measure in MEASURES)]
