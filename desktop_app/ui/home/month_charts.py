@@ -77,6 +77,7 @@ class MonthCharts(QWidget):
         self.table = EntryTable(
             ["Month", *(m.title for m in MEASURES)], "Sessions, attendances and people per month"
         )
+        self.table.horizontalHeader().setStretchLastSection(False)  # numbers under their heading
         self.stack.addWidget(self.table)
         self.table_box = QCheckBox("Show as &table")
         self.table_box.setToolTip("The same figures as numbers, a month to a row")
@@ -101,6 +102,13 @@ class MonthCharts(QWidget):
                 for m in self.months
             ]
         )
+        numbers = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row in range(self.table.rowCount()):
+            for column in range(1, self.table.columnCount()):
+                cell = self.table.item(row, column)
+                if cell is not None:
+                    cell.setTextAlignment(numbers)
+        self.table.resizeColumnsToContents()
 
     def values(self, index: int) -> list[float]:
         """The bar heights of chart `index` (0 sessions, 1 attendances, 2 people)."""

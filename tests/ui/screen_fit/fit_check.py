@@ -303,6 +303,37 @@ def check_dialog(dialog: QDialog, name: str) -> list[str]:
     return problems
 
 
+def _home_tabs(window: MainWindow, checked: list[str]) -> list[str]:
+    """Home's two tabs (needs attention; the last twelve months as charts and as a table) each
+    fit without Home scrolling."""
+    from desktop_app.ui.home.home_screen import ATTENTION_TAB, MONTHS_TAB, HomeScreen
+
+    window.go_to(0)
+    assert window.workspace is not None
+    home = window.workspace.findChild(HomeScreen)
+    assert home is not None
+    problems = []
+    for shown, tab, as_table in [
+        ("needs attention", ATTENTION_TAB, False),
+        ("last 12 months as charts", MONTHS_TAB, False),
+        ("last 12 months as a table", MONTHS_TAB, True),
+    ]:
+        home.tabs.setCurrentIndex(tab)
+        home.charts.table_box.setChecked(as_table)
+        settle()
+        name = f"Home screen, {shown}"
+        checked.append(name)
+        problems += window_problems(window, name)
+        scroll = home.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if isinstance(scroll, QScrollArea) and scroll.verticalScrollBar().isVisible():
+            problems.append(f"{name}: Home scrolls up and down")
+    home.charts.table_box.setChecked(False)
+    home.tabs.setCurrentIndex(ATTENTION_TAB)
+    return problems
+
+
 def run(out: Path) -> None:
     app = make_application()
     files = Path(tempfile.mkdtemp(prefix="peerlog-fit-"))
@@ -331,6 +362,7 @@ def run(out: Path) -> None:
             name = f"{section.title} screen"
             checked.append(name)
             problems += window_problems(window, name)
+        problems += _home_tabs(window, checked)
         ctx = Context(window, window.db, folder, files)
         known = _dialogs()
         for missing in sorted(dialog_classes() - set(known)):

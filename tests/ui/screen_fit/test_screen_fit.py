@@ -59,6 +59,7 @@ def test_every_window_fits_a_laptop_screen(tmp_path: Path, scale: str) -> None:
     checked = set(report["checked"])
     assert {f"{s.title} screen" for s in sections()} <= checked
     assert {"SessionDialog (1)", "PersonDialog (1)", "FirstRunWizard", "ExportAllDialog"} <= checked
+    assert "Home screen, last 12 months as a table" in checked
 
 
 def test_the_window_keeps_its_size_from_screen_to_screen(qtbot: QtBot, tmp_path: Path) -> None:
