@@ -321,7 +321,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 
 def _add_commands(parser: argparse.ArgumentParser) -> None:
-    from desktop_app import cli_protection
+    from desktop_app import cli_protection, cli_sync
 
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -421,6 +421,7 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     )
 
     cli_protection.add_commands(sub)
+    cli_sync.add_commands(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

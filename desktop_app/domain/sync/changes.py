@@ -54,6 +54,7 @@ class Change:
     kind: ChangeKind
     fields: Mapping[str, Value] = field(default_factory=dict)
     subject: str | None = None
+    whole: bool = False  # a new or put-back record: all of its fields, bringing it back
 
 
 @dataclass(frozen=True)
