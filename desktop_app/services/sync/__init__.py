@@ -22,6 +22,8 @@ from desktop_app.domain.sync.report import (
     SyncReport,
     SyncStatus,
 )
+
+__all__ = ["Conflict", "SyncProblem", "SyncReport", "SyncStatus"]
 from desktop_app.services.access import change, require
 from desktop_app.services.sync import engine, exchange, laptop_states, local_state, mailbox
 from desktop_app.store.database import Database
