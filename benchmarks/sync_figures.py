@@ -18,6 +18,7 @@ from pathlib import Path
 
 from benchmarks.common import PEAK_KIB, Figure, ms, verdict
 from benchmarks.stress_db import PASSPHRASE, ensure_stress_database
+from desktop_app.domain.listing import Page
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
 from desktop_app.services import databases, people, sessions, sync
@@ -126,7 +127,7 @@ def join_figures(work: Path, stress: Path) -> list[Figure]:
     sync.sync_now(db, folder=folder)  # the coordinator starts sharing its ten years
     backup = work / "stress.peerlog-backup"
     db.backup_to(backup)
-    attendees = [p.id for p in people.list_people(db).items[:300]]
+    attendees = [p.id for p in people.list_people(db, page=Page(limit=300)).rows]
     log_a_month(db, attendees)
     sync.sync_now(db, folder=folder)
     db.close()
