@@ -40,7 +40,7 @@ def log_a_month(db: Database, attendees: list[str]) -> None:
         chosen = tuple(attendees[(at + i) % len(attendees)] for i in range(size))
         at += size
         held_on = FIRST_DAY + timedelta(days=n % 30)
-        sessions.log_session(db, Session(held_on, "peer_support_group", attendee_ids=chosen))
+        sessions.log_session(db, Session(held_on, "group", attendee_ids=chosen))
 
 
 def _change_files_bytes(folder: Path) -> int:

@@ -98,7 +98,7 @@ def _random_change(db: Database, rng: random.Random, erased: dict[str, str]) -> 
             people.update_person(db, dataclasses.replace(chosen, postcode_district="BB1"))
         elif roll < 0.85:
             attendees = tuple({rng.choice(everyone).id for _ in range(3)})
-            sessions.log_session(db, Session(DAY, "peer_support_group", attendee_ids=attendees))
+            sessions.log_session(db, Session(DAY, "group", attendee_ids=attendees))
         elif roll < 0.93:
             people.delete_person(db, rng.choice(everyone).id)
         else:

@@ -49,7 +49,7 @@ class Scene:
         # what the killed syncs carry: new people, a session, an edit
         ben = people.add_person(db, Person("Ben T."))
         sessions.log_session(
-            db, Session(date(2026, 11, 20), "peer_support_group", attendee_ids=(amara.id, ben.id))
+            db, Session(date(2026, 11, 20), "group", attendee_ids=(amara.id, ben.id))
         )
         people.update_person(db, dataclasses.replace(amara, notes="Moved to evenings"))
         db.close()

@@ -167,7 +167,8 @@ def _days(text: str | None, now: datetime) -> int | None:
 
 def conflicts(db: Database) -> list[Conflict]:
     """Fields changed on two laptops since they last met, newest first, not yet reviewed."""
-    return engine.conflicts(db.connection())
+    conn = db.connection()
+    return engine.conflicts(conn, local_state.laptop_names(conn))
 
 
 def use_other_value(db: Database, conflict_id: str) -> None:
