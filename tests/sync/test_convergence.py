@@ -15,11 +15,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.people import Person
+from desktop_app.domain.people import Consent, ConsentPart, Person
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.sync.changes import ChangeBatch
 from desktop_app.services import people, sessions
 from desktop_app.services.databases import create_database, open_database
+from desktop_app.services.protection.consent import withdraw_consent
 from desktop_app.services.protection.erasure import erase_person
 from desktop_app.services.recently_deleted import put_back, recently_deleted
 from desktop_app.store.errors import StoreError
@@ -30,9 +31,13 @@ from tests.sync.laptops import Laptop, close, dump
 
 NAMES = "abc"
 DAY = date(2026, 11, 2)
+AGREED = Consent(DAY, "written", keep_data=True, be_contacted=True, share_story=True)
+PARTS: tuple[ConsentPart, ...] = ("keep_data", "be_contacted", "share_story")
 
 ACTIONS = (
     "add",
+    "add with consent",
+    "withdraw",
     "notes",
     "year",
     "erase",
@@ -94,6 +99,10 @@ class World:
         laptop.now += 1 + y * 7  # clocks drift apart
         if action == "add":
             people.add_person(db, Person(f"Person {x}"))
+        elif action == "add with consent":
+            people.add_person(db, Person(f"Person {x}", consent=AGREED))
+        elif action == "withdraw" and person:
+            withdraw_consent(db, person, PARTS[y % len(PARTS)], DAY)
         elif action in ("notes", "year") and person:
             got = people.get_person(db, person)
             if action == "notes":

@@ -43,8 +43,17 @@ def put_versions(
     )
 
 
-def forget_versions(conn: Connection, table: str, key: str) -> None:
-    conn.execute("DELETE FROM sync_versions WHERE tbl = ? AND key = ?", (table, key))
+def forget_versions(
+    conn: Connection, table: str, key: str, fields: Iterable[str] | None = None
+) -> None:
+    """Forget the record's versions (only those of `fields`, when given)."""
+    if fields is None:
+        conn.execute("DELETE FROM sync_versions WHERE tbl = ? AND key = ?", (table, key))
+        return
+    conn.executemany(
+        "DELETE FROM sync_versions WHERE tbl = ? AND key = ? AND field = ?",
+        [(table, key, f) for f in fields],
+    )
 
 
 def tombstone(conn: Connection, table: str, key: str) -> Version | None:
