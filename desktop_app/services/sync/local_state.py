@@ -125,6 +125,11 @@ def note_synced(conn: Connection, at: str) -> None:
     settings_repo.put(conn, LAST_SYNC, at)
 
 
+def chosen_name(conn: Connection) -> str | None:
+    """The name someone gave this laptop (before or after its first sync), if any."""
+    return settings_repo.find(conn, LAPTOP_NAME) or None
+
+
 def set_laptop_name(conn: Connection, name: str) -> None:
     settings_repo.put(conn, LAPTOP_NAME, name)
 
