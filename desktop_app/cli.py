@@ -156,11 +156,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _open_for_command(path: Path) -> Database:
     from desktop_app.services import databases
+    from desktop_app.services.sync.exchange import settle_identity
     from desktop_app.store.database import Database
 
-    return Database.open_with(
-        databases.database_folder(path), _unlocker_from_environment_or_prompt()
-    )
+    db = Database.open_with(databases.database_folder(path), _unlocker_from_environment_or_prompt())
+    settle_identity(db)
+    return db
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -321,7 +322,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 
 
 def _add_commands(parser: argparse.ArgumentParser) -> None:
-    from desktop_app import cli_protection
+    from desktop_app import cli_protection, cli_sync
 
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -421,6 +422,7 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     )
 
     cli_protection.add_commands(sub)
+    cli_sync.add_commands(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,6 +43,7 @@ from desktop_app.store.protection.keyslots import (
     KeySlots,
     make_slot,
     new_data_key,
+    subkey,
 )
 from desktop_app.store.protection.recovery_code import new_recovery_code
 
@@ -348,6 +349,11 @@ class Database:
         return not row[0]
 
     # Backups -------------------------------------------------------------------------------
+
+    def purpose_key(self, purpose: str) -> bytes:
+        """A key for one purpose (e.g. sealing change files for other laptops), derived from the
+        data key: the same on every laptop holding this database, useless for anything else."""
+        return subkey(self._data_key(), purpose)
 
     def backup_to(self, out_path: Path) -> None:
         write_backup(self.connection(), self._data_key(), self._slots, out_path)

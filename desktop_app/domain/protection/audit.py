@@ -35,6 +35,7 @@ class Action(StrEnum):
     FAILED_UNLOCK = "failed unlock"
     PASSPHRASE_CHANGE = "passphrase change"
     SETTING_CHANGE = "setting change"
+    CHANGES_RECEIVED = "changes received from another laptop"
 
 
 @dataclass(frozen=True)
@@ -94,10 +95,11 @@ def expected_hash(entry: AuditEntry) -> str:
     )
 
 
-def chain_problems(entries: Iterable[AuditEntry]) -> list[str]:
-    """Where the chain is broken, in words (empty when every entry is as it was written)."""
+def chain_problems(entries: Iterable[AuditEntry], start: str = GENESIS_HASH) -> list[str]:
+    """Where the chain is broken, in words (empty when every entry is as it was written).
+    `start`: the hash the first entry follows (another laptop's trail may arrive part-way)."""
     problems: list[str] = []
-    previous = GENESIS_HASH
+    previous = start
     for entry in entries:
         if entry.previous_hash != previous:
             problems.append(

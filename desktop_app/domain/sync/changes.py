@@ -46,7 +46,9 @@ class Change:
     `kind`: "put" sets the `fields` given (a new record carries all of its fields, an edit only
     those changed); "delete" removes the record; "erase" removes a person for good.
     `subject`: the uuid of the person the record is about, if any, so that an erasure can wipe
-    every change about them from history."""
+    every change about them from history.
+    `whole`: a "put" carrying the whole record (a new record, or one put back from Recently
+    deleted, or an attendance ticked again): it brings back a record deleted before it."""
 
     table: str
     key: str
@@ -54,6 +56,7 @@ class Change:
     kind: ChangeKind
     fields: Mapping[str, Value] = field(default_factory=dict)
     subject: str | None = None
+    whole: bool = False  # a new or put-back record: all of its fields, bringing it back
 
 
 @dataclass(frozen=True)

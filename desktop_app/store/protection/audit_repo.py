@@ -57,6 +57,17 @@ def all_entries(conn: Connection) -> Iterator[AuditEntry]:
         yield _entry(row)
 
 
+def entries_after(conn: Connection, position: int) -> list[AuditEntry]:
+    """The entries after `position`, oldest first (what another laptop has not been sent)."""
+    rows = conn.execute(f"{_QUERY.select()} WHERE a.id > ? ORDER BY a.id", (position,))
+    return [_entry(row) for row in rows]
+
+
+def last_position(conn: Connection) -> int:
+    row = conn.execute("SELECT max(id) FROM audit_log").fetchone()
+    return int(row[0] or 0)
+
+
 def problems(conn: Connection) -> list[str]:
     """Where the chain is broken; empty when it is whole (or the database has no trail yet)."""
     if not has_audit_trail(conn):

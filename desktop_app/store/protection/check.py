@@ -15,6 +15,7 @@ from desktop_app.store.database import Unlocker
 from desktop_app.store.protection import audit_repo, file_swaps, key_upkeep
 from desktop_app.store.protection.backup import verify_database_file
 from desktop_app.store.protection.keyslots import KeySlots
+from desktop_app.store.sync import received_audit_repo
 
 
 def check_folder(folder: Path, unlock: Unlocker) -> list[CheckProblem]:
@@ -35,7 +36,7 @@ def check_folder(folder: Path, unlock: Unlocker) -> list[CheckProblem]:
             stale = key_upkeep.problems(conn, slots)
             if stale:
                 return [CheckProblem(ProblemKind.DAMAGED, text) for text in stale]
-            trail = audit_repo.problems(conn)
+            trail = audit_repo.problems(conn) + received_audit_repo.problems(conn)
         except SQLITE_ERRORS as exc:
             trail = [f"audit trail: cannot be read ({exc})"]
         finally:
