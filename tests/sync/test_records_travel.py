@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import date
+
+import pytest
 
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
 from desktop_app.services import people, sessions
+from desktop_app.services.demo import builder
+from desktop_app.services.protection.erasure import erase_person
 from desktop_app.services.recently_deleted import put_back, recently_deleted
 from tests.sync.laptops import Laptop, dump
 
@@ -83,3 +88,38 @@ def test_a_put_back_session_comes_back_everywhere(pair: tuple[Laptop, Laptop]) -
     assert applied.added == {"sessions": 1, "attendance ticks": 1}
     assert sessions.get_session(b.db, logged.session.id).attendee_ids == (amara.id,)
     assert dump(a.db) == dump(b.db)
+
+
+def test_a_whole_demo_organisation_travels_to_an_empty_laptop(
+    pair: tuple[Laptop, Laptop], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every kind of record (volunteers, hours, referrals and feedback, outcomes, case
+    studies...) made on one laptop arrives whole on another."""
+    a, b = pair
+    monkeypatch.setattr(builder, "baseline", contextlib.nullcontext)  # noted, to travel
+    builder.fill_demo_database(a.db, "small", 1, None, date(2026, 11, 30))
+    batch = a.send()
+    kinds = {c.table for c in batch.changes}
+    assert {"volunteers", "volunteer_hours", "referrals", "referral_feedback"} <= kinds
+    assert {"outcome_records", "case_studies", "session_facilitators", "consents"} <= kinds
+    applied = b.receive(batch)
+    assert applied.skipped == []
+    assert dump(a.db) == dump(b.db)
+    assert b.send().changes == ()
+
+    # erasing someone with referrals and feedback leaves nothing of them on either laptop
+    conn = a.conn()
+    person = conn.execute(
+        "SELECT p.uuid FROM people p JOIN referrals r ON r.person_id = p.id "
+        "JOIN referral_feedback f ON f.referral_id = r.id "
+        "JOIN attendances t ON t.person_id = p.id LIMIT 1"
+    ).fetchone()[0]
+    erase_person(a.db, person)
+    erasing = a.send()
+    assert [c.kind for c in erasing.changes if c.subject == person] == ["erase"]
+    b.receive(erasing)
+    assert dump(a.db) == dump(b.db)
+    for laptop in (a, b):
+        for table in ("sync_pending", "sync_versions", "sync_tombstones"):
+            rows = laptop.conn().execute(f"SELECT * FROM {table}").fetchall()
+            assert person not in repr(rows)
