@@ -44,7 +44,7 @@ from desktop_app.store.sync import clock, history
 from desktop_app.store.sync.apply_erase import apply_erase
 from desktop_app.store.sync.capture import quiet
 from desktop_app.store.sync.history import WHOLE
-from desktop_app.store.sync.shapes import MissingParent, Shape, shapes
+from desktop_app.store.sync.shapes import Ids, MissingParent, Shape, shapes
 from desktop_app.store.sync.tables import TABLES
 
 
@@ -67,6 +67,7 @@ class _Batch:
     me: str
     found_at: str
     applied: Applied
+    ids: Ids = field(default_factory=dict)  # parents found (forgotten on any removal)
 
     def version(self, change: Change) -> Version:
         return Version(change.hlc, self.batch.laptop, self.batch.sequence)
@@ -85,6 +86,8 @@ def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
             shape = work.shapes.get(change.table)
             if shape is None or (shape.table.only and change.key not in shape.table.only):
                 continue
+            if change.kind != "put":
+                work.ids.clear()  # a record removed may come back under another local key
             if change.kind == "erase":
                 if apply_erase(conn, change, batch):
                     work.applied.removed["people"] += 1
@@ -121,7 +124,7 @@ def _add(work: _Batch, shape: Shape, change: Change, waiting: history.Pending | 
         return
     values = {f: v for f, v in change.fields.items() if f in shape.fields}
     values.update(_shared_refs(work, shape, change.key, values))
-    shape.insert(work.conn, change.key, values)
+    shape.insert(work.conn, change.key, values, work.ids)
     history.put_versions(
         work.conn, shape.name, change.key, [WHOLE], work.version(change), change.subject
     )

@@ -34,12 +34,13 @@ def put_versions(
     version: Version,
     subject: str | None,
 ) -> None:
+    rows = [(table, key, f, version.hlc, version.laptop, version.sequence, subject) for f in fields]
     conn.executemany(
         "INSERT INTO sync_versions(tbl, key, field, hlc, laptop, sequence, subject) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(tbl, key, field) DO UPDATE SET "
         "hlc = excluded.hlc, laptop = excluded.laptop, sequence = excluded.sequence, "
         "subject = excluded.subject",
-        [(table, key, f, version.hlc, version.laptop, version.sequence, subject) for f in fields],
+        rows,
     )
 
 
