@@ -339,3 +339,16 @@ def test_batches_out_of_order_but_causal_end_the_same(
     b.receive(three)
     assert people.get_person(c.db, ben.id).known_as == "Ben T."
     assert dump(a.db, SKIP) == dump(b.db, SKIP) == dump(c.db, SKIP)
+
+
+def test_a_value_this_database_refuses_is_skipped_and_said(pair: tuple[Laptop, Laptop]) -> None:
+    a, b = pair
+    amara = people.add_person(a.db, Person("Amara K."))
+    logged = sessions.log_session(a.db, _attended(amara.id))
+    b.receive(a.send())
+    bad = Change("sessions", logged.session.id, f"{a.now + 5:015d}.000000.a", "put", {"minutes": 0})
+    good = Change("people", amara.id, f"{a.now + 6:015d}.000000.a", "put", {"notes": "Fine"})
+    applied = b.receive(ChangeBatch("database", "a", "a", 2, "", {"a": 2}, (bad, good)))
+    assert len(applied.skipped) == 1 and "sessions" in applied.skipped[0]
+    assert sessions.get_session(b.db, logged.session.id).minutes == 90
+    assert people.get_person(b.db, amara.id).notes == "Fine"

@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import sqlcipher3
+
 from desktop_app.domain.sync.changes import Change, ChangeBatch, Hlc, Value
 from desktop_app.domain.sync.merge_rules import (
     Version,
@@ -113,6 +115,11 @@ def _put(work: _Batch, shape: Shape, change: Change) -> None:
         work.applied.skipped.append(
             f"A change to {shape.table.words} was skipped: it refers to {missing} "
             "that is not on this laptop."
+        )
+    except sqlcipher3.IntegrityError as refused:  # SQLite undid just that statement
+        work.applied.skipped.append(
+            f"A change to {shape.table.words} was skipped: this laptop's database refused it "
+            f"({refused})."
         )
 
 
