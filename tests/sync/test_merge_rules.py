@@ -352,3 +352,19 @@ def test_a_value_this_database_refuses_is_skipped_and_said(pair: tuple[Laptop, L
     assert len(applied.skipped) == 1 and "sessions" in applied.skipped[0]
     assert sessions.get_session(b.db, logged.session.id).minutes == 90
     assert people.get_person(b.db, amara.id).notes == "Fine"
+
+
+def test_unticked_and_ticked_again_before_sending_travels_as_ticked(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    a, b = pair
+    amara = people.add_person(a.db, Person("Amara K."))
+    logged = sessions.log_session(a.db, _attended(amara.id))
+    b.receive(a.send())
+    session = sessions.get_session(a.db, logged.session.id)
+    sessions.update_session(a.db, replace(session, attendee_ids=()))
+    sessions.update_session(a.db, replace(session, attendee_ids=(amara.id,)))
+    batch = a.send()
+    assert [(c.table, c.kind, c.whole) for c in batch.changes] == [("attendances", "put", True)]
+    b.receive(batch)
+    assert sessions.get_session(b.db, logged.session.id).attendee_ids == (amara.id,)

@@ -2,9 +2,11 @@
 what was deleted and erased, and what needs review (see store/sync and domain/sync).
 
 sync_quiet          a row while changes from another laptop are applied (triggers note nothing)
-sync_pending        records changed here, not yet sent: `whole` (added or put back), `put`
-                    (`fields`: the columns changed, each followed by a comma) or `delete`;
-                    `subject`: the uuid of the person the record is about
+sync_pending        what changed here, not yet sent, one row per write, oldest first
+                    (appended, never updated: a million rows added in one go stay quick):
+                    `whole` (added or put back), `put` (`fields`: the columns changed, each
+                    followed by a comma), `delete` or `erase`; `subject`: the uuid of the
+                    person the record is about
 sync_clock          this laptop's hybrid logical clock (the latest reading made or received),
                     and this laptop's id once it has sent anything
 sync_versions       who last wrote a field: clock text, laptop, the sequence of the batch it
@@ -26,14 +28,13 @@ from desktop_app.store.sync import triggers
 SCRIPT = """
 CREATE TABLE sync_quiet (why TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE sync_pending (
+    id INTEGER PRIMARY KEY,
     tbl TEXT NOT NULL,
     key TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('whole', 'put', 'delete', 'erase')),
     fields TEXT NOT NULL DEFAULT '',
-    subject TEXT,
-    UNIQUE (tbl, key)
+    subject TEXT
 );
-CREATE INDEX sync_pending_by_subject ON sync_pending(subject) WHERE subject IS NOT NULL;
 CREATE TABLE sync_clock (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     wall_ms INTEGER NOT NULL,

@@ -69,6 +69,7 @@ class _Batch:
     me: str
     found_at: str
     applied: Applied
+    waiting: history.Waiting  # what this laptop changed and has not sent
     ids: Ids = field(default_factory=dict)  # parents found (forgotten on any removal)
 
     def version(self, change: Change) -> Version:
@@ -77,7 +78,15 @@ class _Batch:
 
 def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
     """Apply `batch` (see the module's rules); advance the clock past every reading in it."""
-    work = _Batch(conn, batch, shapes(conn), clock.this_laptop(conn), _iso(now_ms), Applied())
+    work = _Batch(
+        conn,
+        batch,
+        shapes(conn),
+        clock.this_laptop(conn),
+        _iso(now_ms),
+        Applied(),
+        history.pending(conn),
+    )
     erased = history.erased_subjects(conn)
     latest = clock.latest(conn)
     with quiet(conn):
@@ -91,7 +100,7 @@ def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
             if change.kind != "put":
                 work.ids.clear()  # a record removed may come back under another local key
             if change.kind == "erase":
-                if apply_erase(conn, change, batch):
+                if apply_erase(conn, change, batch, work.waiting):
                     work.applied.removed["people"] += 1
                 erased.add(change.key)
             elif change.kind == "delete":
@@ -105,7 +114,7 @@ def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
 def _put(work: _Batch, shape: Shape, change: Change) -> None:
     conn = work.conn
     local = shape.read(conn, change.key)
-    waiting = history.pending(conn, shape.name, change.key)
+    waiting = work.waiting.get((shape.name, change.key))
     try:
         if local is None:
             _add(work, shape, change, waiting)
@@ -123,7 +132,7 @@ def _put(work: _Batch, shape: Shape, change: Change) -> None:
         )
 
 
-def _add(work: _Batch, shape: Shape, change: Change, waiting: history.Pending | None) -> None:
+def _add(work: _Batch, shape: Shape, change: Change, waiting: history.Noted | None) -> None:
     if not change.whole or (waiting is not None and waiting.state == "delete"):
         return
     grave = history.tombstone(work.conn, shape.name, change.key)
@@ -143,7 +152,7 @@ def _edit(
     shape: Shape,
     change: Change,
     local: dict[str, Value],
-    waiting: history.Pending | None,
+    waiting: history.Noted | None,
 ) -> None:
     conn, batch = work.conn, work.batch
     if not change.whole:
@@ -244,7 +253,7 @@ def _shared_refs(
             out[name] = loser = clash_ref(str(value), key)
             loser_key = key
         subject = loser_key if shape.table.subject == () else None
-        history.note(work.conn, shape.name, loser_key, [name], subject)
+        history.note(work.conn, work.waiting, shape.name, loser_key, [name], subject)
     return out
 
 
@@ -253,7 +262,7 @@ def _delete(work: _Batch, shape: Shape, change: Change) -> None:
     history.bury(conn, shape.name, change.key, work.version(change), change.subject)
     if not shape.exists(conn, change.key):
         return
-    waiting = history.pending(conn, shape.name, change.key)
+    waiting = work.waiting.get((shape.name, change.key))
     if waiting is not None and waiting.state == "whole":
         return  # put back here, not sent yet: it will be later than this deletion
     whole = history.versions(conn, shape.name, change.key).get(WHOLE)

@@ -80,11 +80,11 @@ def take_pending(conn: Connection, laptop: str, sequence: int, now_ms: int) -> t
     if _quiet_now(conn):
         raise RuntimeError("changes are being applied")
     found = shapes(conn)
-    rows = conn.execute("SELECT rowid, tbl, key, state, fields, subject FROM sync_pending")
-    noted = sorted(rows.fetchall(), key=lambda r: (RANK.get(r[1], len(RANK)), r[0]))
+    noted = sorted(history.pending(conn).values(), key=lambda n: (RANK.get(n.table, 99), n.first))
     last = clock.latest(conn)
     changes: list[Change] = []
-    for _rowid, table, key, state, names, subject in noted:
+    for n in noted:
+        table, key, state, subject = n.table, n.key, n.state, n.subject
         shape = found.get(table)
         if shape is None:
             continue
@@ -106,8 +106,7 @@ def take_pending(conn: Connection, laptop: str, sequence: int, now_ms: int) -> t
                 history.forget_versions(conn, table, key)
                 history.put_versions(conn, table, key, [WHOLE], version, subject)
             else:
-                changed = {n for n in str(names).split(",") if n}
-                values = {f: v for f, v in current.items() if f in changed}
+                values = {f: v for f, v in current.items() if f in n.fields}
                 if not values:
                     continue
                 history.put_versions(conn, table, key, values, version, subject)

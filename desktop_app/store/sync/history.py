@@ -12,12 +12,6 @@ from desktop_app.store.connection import Connection
 WHOLE = ""  # the field name of a record's version as a whole
 
 
-@dataclass(frozen=True)
-class Pending:
-    state: str  # whole, put, delete, erase
-    fields: frozenset[str]
-
-
 def versions(conn: Connection, table: str, key: str) -> dict[str, Version]:
     rows = conn.execute(
         "SELECT field, hlc, laptop, sequence FROM sync_versions WHERE tbl = ? AND key = ?",
@@ -76,13 +70,47 @@ def bury(conn: Connection, table: str, key: str, version: Version, subject: str 
     )
 
 
-def pending(conn: Connection, table: str, key: str) -> Pending | None:
-    row = conn.execute(
-        "SELECT state, fields FROM sync_pending WHERE tbl = ? AND key = ?", (table, key)
-    ).fetchone()
-    if row is None:
-        return None
-    return Pending(str(row[0]), frozenset(f for f in str(row[1]).split(",") if f))
+@dataclass(frozen=True)
+class Noted:
+    """One record's writes since the last send, folded: the order it was first noted in."""
+
+    table: str
+    key: str
+    state: str
+    fields: frozenset[str]
+    subject: str | None
+    first: int
+
+
+Waiting = dict[tuple[str, str], Noted]
+
+
+def pending(conn: Connection) -> Waiting:
+    """Every record noted since the last send, its writes folded in order: added then edited
+    is added; deleted then added (put back) is added whole; edits add up their fields."""
+    folded: Waiting = {}
+    rows = conn.execute("SELECT id, tbl, key, state, fields, subject FROM sync_pending ORDER BY id")
+    for seq, table, key, state, names, subject in rows:
+        fold(folded, Noted(str(table), str(key), str(state), _fields(names), subject, int(seq)))
+    return folded
+
+
+def fold(folded: Waiting, write: Noted) -> None:
+    before = folded.get((write.table, write.key))
+    if before is None:
+        folded[(write.table, write.key)] = write
+        return
+    state, fields = write.state, write.fields
+    if state == "put" and before.state in ("whole", "put"):
+        state, fields = before.state, before.fields | fields
+    subject = write.subject if write.subject is not None else before.subject
+    folded[(write.table, write.key)] = Noted(
+        write.table, write.key, state, fields, subject, before.first
+    )
+
+
+def _fields(names: object) -> frozenset[str]:
+    return frozenset(f for f in str(names).split(",") if f)
 
 
 def not_sent(laptop: str) -> Version:
@@ -91,17 +119,21 @@ def not_sent(laptop: str) -> Version:
 
 
 def note(
-    conn: Connection, table: str, key: str, fields: Iterable[str], subject: str | None
+    conn: Connection,
+    waiting: Waiting,
+    table: str,
+    key: str,
+    fields: Iterable[str],
+    subject: str | None,
 ) -> None:
     """Note fields changed here by applying (a reference shared out, a headcount), so that
     they travel as this laptop's change."""
     text = "".join(f"{f}," for f in fields)
-    conn.execute(
-        "INSERT INTO sync_pending(tbl, key, state, fields, subject) VALUES (?, ?, 'put', ?, ?) "
-        "ON CONFLICT(tbl, key) DO UPDATE SET fields = CASE WHEN state = 'put' "
-        "THEN fields || excluded.fields ELSE fields END",
+    seq = conn.execute(
+        "INSERT INTO sync_pending(tbl, key, state, fields, subject) VALUES (?, ?, 'put', ?, ?)",
         (table, key, text, subject),
-    )
+    ).lastrowid
+    fold(waiting, Noted(table, key, "put", _fields(text), subject, int(seq)))
 
 
 def erased_subjects(conn: Connection) -> set[str]:
