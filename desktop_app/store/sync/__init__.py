@@ -3,6 +3,8 @@ changes and applying other laptops' batches, record by record and field by field
 
     capture.take_pending(conn, laptop, sequence, now_ms)   this laptop's changes to send
     capture.forget_pending(conn)                           a copy becoming a new laptop
+    capture.baseline(conn)                                 records every copy starts from (demo)
+    capture.erasing(conn, uuid)                            used by erasure_repo.erase_person
     apply.apply_batch(conn, batch, now_ms) -> Applied      another laptop's changes
     apply.removals(conn, batch)                            (records it would remove, records)
     history.erased_subjects(conn)                          people erased (nothing of them kept)
@@ -10,5 +12,7 @@ changes and applying other laptops' batches, record by record and field by field
     triggers.recreate(conn)                                after a migration alters a table
     tables.TABLES                                          what travels (one line per table)
 
-Every function runs inside the caller's transaction.
+Every function runs inside the caller's transaction. A migration that rewrites records in a
+travelling table (a backfill) should do it inside `capture.baseline(conn)`: every laptop runs
+the same migration, so none of it needs to travel.
 """
