@@ -14,6 +14,8 @@ from desktop_app.services import people, sessions
 from desktop_app.services.demo import builder
 from desktop_app.services.protection.erasure import erase_person
 from desktop_app.services.recently_deleted import put_back, recently_deleted
+from desktop_app.services.settings import organisation_name, set_organisation_name
+from desktop_app.store.sync.capture import forget_pending
 from tests.sync.laptops import Laptop, dump
 
 DAY = date(2026, 11, 2)
@@ -123,3 +125,23 @@ def test_a_whole_demo_organisation_travels_to_an_empty_laptop(
         for table in ("sync_pending", "sync_versions", "sync_tombstones"):
             rows = laptop.conn().execute(f"SELECT * FROM {table}").fetchall()
             assert person not in repr(rows)
+
+
+def test_the_organisations_name_travels(pair: tuple[Laptop, Laptop]) -> None:
+    a, b = pair
+    set_organisation_name(a.db, "Riverside Peer Support")
+    a.db.set_setting("backup_folder", "/media/usb")  # this laptop's own: stays
+    applied = b.receive(a.send())
+    assert applied.updated == {"settings": 1}
+    assert organisation_name(b.db) == "Riverside Peer Support"
+    assert b.db.setting("backup_folder") is None
+
+
+def test_a_copy_becoming_a_new_laptop_sends_nothing_of_the_old_ones(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    a, _b = pair
+    people.add_person(a.db, Person("Amara K."))
+    with a.db.transaction() as conn:
+        forget_pending(conn)
+    assert a.send().changes == ()
