@@ -122,8 +122,8 @@ def _put(work: _Batch, shape: Shape, change: Change) -> None:
             _edit(work, shape, change, local, waiting)
     except MissingParent as missing:
         work.applied.skipped.append(
-            f"A change to {shape.table.words} was skipped: it refers to {missing} "
-            "that is not on this laptop."
+            f"A change to {shape.table.words} was skipped: it refers to one of the {missing} "
+            "that is not on this laptop (yet)."
         )
     except sqlcipher3.IntegrityError as refused:  # SQLite undid just that statement
         work.applied.skipped.append(

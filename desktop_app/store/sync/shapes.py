@@ -120,7 +120,7 @@ class Shape:
                         f"SELECT id FROM {parent} WHERE {parent_key(parent)} = ?", (value,)
                     ).fetchone()
                     if row is None:
-                        raise MissingParent(f"{parent} {value}")
+                        raise MissingParent(BY_NAME[parent].words)
                     found = known[(parent, str(value))] = int(row[0])
                 out[name] = found
             else:
