@@ -48,6 +48,7 @@ from desktop_app.ui.settings.settings_dialogs import (
 )
 from desktop_app.ui.settings.users_dialog import UsersDialog
 from desktop_app.ui.shell.record_opener import RecordOpener
+from desktop_app.ui.sync.share_settings import SharePanel
 
 
 def _spin(name: str, low: int, high: int, suffix: str) -> QSpinBox:
@@ -97,6 +98,7 @@ class SettingsScreen(QWidget):
         self.backup_folder = QLabel()
         self.backup_folder.setWordWrap(True)
         self.custom_measures = CustomMeasuresPanel(db, self._open)
+        self.sharing = SharePanel(db, e)
 
         organisation = QFormLayout()
         add_row(
@@ -194,6 +196,7 @@ class SettingsScreen(QWidget):
         fields.addWidget(heading("Settings"))
         fields.addWidget(note("Only coordinators see this screen. Changes are saved with Save."))
         fields.addLayout(columns)
+        fields.addWidget(self.sharing)
         fields.addWidget(heading("Users and access", 2))
         fields.addLayout(access_row)
         fields.addStretch(1)
@@ -217,6 +220,7 @@ class SettingsScreen(QWidget):
         folder = auto_backup.backup_folder(self.db)
         self.backup_folder.setText(str(folder) if folder else "None chosen: no automatic backups")
         self.custom_measures.load()
+        self.sharing.load()
         remember_opening_state(self)  # what is saved: changes since are kept when PeerLog locks
 
     def records_changed(self) -> None:
@@ -283,6 +287,7 @@ class SettingsScreen(QWidget):
                 lambda: referrals.set_overdue_working_days(db, self.overdue_days.value()),
             ),
             (self._keep_changed(), self._save_keep),
+            (self.sharing.name_changed(), self.sharing.save_name),
         ]
         problems: list[Problem] = []
         for changed, step in steps:
