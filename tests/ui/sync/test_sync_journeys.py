@@ -1,0 +1,173 @@
+"""Sync between laptops in the window: the shared folder chosen in Settings, File → Sync now on
+two laptops (the second joining from a backup of the first) with its report, a sync that cannot
+run, and Home's warning about a laptop that has been silent for weeks."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services import sync
+from desktop_app.store.database import Database
+from desktop_app.ui.common import messages
+from desktop_app.ui.settings.settings_screen import SettingsScreen
+from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.sync.home_panel import SyncHomePanel
+from desktop_app.ui.sync.report_dialog import SyncReportDialog
+from tests.sync.laptops import Group
+from tests.ui.conftest import FileDialogAnswers, unlock
+from tests.ui.test_ui_journeys_corrections import section_key
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+WAIT_MS = 15_000
+
+
+def _texts(widget: QWidget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def _two_laptops(group: Group) -> tuple[Database, Path]:
+    """The coordinator's laptop shares and has synced; the lead's laptop joined from a backup,
+    shares through the same folder and is closed, ready to unlock in the window."""
+    coordinator = group.first_laptop()
+    sync.set_share_folder(coordinator, group.folder)
+    sync.sync_now(coordinator)
+    lead = group.join_from(coordinator, "Lead's laptop")
+    sync.set_share_folder(lead, group.folder)
+    return coordinator, group.close(lead)
+
+
+def _sync_from_file_menu(qtbot: QtBot, window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "S&ync now")
+    assert action.isEnabled() and "Ctrl+Shift+S" in action.shortcut().toString()
+    action.trigger()
+
+
+def _report(qtbot: QtBot, window: MainWindow) -> SyncReportDialog:
+    def shown() -> SyncReportDialog | None:
+        found = [d for d in window.findChildren(SyncReportDialog) if d.isVisible()]
+        return found[0] if found else None
+
+    qtbot.waitUntil(lambda: shown() is not None, timeout=WAIT_MS)
+    dialog = shown()
+    assert dialog is not None
+    return dialog
+
+
+def test_the_shared_folder_and_the_laptop_name_are_chosen_in_settings(
+    qtbot: QtBot, window: MainWindow, group: Group, file_answers: FileDialogAnswers
+) -> None:
+    folder = group.close(group.first_laptop())
+    unlock(qtbot, window, folder)
+    qtbot.keyClick(window, section_key("Settings"), CTRL)
+    assert window.workspace is not None and window.db is not None
+    screen = window.workspace.findChild(SettingsScreen)
+    assert isinstance(screen, SettingsScreen) and screen.isVisible()
+    assert "None chosen" in screen.sharing.folder.text()
+    assert not screen.sharing.stop_button.isEnabled()
+
+    file_answers.answers.append(group.folder)
+    screen.sharing.choose_button.click()
+    assert sync.share_folder(window.db) == group.folder.resolve()
+    assert screen.sharing.folder.text() == str(group.folder.resolve())
+    screen.sharing.name.setText("  Front   office laptop ")
+    screen.save_button.click()
+    assert sync.laptop_name(window.db) == "Front office laptop"
+
+    inside = folder / "inside"
+    inside.mkdir()
+    file_answers.answers.append(inside)
+    screen.sharing.choose_button.click()
+    assert "outside the database's own folder" in screen.errors.shown()["share_folder"]
+    assert sync.share_folder(window.db) == group.folder.resolve(), "the folder stays as it was"
+
+
+def test_sync_now_on_two_laptops_reports_the_other_laptop(
+    qtbot: QtBot, window: MainWindow, group: Group, shown_messages: list[messages.Shown]
+) -> None:
+    coordinator, lead_folder = _two_laptops(group)
+    unlock(qtbot, window, lead_folder)
+    assert window.db is not None
+    qtbot.waitUntil(lambda: not window.syncing.running, timeout=WAIT_MS)  # the quiet one
+    _sync_from_file_menu(qtbot, window)
+    report = _report(qtbot, window)
+    text = _texts(report)
+    assert "Coordinator's laptop: last synced today" in text
+    assert "Lead's laptop (this laptop): last synced today" in text
+    assert not [m for m in shown_messages if m.kind == "error"]
+    report.reject()
+
+    # What was stored: each laptop knows the other through the folder.
+    lead_sees = {laptop.laptop_name for laptop in sync.status(window.db).laptops}
+    assert lead_sees == {"Lead's laptop", "Coordinator's laptop"}
+    sync.sync_now(coordinator)
+    coordinator_sees = {laptop.laptop_name: laptop for laptop in sync.status(coordinator).laptops}
+    assert coordinator_sees["Lead's laptop"].last_synced is not None
+
+
+def test_a_folder_unplugged_is_said_plainly_and_nothing_changes(
+    qtbot: QtBot, window: MainWindow, group: Group, shown_messages: list[messages.Shown]
+) -> None:
+    coordinator = group.first_laptop()
+    sync.set_share_folder(coordinator, group.folder)
+    folder = group.close(coordinator)
+    shutil.rmtree(group.folder)  # the USB stick is not plugged in
+    unlock(qtbot, window, folder)
+    assert window.db is not None
+    before = _everything(window.db)
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any(m.kind == "error" for m in shown_messages), timeout=WAIT_MS)
+    error = next(m for m in shown_messages if m.kind == "error")
+    assert error.title == "The sync did not run"
+    assert error.text.startswith(f"The shared folder {group.folder.resolve()} is not there.")
+    assert "plug it in" in error.text and "Nothing was changed." in error.text
+    assert not window.findChildren(SyncReportDialog)
+    assert _everything(window.db) == before
+    home = window.workspace.findChild(SyncHomePanel) if window.workspace else None
+    assert home is not None
+    qtbot.waitUntil(lambda: home.isVisible() and not home.reading, timeout=WAIT_MS)
+    assert "Not synced: The shared folder" in home.warnings.text()
+
+
+def test_home_warns_of_a_laptop_silent_for_more_than_three_weeks(
+    qtbot: QtBot, window: MainWindow, group: Group
+) -> None:
+    coordinator, lead_folder = _two_laptops(group)
+    lead = group.reopen(lead_folder)
+    sync.sync_now(lead)
+    lead.close()
+    folder = group.close(coordinator)
+    unlock(qtbot, window, folder)
+    panel = window.workspace.findChild(SyncHomePanel) if window.workspace else None
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.isVisible() and not panel.reading, timeout=WAIT_MS)
+    assert "Lead's laptop: last synced today" in panel.laptops.text()
+    assert not panel.warnings.isVisible()
+
+    later = datetime.now(UTC) + timedelta(days=24, hours=1)
+    panel.now = lambda: later
+    panel.refresh()
+    qtbot.waitUntil(lambda: not panel.reading, timeout=WAIT_MS)
+    assert panel.warnings.isVisible()
+    assert (
+        "Lead's laptop has not synced for 24 days — its changes are not here yet"
+        in panel.warnings.text()
+    )
+
+
+def _everything(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, to show a failed sync changed nothing."""
+    conn = db.connection()
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {t: sorted(map(tuple, conn.execute(f'SELECT * FROM "{t}"')), key=repr) for t in tables}
