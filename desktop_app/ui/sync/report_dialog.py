@@ -18,7 +18,7 @@ from desktop_app.ui.common.action_button import action_button
 from desktop_app.ui.common.screen_fit import FittedDialog, scrolling
 from desktop_app.ui.common.text_styles import heading, note
 from desktop_app.ui.home.protection_panel import WARNING_STYLE
-from desktop_app.ui.sync.sync_text import changes_text, silent_warning, when_text
+from desktop_app.ui.sync.sync_text import changes_lines, silent_warning, when_text
 
 TITLE = "Sync finished"
 
@@ -72,7 +72,8 @@ class SyncReportDialog(FittedDialog):
         self.lines.addWidget(heading("What came in", 2))
         for changes in report.received:
             name = changes.laptop_name or "Another laptop"
-            self._say(f"From {name}: {changes_text(changes)}")
+            lines = changes_lines(changes) or ["Nothing changed."]
+            self._say(f"From {name}:\n" + "\n".join(f"• {line}" for line in lines))
         if not report.received:
             self._say("Nothing new came from the other laptops.")
         sent = report.sent

@@ -55,7 +55,9 @@ class ChangesToCheckDialog(FittedDialog):
         self.field = self._value_label("Detail")
         self.kept = self._value_label("Kept value")
         self.other = self._value_label("Other value")
-        details = QFormLayout()
+        self.details = QWidget()  # hidden while there is nothing to check
+        details = QFormLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
         details.addRow("Record:", self.record)
         details.addRow("Detail:", self.field)
         details.addRow("Kept (in the record now):", self.kept)
@@ -70,6 +72,7 @@ class ChangesToCheckDialog(FittedDialog):
         decide.addWidget(self.keep_button)
         decide.addWidget(self.use_other_button)
         decide.addStretch(1)
+        details.addRow(decide)
         self.empty = note("Nothing to check: every change from the other laptops fitted in.")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -85,8 +88,7 @@ class ChangesToCheckDialog(FittedDialog):
         layout.addWidget(list_label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
-        layout.addLayout(details)
-        layout.addLayout(decide)
+        layout.addWidget(self.details)
         layout.addWidget(buttons)
         width = self.fontMetrics().averageCharWidth() * 90
         self.resize(width, self.fontMetrics().lineSpacing() * 28)
@@ -109,6 +111,7 @@ class ChangesToCheckDialog(FittedDialog):
             item.setData(ROW_ROLE, index)
             self.list.addItem(item)
         self.empty.setVisible(not self.conflicts)
+        self.details.setVisible(bool(self.conflicts))
         self.list.setCurrentRow(0 if self.conflicts else -1)
         self._show_row(self.list.currentRow())
 

@@ -23,12 +23,14 @@ from desktop_app.ui.sync.sync_events import events
 
 TITLE = "Share with other laptops"
 EXPLANATION = (
-    "Several laptops can keep this organisation's records together. Choose a folder that "
-    "every laptop can reach: a OneDrive, SharePoint, Dropbox, Google Drive or Syncthing folder, "
-    "or a USB stick carried between them. PeerLog puts only sealed change files there, never "
-    "the database itself. To add a laptop: on this one, use File → Back up now…; on the other "
-    "laptop, choose Restore from a backup… on the start screen, then choose the same shared "
-    "folder here and give that laptop its own name."
+    "Keep this organisation's records on several laptops. Choose a folder that every laptop "
+    "can reach: a OneDrive, SharePoint, Dropbox, Google Drive or Syncthing folder, or a USB "
+    "stick carried between them. Only sealed change files go there, never the database."
+)
+JOINING = (
+    "To add a laptop: make a backup here (File → Back up now…); on the other laptop, choose "
+    "Restore from a backup… on the start screen, then choose the same shared folder there and "
+    "give that laptop its own name."
 )
 
 
@@ -56,6 +58,7 @@ class SharePanel(QGroupBox):
         buttons.addStretch(1)
         form = QFormLayout(self)
         form.addRow(note(EXPLANATION))
+        form.addRow(note(JOINING))
         add_row(form, "Shared folder:", self.folder, errors.label("share_folder", "the folder"))
         form.addRow("", buttons)
         add_row(form, "Name of this lap&top:", self.name, errors.label("laptop_name", "the name"))

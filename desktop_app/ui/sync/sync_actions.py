@@ -161,7 +161,11 @@ def _quiet_summary(report: SyncReport) -> str:
         sum(c.added.values()) + sum(c.updated.values()) + sum(c.removed.values())
         for c in report.received
     )
-    said = f"Synced with the other laptops: {came:,} change{'s' if came != 1 else ''} came in."
+    said = (
+        f"Synced with the other laptops: {came:,} change{'s' if came != 1 else ''} came in."
+        if came
+        else "Synced with the other laptops: nothing new came in."
+    )
     if report.new_conflicts:
         said += f" {report.new_conflicts:,} to check: File → Changes to check…"
     if report.held:

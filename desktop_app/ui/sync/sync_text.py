@@ -27,21 +27,17 @@ def _listed(counts: Mapping[str, int]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def changes_text(changes: LaptopChanges) -> str:
-    """ "Added 3 people and 1 session; updated 2 people; removed 1 attendance tick." """
-    said = [
-        f"{verb} {_listed(counts)}"
+def changes_lines(changes: LaptopChanges) -> list[str]:
+    """["Added 3 people and 1 session.", "Updated 2 people.", "Removed 1 attendance tick."]"""
+    return [
+        f"{verb} {_listed(counts)}."
         for verb, counts in (
-            ("added", changes.added),
-            ("updated", changes.updated),
-            ("removed", changes.removed),
+            ("Added", changes.added),
+            ("Updated", changes.updated),
+            ("Removed", changes.removed),
         )
         if any(counts.values())
     ]
-    if not said:
-        return "Nothing changed."
-    text = "; ".join(said)
-    return text[0].upper() + text[1:] + "."
 
 
 def when_text(moment: datetime | None, now: datetime | None = None) -> str:
