@@ -11,7 +11,14 @@ import os
 import platform
 from datetime import date
 
-from benchmarks import alliance_figures, gui_figures, logging_session, returns_figures, unlock
+from benchmarks import (
+    alliance_figures,
+    gui_figures,
+    logging_session,
+    returns_figures,
+    sync_figures,
+    unlock,
+)
 from benchmarks.common import print_table
 from benchmarks.stress_db import ensure_stress_database
 
@@ -26,6 +33,7 @@ def main() -> None:
     figures += logging_session.measure(stress)
     figures += returns_figures.measure(stress)
     figures += alliance_figures.measure()
+    figures += sync_figures.measure(stress)
     print_table(figures)
 
 

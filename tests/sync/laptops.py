@@ -61,3 +61,24 @@ def group(tmp_path: Path) -> Iterator[Group]:
     for db in made.open:
         if db.is_open:
             db.close()
+
+
+def records(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every sheet export-all writes, rows sorted: what two laptops must agree on."""
+    from desktop_app.store.importing.export_queries import QUERIES, sheet_rows
+
+    conn = db.connection()
+    return {sheet: sorted(map(tuple, sheet_rows(conn, sheet)), key=repr) for sheet in QUERIES}
+
+
+def shared_bytes(folder: Path, db: Database) -> bytes:
+    """Every change file in the shared folder, opened with the database's key."""
+    from desktop_app.services.sync.exchange import KEY_PURPOSE
+    from desktop_app.store.sync.sealed_files import open_sealed
+
+    key = db.purpose_key(KEY_PURPOSE)
+    return b"".join(
+        open_sealed(key, path.read_bytes())[1]
+        for path in sorted(folder.rglob("*.peerlog-*"))
+        if path.is_file()
+    )

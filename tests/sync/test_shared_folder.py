@@ -116,11 +116,9 @@ def test_conflicted_copies_and_half_copied_files_are_skipped_and_named(group: Gr
     report = sync.sync_now(lead, folder=folder)
     assert any("conflicted copy" in s for s in report.skipped)
     assert any("not complete yet" in s for s in report.skipped)
-    state = local_state.load(lead.connection())
-    assert (
-        state is not None
-        and state.applied.get(local_state.load(coordinator.connection()).laptop_id, 0) == 0
-    )  # type: ignore[union-attr]
+    state, sender = local_state.load(lead.connection()), local_state.load(coordinator.connection())
+    assert state is not None and sender is not None
+    assert state.applied.get(sender.laptop_id, 0) == 0
     first.write_bytes(whole)  # the sync service finishes
     report = sync.sync_now(lead, folder=folder)
     assert not any("not complete yet" in s for s in report.skipped)

@@ -46,7 +46,9 @@ class Change:
     `kind`: "put" sets the `fields` given (a new record carries all of its fields, an edit only
     those changed); "delete" removes the record; "erase" removes a person for good.
     `subject`: the uuid of the person the record is about, if any, so that an erasure can wipe
-    every change about them from history."""
+    every change about them from history.
+    `whole`: a "put" carrying the whole record (a new record, or one put back from Recently
+    deleted, or an attendance ticked again): it brings back a record deleted before it."""
 
     table: str
     key: str

@@ -22,6 +22,8 @@ from desktop_app.domain.sync.report import (
     SyncReport,
     SyncStatus,
 )
+
+__all__ = ["Conflict", "SyncProblem", "SyncReport", "SyncStatus"]
 from desktop_app.services.access import change, require
 from desktop_app.services.sync import engine, exchange, laptop_states, local_state, mailbox
 from desktop_app.store.database import Database
@@ -165,7 +167,8 @@ def _days(text: str | None, now: datetime) -> int | None:
 
 def conflicts(db: Database) -> list[Conflict]:
     """Fields changed on two laptops since they last met, newest first, not yet reviewed."""
-    return engine.conflicts(db.connection())
+    conn = db.connection()
+    return engine.conflicts(conn, local_state.laptop_names(conn))
 
 
 def use_other_value(db: Database, conflict_id: str) -> None:

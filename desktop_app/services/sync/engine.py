@@ -1,51 +1,88 @@
 """The one place the sync services meet the store's merge engine (store/sync): taking this
-laptop's changes, applying another laptop's, and what an erasure leaves behind."""
+laptop's changes, applying another laptop's, what an erasure leaves behind, and conflicts turned
+into what the window shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-from desktop_app.domain.sync.changes import Change, ChangeBatch
+from desktop_app.domain.sync.changes import Change, ChangeBatch, Value
 from desktop_app.domain.sync.report import Conflict
 from desktop_app.store.connection import Connection
-from desktop_app.store.sync import merge
+from desktop_app.store.sync import apply, capture, history, labels
+from desktop_app.store.sync import conflicts as stored
+from desktop_app.store.sync.apply import Applied
+from desktop_app.store.sync.tables import BY_NAME
 
-
-@dataclass(frozen=True)
-class Applied:
-    added: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    removed: dict[str, int] = field(default_factory=dict)
-    new_conflicts: int = 0
+__all__ = ["Applied"]
 
 
 def take_pending(conn: Connection, laptop: str, sequence: int, now_ms: int) -> tuple[Change, ...]:
-    return merge.take_pending(conn, laptop, sequence, now_ms)
+    return capture.take_pending(conn, laptop, sequence, now_ms)
 
 
 def forget_pending(conn: Connection) -> None:
-    merge.forget_pending(conn)
+    capture.forget_pending(conn)
 
 
 def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
-    result = merge.apply_batch(conn, batch, now_ms)
-    return Applied(
-        dict(result.added), dict(result.updated), dict(result.removed), result.new_conflicts
-    )
+    return apply.apply_batch(conn, batch, now_ms)
 
 
 def removals(conn: Connection, batch: ChangeBatch) -> tuple[int, int]:
-    return merge.removals(conn, batch)
+    return apply.removals(conn, batch)
 
 
 def erased_subjects(conn: Connection) -> set[str]:
-    return merge.erased_subjects(conn)
+    return history.erased_subjects(conn)
 
 
-def conflicts(conn: Connection) -> list[Conflict]:
-    return merge.conflicts(conn)
+def conflicts(conn: Connection, laptop_names: dict[str, str]) -> list[Conflict]:
+    def named(laptop: str) -> str:
+        return laptop_names.get(laptop) or ("this laptop" if not laptop else "another laptop")
+
+    found = []
+    for c in stored.conflicts(conn):
+        table = BY_NAME.get(c.table)
+        found.append(
+            Conflict(
+                id=str(c.id),
+                record_kind=table.words if table else c.table,
+                record_label=labels.record_label(conn, c.table, c.key),
+                record_id=c.key,
+                field_label=c.field.replace("_", " "),
+                kept=_text(c.kept),
+                kept_from=named(c.kept_laptop),
+                other=_text(c.other),
+                other_from=named(c.other_laptop),
+                found_at=_moment(c.found_at),
+            )
+        )
+    return found
 
 
 def resolve_conflict(conn: Connection, conflict_id: str, use_other: bool) -> str:
     """Returns the identity of the record concerned."""
-    return merge.resolve_conflict(conn, conflict_id, use_other)
+    try:
+        number = int(conflict_id)
+    except ValueError:
+        number = -1
+    key = stored.record_key(conn, number)
+    stored.resolve_conflict(conn, number, use_other)
+    return key
+
+
+def _text(value: Value) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return datetime.now(UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

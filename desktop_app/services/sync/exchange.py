@@ -248,6 +248,7 @@ def _apply(run: _Run, batch: ChangeBatch) -> None:
             audit_repo.append(tx, utc_now(), current_user_id(run.db), [event])
         run.state = local_state.with_applied(run.state, batch.laptop, batch.sequence)
         local_state.save(tx, run.state)
+        local_state.remember_name(tx, batch.laptop, batch.laptop_name)
     tally = run.tallies[batch.laptop]
     tally.added.update(applied.added)
     tally.updated.update(applied.updated)

@@ -22,6 +22,7 @@ CONFIRMED = "sync_confirmed_removals"
 WIPED = "sync_erasures_wiped"
 LAST_SYNC = "sync_last_synced"
 COMPACTED = "sync_compacted_through"
+NAMES = "sync_laptop_names"
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,24 @@ def note_synced(conn: Connection, at: str) -> None:
 
 def set_laptop_name(conn: Connection, name: str) -> None:
     settings_repo.put(conn, LAPTOP_NAME, name)
+
+
+def laptop_names(conn: Connection) -> dict[str, str]:
+    """Every laptop heard from, by id, with the name it last gave (this laptop's own too)."""
+    data = _json(conn, NAMES, {})
+    names = {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    state = load(conn)
+    if state is not None:
+        names[state.laptop_id] = state.laptop_name
+    return names
+
+
+def remember_name(conn: Connection, laptop: str, name: str) -> None:
+    data = _json(conn, NAMES, {})
+    names = dict(data) if isinstance(data, dict) else {}
+    if names.get(laptop) != name:
+        names[laptop] = name
+        settings_repo.put(conn, NAMES, json.dumps(names, sort_keys=True))
 
 
 def _applied(conn: Connection) -> dict[str, int]:

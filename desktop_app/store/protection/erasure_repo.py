@@ -21,6 +21,7 @@ from desktop_app.store.connection import Connection
 from desktop_app.store.drafts_repo import delete_drafts_about
 from desktop_app.store.keys import local_id
 from desktop_app.store.linked_records import delete_rows_that_would_block
+from desktop_app.store.sync.capture import erasing
 
 
 def erase_person(conn: Connection, person_id: str) -> None:
@@ -31,8 +32,9 @@ def erase_person(conn: Connection, person_id: str) -> None:
         "WHERE id IN (SELECT session_id FROM attendances WHERE person_id = ?)",
         (key,),
     )
-    delete_rows_that_would_block(conn, "people", key)
-    conn.execute("DELETE FROM people WHERE id = ?", (key,))
+    with erasing(conn, person_id):  # travels to other laptops as one erasure (store/sync)
+        delete_rows_that_would_block(conn, "people", key)
+        conn.execute("DELETE FROM people WHERE id = ?", (key,))
 
 
 def anonymise_person(conn: Connection, person_id: str, today: date, now: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -76,18 +77,38 @@ class _Links:
         ]
 
     def write(self, conn: Connection) -> None:
+        """Insert the links; those already there are left as they are (a referral gets the
+        person and destination given, and a new updated time only if either changed)."""
         conn.executemany(
-            "INSERT INTO attendances(session_id, person_id) VALUES (?, ?)", self.attendances
+            "INSERT OR IGNORE INTO attendances(session_id, person_id) VALUES (?, ?)",
+            self.attendances,
         )
         conn.executemany(
-            "INSERT INTO session_facilitators(session_id, volunteer_id) VALUES (?, ?)",
+            "INSERT OR IGNORE INTO session_facilitators(session_id, volunteer_id) VALUES (?, ?)",
             self.facilitators,
         )
         conn.executemany(
             "INSERT INTO onward_referrals(uuid, session_id, person_id, destination, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(uuid) DO UPDATE SET "
+            "person_id = excluded.person_id, destination = excluded.destination, "
+            "updated_at = excluded.updated_at "
+            "WHERE person_id IS NOT excluded.person_id OR destination IS NOT excluded.destination",
             self.referrals,
         )
+
+    def remove_others(self, conn: Connection, key: int) -> None:
+        """Delete the session's links that are not among those given (only those: links kept
+        are not deleted and added again, so sync sees only what changed)."""
+        for table, column, kept in (
+            ("attendances", "person_id", [p for _s, p in self.attendances]),
+            ("session_facilitators", "volunteer_id", [v for _s, v in self.facilitators]),
+            ("onward_referrals", "uuid", [r[0] for r in self.referrals]),
+        ):
+            conn.execute(
+                f"DELETE FROM {table} WHERE session_id = ? "
+                f"AND {column} NOT IN (SELECT value FROM json_each(?))",
+                (key, json.dumps(kept)),
+            )
 
 
 def insert_sessions(conn: Connection, sessions: Sequence[Session], now: str) -> None:
@@ -108,13 +129,8 @@ def update_session(conn: Connection, session: Session, now: str) -> None:
     links = _Links(conn, [session])
     update_record(conn, "sessions", _FIELDS, _values(session), now, session.id)
     key = local_id(conn, "sessions", session.id)
-    created = dict(
-        conn.execute("SELECT uuid, created_at FROM onward_referrals WHERE session_id = ?", (key,))
-    )
-    for table in ("attendances", "session_facilitators", "onward_referrals"):
-        conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (key,))
     links.add(key, session, now)
-    links.referrals = [(*r[:4], created.get(r[0], now), now) for r in links.referrals]
+    links.remove_others(conn, key)
     links.write(conn)
 
 

@@ -1,0 +1,103 @@
+"""The triggers that note every local change to a travelling table in `sync_pending`, made from
+the table descriptions (tables.py).
+
+One pending row per record: `whole` (added or put back: all of its fields travel, dated when it
+was added; `fields` then names those edited since, dated `edited_ms`), `put` (the fields
+changed, each followed by a comma, dated when last changed) or `delete`. Nothing is noted while
+`sync_quiet` has a row (changes being applied from another laptop, or an erasure, which travels
+as one change).
+A record deleted because the record it belongs to was deleted (a consent of a deleted person) is
+not noted: the parent's deletion does the same on every laptop.
+
+A migration that alters a travelling table (or adds one to tables.py) calls `recreate`.
+"""
+
+from __future__ import annotations
+
+from desktop_app.store.connection import Connection
+from desktop_app.store.sync.shapes import identity_sql, shape, subject_sql
+from desktop_app.store.sync.tables import TABLES, Table
+
+_LOUD = "NOT EXISTS (SELECT 1 FROM sync_quiet)"
+_UPSERT = "INSERT INTO sync_pending(tbl, key, state, fields, subject, noted_ms) "
+# When a change is made, in milliseconds: the wall clock, or just past the latest clock reading
+# made or received here if that is ahead (so a change made after receiving another comes after
+# it, whatever the clocks say).
+_NOTED = (
+    "max(CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), "
+    "COALESCE((SELECT wall_ms + 1 FROM sync_clock WHERE id = 1), 0))"
+)
+
+
+def _only(table: Table, alias: str) -> str:
+    if not table.only:
+        return ""
+    names = ", ".join(f"'{name}'" for name in table.only)
+    return f" AND {alias}.key IN ({names})"
+
+
+def _parents_here(table: Table) -> str:
+    return "".join(
+        f" AND (OLD.{c} IS NULL OR EXISTS (SELECT 1 FROM {parent} WHERE id = OLD.{c}))"
+        for c, parent in table.links.items()
+    )
+
+
+def _noting(table: Table, alias: str, state: str, fields: str, on_conflict: str) -> str:
+    return (
+        f"{_UPSERT}SELECT '{table.name}', k, '{state}', f, s, {_NOTED} FROM (SELECT "
+        f"{identity_sql(table, alias)} AS k, {fields} AS f, {subject_sql(table, alias)} AS s) "
+        f"WHERE k IS NOT NULL AND (f <> '' OR '{state}' <> 'put') "
+        f"ON CONFLICT(tbl, key) DO UPDATE SET {on_conflict}"
+    )
+
+
+def statements(conn: Connection, table: Table) -> list[str]:
+    """The three triggers of one table (each a statement with `;` inside)."""
+    name = table.name
+    changed = " || ".join(
+        f"(CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '{c},' ELSE '' END)"
+        for c in shape(conn, table).fields
+    )
+    subject = "subject = COALESCE(excluded.subject, subject)"
+    anew = "noted_ms = excluded.noted_ms, edited_ms = 0"
+    inserted = _noting(
+        table, "NEW", "whole", "''", f"state = 'whole', fields = '', {anew}, {subject}"
+    )
+    updated = _noting(
+        table,
+        "NEW",
+        "put",
+        changed or "''",
+        "fields = CASE WHEN state = 'delete' THEN fields ELSE fields || excluded.fields END, "
+        # a record added here and edited since: when it was added, and when last edited
+        "noted_ms = CASE WHEN state = 'whole' THEN noted_ms ELSE excluded.noted_ms END, "
+        "edited_ms = CASE WHEN state = 'whole' THEN excluded.noted_ms ELSE edited_ms END, "
+        + subject,
+    )
+    deleted = _noting(
+        table, "OLD", "delete", "''", f"state = 'delete', fields = '', {anew}, {subject}"
+    )
+    return [
+        f"CREATE TRIGGER sync_{name}_insert AFTER INSERT ON {name} "
+        f"WHEN {_LOUD}{_only(table, 'NEW')} BEGIN {inserted}; END",
+        f"CREATE TRIGGER sync_{name}_update AFTER UPDATE ON {name} "
+        f"WHEN {_LOUD}{_only(table, 'NEW')} BEGIN {updated}; END",
+        f"CREATE TRIGGER sync_{name}_delete AFTER DELETE ON {name} "
+        f"WHEN {_LOUD}{_only(table, 'OLD')}{_parents_here(table)} BEGIN {deleted}; END",
+    ]
+
+
+def recreate(conn: Connection) -> None:
+    """Drop and make again every table's triggers (for the tables this schema has)."""
+    for (trigger,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'"
+    ).fetchall():
+        conn.execute(f"DROP TRIGGER {trigger}")
+    present = {
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    for table in TABLES:
+        if table.name in present:
+            for statement in statements(conn, table):
+                conn.execute(statement)
