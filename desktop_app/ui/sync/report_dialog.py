@@ -75,7 +75,7 @@ class SyncReportDialog(FittedDialog):
             lines = changes_lines(changes) or ["Nothing changed."]
             self._say(f"From {name}:\n" + "\n".join(f"• {line}" for line in lines))
         if not report.received:
-            self._say("Nothing new came from the other laptops.")
+            self._say("No records were added, changed or removed here by the other laptops.")
         sent = report.sent
         self._say(
             f"This laptop sent {sent:,} change{'s' if sent != 1 else ''} for the others."

@@ -33,6 +33,10 @@ def _value(text: str) -> str:
     return text if text.strip() else "(empty)"
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _line(conflict: Conflict) -> str:
     return f"{conflict.record_label}: {conflict.field_label}"
 
@@ -129,8 +133,8 @@ class ChangesToCheckDialog(FittedDialog):
             for label in (self.record, self.field, self.kept, self.other):
                 label.clear()
             return
-        self.record.setText(f"{conflict.record_label} ({conflict.record_kind})")
-        self.field.setText(conflict.field_label)
+        self.record.setText(conflict.record_label)
+        self.field.setText(_capital(conflict.field_label))
         self.kept.setText(f"{_value(conflict.kept)} — from {conflict.kept_from}")
         self.other.setText(f"{_value(conflict.other)} — from {conflict.other_from}")
 

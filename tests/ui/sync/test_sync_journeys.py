@@ -1,9 +1,11 @@
 """Sync between laptops in the window: the shared folder chosen in Settings, File → Sync now on
 two laptops (the second joining from a backup of the first) with its report, a sync that cannot
-run, and Home's warning about a laptop that has been silent for weeks."""
+run, a real conflict reviewed from the report, and Home's warning about a laptop that has been
+silent for weeks."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,13 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.services import sync
+from desktop_app.domain.people import Person
+from desktop_app.services import people, sync
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
+from desktop_app.ui.people.people_screen import PeopleScreen
 from desktop_app.ui.settings.settings_screen import SettingsScreen
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.sync.home_panel import SyncHomePanel
 from desktop_app.ui.sync.report_dialog import SyncReportDialog
+from desktop_app.ui.sync.review_dialog import ChangesToCheckDialog
 from tests.sync.laptops import Group
 from tests.ui.conftest import FileDialogAnswers, unlock
 from tests.ui.test_ui_journeys_corrections import section_key
@@ -88,27 +93,36 @@ def test_the_shared_folder_and_the_laptop_name_are_chosen_in_settings(
     assert sync.share_folder(window.db) == group.folder.resolve(), "the folder stays as it was"
 
 
-def test_sync_now_on_two_laptops_reports_the_other_laptop(
+def test_sync_now_on_two_laptops_brings_records_and_reports_the_other_laptop(
     qtbot: QtBot, window: MainWindow, group: Group, shown_messages: list[messages.Shown]
 ) -> None:
     coordinator, lead_folder = _two_laptops(group)
     unlock(qtbot, window, lead_folder)
-    assert window.db is not None
+    assert window.db is not None and window.workspace is not None
     qtbot.waitUntil(lambda: not window.syncing.running, timeout=WAIT_MS)  # the quiet one
+    qtbot.keyClick(window, section_key("People"), CTRL)
+    people_screen = window.workspace.findChild(PeopleScreen)
+    assert people_screen is not None and people_screen.model.total == 0
+    amara = people.add_person(coordinator, Person("Amara K."))
+    sync.sync_now(coordinator)
+
     _sync_from_file_menu(qtbot, window)
     report = _report(qtbot, window)
     text = _texts(report)
+    assert "From Coordinator's laptop:\n• Added 1 person." in text
     assert "Coordinator's laptop: last synced today" in text
     assert "Lead's laptop (this laptop): last synced today" in text
     assert not [m for m in shown_messages if m.kind == "error"]
+    assert people_screen.model.total == 1, "the screen in view shows what came in"
     report.reject()
 
-    # What was stored: each laptop knows the other through the folder.
+    # What was stored: the person came, and each laptop knows the other through the folder.
+    assert people.get_person(window.db, amara.id).known_as == "Amara K."
     lead_sees = {laptop.laptop_name for laptop in sync.status(window.db).laptops}
     assert lead_sees == {"Lead's laptop", "Coordinator's laptop"}
     sync.sync_now(coordinator)
     coordinator_sees = {laptop.laptop_name: laptop for laptop in sync.status(coordinator).laptops}
-    assert coordinator_sees["Lead's laptop"].last_synced is not None
+    assert coordinator_sees["Lead's laptop"].behind == 0
 
 
 def test_a_folder_unplugged_is_said_plainly_and_nothing_changes(
@@ -171,3 +185,40 @@ def _everything(db: Database) -> dict[str, list[tuple[object, ...]]]:
         )
     ]
     return {t: sorted(map(tuple, conn.execute(f'SELECT * FROM "{t}"')), key=repr) for t in tables}
+
+
+def test_a_real_conflict_is_reviewed_from_the_report_with_the_keyboard(
+    qtbot: QtBot, window: MainWindow, group: Group
+) -> None:
+    coordinator = group.first_laptop()
+    amara = people.add_person(coordinator, Person("Amara K."))
+    lead = group.join_from(coordinator, "Lead's laptop")
+    people.update_person(coordinator, dataclasses.replace(amara, notes="Prefers evenings"))
+    sync.sync_now(coordinator, folder=group.folder)
+    people.update_person(lead, dataclasses.replace(amara, notes="Comes on Tuesdays"))
+    unlock(qtbot, window, group.close(lead))  # not sharing yet: no quiet sync at unlock
+    db = window.db
+    assert db is not None
+    sync.set_share_folder(db, group.folder)
+    qtbot.keyClick(window, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    report = _report(qtbot, window)
+    assert "No records were added, changed or removed here" in _texts(report)
+    assert "1 detail was changed on two laptops" in _texts(report)
+    report.review_button.click()
+    review = next(d for d in window.findChildren(ChangesToCheckDialog) if d.isVisible())
+    assert review.list.count() == 1
+    qtbot.waitExposed(review)
+    qtbot.waitUntil(review.list.hasFocus, timeout=WAIT_MS)  # the keyboard starts on the list
+    assert "Amara K." in review.record.text() and review.field.text() == "Notes"
+    assert review.kept.text() == "Comes on Tuesdays — from this laptop"
+    assert review.other.text() == "Prefers evenings — from Coordinator's laptop"
+    qtbot.keyClick(review.list, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # Use the other…
+    qtbot.waitUntil(lambda: review.list.count() == 0, timeout=WAIT_MS)  # (a button's Alt key
+    assert review.empty.isVisible() and not review.details.isVisible()  # clicks a moment later)
+    review.reject()
+
+    assert people.get_person(db, amara.id).notes == "Prefers evenings"
+    assert sync.conflicts(db) == []
+    sync.sync_now(db)
+    sync.sync_now(coordinator, folder=group.folder)
+    assert people.get_person(coordinator, amara.id).notes == "Prefers evenings"
