@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
-from desktop_app.services import people, sync
+from desktop_app.domain.sync.report import SyncReport
+from desktop_app.services import drafts, people, sync
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.worker import Report
+from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.people.people_screen import PeopleScreen
 from desktop_app.ui.settings.settings_screen import SettingsScreen
 from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.sync import sync_actions, sync_task
 from desktop_app.ui.sync.home_panel import SyncHomePanel
 from desktop_app.ui.sync.report_dialog import SyncReportDialog
 from desktop_app.ui.sync.review_dialog import ChangesToCheckDialog
@@ -204,6 +210,10 @@ def test_a_real_conflict_is_reviewed_from_the_report_with_the_keyboard(
     report = _report(qtbot, window)
     assert "No records were added, changed or removed here" in _texts(report)
     assert "1 detail was changed on two laptops" in _texts(report)
+    home = window.workspace.findChild(SyncHomePanel) if window.workspace else None
+    assert home is not None
+    qtbot.waitUntil(lambda: not home.check_button.isHidden(), timeout=WAIT_MS)
+    assert home.check_button.text() == "Changes to chec&k (1)…"
     report.review_button.click()
     review = next(d for d in window.findChildren(ChangesToCheckDialog) if d.isVisible())
     assert review.list.count() == 1
@@ -216,9 +226,71 @@ def test_a_real_conflict_is_reviewed_from_the_report_with_the_keyboard(
     qtbot.waitUntil(lambda: review.list.count() == 0, timeout=WAIT_MS)  # (a button's Alt key
     assert review.empty.isVisible() and not review.details.isVisible()  # clicks a moment later)
     review.reject()
+    qtbot.waitUntil(home.check_button.isHidden, timeout=WAIT_MS)
 
     assert people.get_person(db, amara.id).notes == "Prefers evenings"
     assert sync.conflicts(db) == []
     sync.sync_now(db)
     sync.sync_now(coordinator, folder=group.folder)
     assert people.get_person(coordinator, amara.id).notes == "Prefers evenings"
+
+
+def _typing_a_new_person(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    window.add_person_action.trigger()
+    dialog = next(d for d in window.findChildren(PersonDialog) if d.isVisible())
+    qtbot.keyClicks(dialog.known_as, name)
+
+
+def test_locking_syncs_first_and_keeps_what_was_being_typed(
+    qtbot: QtBot, window: MainWindow, group: Group
+) -> None:
+    coordinator, lead_folder = _two_laptops(group)
+    unlock(qtbot, window, lead_folder)
+    assert window.db is not None
+    qtbot.waitUntil(lambda: not window.syncing.running, timeout=WAIT_MS)  # the quiet one
+    ben = people.add_person(window.db, Person("Ben T."))
+    _typing_a_new_person(qtbot, window, "Chidi O.")
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert window.db is None
+
+    sync.sync_now(coordinator)
+    assert people.get_person(coordinator, ben.id).known_as == "Ben T.", "sent before locking"
+    lead = group.reopen(lead_folder)
+    [draft] = drafts.my_drafts(lead)
+    assert "Chidi O." in draft.fields.values()
+
+
+def test_locking_waits_only_a_moment_for_a_slow_sync(
+    qtbot: QtBot,
+    window: MainWindow,
+    group: Group,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    coordinator, lead_folder = _two_laptops(group)
+    group.close(coordinator)
+    unlock(qtbot, window, lead_folder)
+    assert window.db is not None
+    qtbot.waitUntil(lambda: not window.syncing.running, timeout=WAIT_MS)
+    steps: list[int] = []
+
+    def slow_sync(_db: Database, report: Report) -> SyncReport:
+        for step in range(100):  # ten seconds, unless cancelled
+            steps.append(step)
+            report(step, 100, "Changes from a slow network drive")
+            time.sleep(0.1)
+        return SyncReport(sent=0)
+
+    monkeypatch.setattr(sync_task.sync, "sync_now", slow_sync)
+    monkeypatch.setattr(sync_actions, "LOCK_WAIT_S", 0.5)
+    _typing_a_new_person(qtbot, window, "Chidi O.")
+    window.sync_action.trigger()
+    qtbot.waitUntil(lambda: bool(steps), timeout=WAIT_MS)
+    started = time.monotonic()
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert window.db is None
+    assert time.monotonic() - started < 3, "locking waited too long for the sync"
+    assert len(steps) < 60, "the slow sync was stopped"
+    assert "did not finish" in window.statusBar().currentMessage()
+    lead = group.reopen(lead_folder)
+    [draft] = drafts.my_drafts(lead)
+    assert "Chidi O." in draft.fields.values()
