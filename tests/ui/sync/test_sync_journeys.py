@@ -22,8 +22,8 @@ from desktop_app.services import drafts, people, sync
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.worker import Report
-from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.people.people_screen import PeopleScreen
+from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.settings.settings_screen import SettingsScreen
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.sync import sync_actions, sync_task
