@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.help_window: HelpWindow | None = None
         self._help_key: HelpKey | None = None
         self.idle.lock_now.connect(self.lock_by_itself)
-        self.syncing = _sync_actions(self)
+        self._syncing: SyncActions | None = None
         self.start = StartScreen()
         self.start.unlocked.connect(self.show_database)
         self.start.combine_requested.connect(self.combine_returns)
@@ -108,6 +108,13 @@ class MainWindow(QMainWindow):
             fit_on_screen(self)
         if self._help_key is None:  # after the first paint: an application filter slows start-up
             QtCore.QTimer.singleShot(0, self._install_help_key)
+
+    @property
+    def syncing(self) -> SyncActions:
+        """Sync between laptops (made at the first unlock, not while PeerLog starts)."""
+        if self._syncing is None:
+            self._syncing = _sync_actions(self)
+        return self._syncing
 
     # Actions and menus ---------------------------------------------------------------------
 
@@ -139,9 +146,11 @@ class MainWindow(QMainWindow):
         )
         self.deleted_action = self._action("Recently &deleted…", None, self.show_recently_deleted)
         self.back_up_action = self._action("&Back up now…", None, self.back_up_now)
-        self.sync_action = self._action("S&ync now", "Ctrl+Shift+S", self.syncing.sync_now)
+        self.sync_action = self._action(
+            "S&ync now", "Ctrl+Shift+S", lambda: self.syncing.sync_now()
+        )
         self.sync_action.setToolTip("Send and receive changes through the shared folder")
-        self.review_action = self._action("C&hanges to check…", None, self.syncing.review)
+        self.review_action = self._action("C&hanges to check…", None, lambda: self.syncing.review())
         self.open_other_action = self._action(
             "&Open another database…", None, self.open_another_database
         )

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.domain.sync.report import SyncReport
-from desktop_app.store.database import Database
-from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.progress_dialog import run_with_progress
 from desktop_app.ui.common.worker import Report, Task, run_task
 from desktop_app.ui.sync.sync_events import events, note_problem
-from desktop_app.ui.sync.sync_task import Finished, SyncOutcome, may_sync_quietly, run_sync
+
+if TYPE_CHECKING:  # the services are loaded at the first sync, not while PeerLog starts
+    from desktop_app.domain.sync.report import SyncReport
+    from desktop_app.store.database import Database
+    from desktop_app.store.errors import StoreError
+    from desktop_app.ui.sync.sync_task import Finished, SyncOutcome
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,8 @@ class SyncActions(QObject):
         return self._running is not None and self._running[0].is_running
 
     def _start(self, db: Database, start: Callable[..., Task]) -> None:
+        from desktop_app.ui.sync.sync_task import Finished, run_sync
+
         finished = Finished()
         task = start(finished.wrap(lambda report: run_sync(db, report)))
         self._running = (task, finished)
@@ -68,6 +72,8 @@ class SyncActions(QObject):
         if self.running:
             self._say("A sync is already running; it will finish in a moment.", 8000)
             return
+
+        from desktop_app.ui.common.progress_dialog import run_with_progress
 
         def start(fn: Callable[[Report], SyncOutcome]) -> Task:
             return run_with_progress(parent, TITLE, fn, lambda o: self._after_sync_now(db, o))[1]
@@ -101,6 +107,8 @@ class SyncActions(QObject):
     # Quietly, after unlocking and before locking --------------------------------------------
 
     def sync_quietly(self) -> None:
+        from desktop_app.ui.sync.sync_task import may_sync_quietly
+
         where = self._where()
         if where is None or self.running or not may_sync_quietly(where[0]):
             return
@@ -125,6 +133,8 @@ class SyncActions(QObject):
         """Let a sync under way finish, or run one last quick sync, for at most LOCK_WAIT_S
         seconds; the window does not repaint meanwhile. What to say after locking, if
         anything."""
+        from desktop_app.ui.sync.sync_task import may_sync_quietly
+
         if not self.running:
             self._running = None
             if self._where() is None or not may_sync_quietly(db):
