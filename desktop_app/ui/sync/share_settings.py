@@ -1,5 +1,7 @@
 """Settings → Share with other laptops: the shared folder (chosen or stopped at once, as the
-backup folder is) and this laptop's name (saved with the other settings)."""
+backup folder is) and this laptop's name (saved with the other settings).
+
+No Alt letters here: Settings uses every free one but j, q and z. Tab reaches each button."""
 
 from __future__ import annotations
 
@@ -48,9 +50,9 @@ class SharePanel(QGroupBox):
         self.name.setMaxLength(sync.NAME_MAX)
         self.name.setPlaceholderText("e.g. Coordinator's laptop")
         self.name.setToolTip("How the other laptops name this one in their sync reports")
-        self.choose_button = action_button("Choose shared &folder…", self.choose_folder)
+        self.choose_button = action_button("Choose shared folder…", self.choose_folder)
         self.stop_button = action_button(
-            "Stop sha&ring", self.stop_sharing, "This laptop stops syncing; nothing is deleted"
+            "Stop sharing", self.stop_sharing, "This laptop stops syncing; nothing is deleted"
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_button)
@@ -61,7 +63,7 @@ class SharePanel(QGroupBox):
         form.addRow(note(JOINING))
         add_row(form, "Shared folder:", self.folder, errors.label("share_folder", "the folder"))
         form.addRow("", buttons)
-        add_row(form, "Name of this lap&top:", self.name, errors.label("laptop_name", "the name"))
+        add_row(form, "Name of this laptop:", self.name, errors.label("laptop_name", "the name"))
 
     def load(self) -> None:
         self.load_folder_only()

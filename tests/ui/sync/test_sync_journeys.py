@@ -294,3 +294,32 @@ def test_locking_waits_only_a_moment_for_a_slow_sync(
     lead = group.reopen(lead_folder)
     [draft] = drafts.my_drafts(lead)
     assert "Chidi O." in draft.fields.values()
+
+
+def test_many_removals_wait_until_a_coordinator_applies_them_from_the_report(
+    qtbot: QtBot, window: MainWindow, group: Group
+) -> None:
+    coordinator, lead_folder = _two_laptops(group)
+    everyone = [people.add_person(coordinator, Person(f"Person {i}")) for i in range(20)]
+    sync.sync_now(coordinator)
+    lead = group.reopen(lead_folder)
+    sync.sync_now(lead)
+    group.close(lead)
+    for person in everyone[:12]:
+        people.delete_person(coordinator, person.id)
+    sync.sync_now(coordinator)
+    unlock(qtbot, window, lead_folder)
+    assert window.db is not None
+    qtbot.waitUntil(lambda: not window.syncing.running, timeout=WAIT_MS)
+    _sync_from_file_menu(qtbot, window)
+    report = _report(qtbot, window)
+    assert "Coordinator's laptop removed 12 of 20 records." in _texts(report)
+    assert len(people.list_people(window.db).rows) == 20, "nothing removed yet"
+    [apply] = report.apply_buttons
+    with messages.headless([True]) as asked:
+        apply.click()
+        assert asked[0].title == "Apply these removals?"
+        qtbot.waitUntil(lambda: _report(qtbot, window) is not report, timeout=WAIT_MS)
+    again = _report(qtbot, window)
+    assert "From Coordinator's laptop:\n• Removed 12 people." in _texts(again)
+    assert len(people.list_people(window.db).rows) == 8
