@@ -16,7 +16,6 @@ from desktop_app.services import sync
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.action_button import action_button
-from desktop_app.ui.common.text_styles import heading
 from desktop_app.ui.common.worker import run_task
 from desktop_app.ui.home.protection_panel import WARNING_STYLE
 from desktop_app.ui.shell.record_opener import RecordOpener
@@ -48,7 +47,7 @@ class SyncHomePanel(QWidget):
         self.db = db
         self.opener = opener
         self.now: Callable[[], datetime | None] = lambda: None  # tests look weeks ahead
-        self.laptops = _label()
+        self.laptops = _label()  # one wrapped line or two: Home's list keeps its room
         self.laptops.setAccessibleName("Laptops sharing these records")
         self.warnings = _label(WARNING_STYLE)
         self.warnings.setAccessibleName("Sync warnings")
@@ -59,7 +58,6 @@ class SyncHomePanel(QWidget):
         row.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("Shared with other laptops", 3))
         layout.addLayout(row)
         layout.addWidget(self.warnings)
         self.reading = False
@@ -95,24 +93,25 @@ class SyncHomePanel(QWidget):
     def show_state(self, state: SharingNow) -> None:
         self.reading = False
         self.shown = state
-        lines: list[str] = []
+        synced: list[str] = []  # this laptop first
         warnings: list[str] = []
         for laptop in state.status.laptops if state.status else ():
             when = when_text(laptop.last_synced, self.now())
             if laptop.this_laptop:
-                lines.insert(0, f"This laptop ({laptop.laptop_name}) last synced {when}.")
+                synced.insert(0, f"this laptop ({laptop.laptop_name}) {when}")
             else:
-                lines.append(f"{laptop.laptop_name}: last synced {when}.")
+                synced.append(f"{laptop.laptop_name} {when}")
             warning = silent_warning(laptop)
             if warning:
                 warnings.append(warning + ".")
-        if state.status is not None and len(state.status.laptops) < 2:
-            lines.append("No other laptop has synced yet.")
+        text = f"Sharing with other laptops. Last synced: {'; '.join(synced)}." if synced else ""
+        if state.status is not None and len(synced) < 2:
+            text += " No other laptop has synced yet."
         problem = state.problem or last_problem(self.db.folder)
         if problem:
             warnings.append(f"Not synced: {problem}")
-        self.laptops.setText("\n".join(lines))
-        self.laptops.setVisible(bool(lines))
+        self.laptops.setText(text.strip())
+        self.laptops.setVisible(bool(text))
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
         self.check_button.setText(f"Changes to chec&k ({state.to_check:,})…")

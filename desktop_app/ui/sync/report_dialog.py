@@ -102,14 +102,15 @@ class SyncReportDialog(FittedDialog):
         self.lines.addWidget(heading("Waiting for a coordinator", 2))
         may_confirm = access.allowed(self.db, Permission.ERASE)
         self.apply_buttons = []
-        for batch in held:
+        for index, batch in enumerate(held):
             name = batch.laptop_name or "Another laptop"
             self._say(
                 f"{name} removed {batch.removals:,} of {batch.records:,} records. So many "
                 "removals wait until a coordinator confirms them, in case they were a mistake."
             )
             if may_confirm:
-                button = action_button("&Apply these removals", self._applier(batch))
+                text = "&Apply these removals" if index == 0 else "Apply these removals"
+                button = action_button(text, self._applier(batch))
                 self.apply_buttons.append(button)
                 self._row(button)
         if not may_confirm:

@@ -177,7 +177,8 @@ def _quiet_summary(report: SyncReport) -> str:
         else "Synced with the other laptops: nothing new came in."
     )
     if report.new_conflicts:
-        said += f" {report.new_conflicts:,} to check: File → Changes to check…"
+        count = report.new_conflicts
+        said += f" {count:,} change{'s' if count != 1 else ''} to check: File → Changes to check…"
     if report.held:
         said += " Some removals wait for a coordinator: use File → Sync now to see them."
     return said

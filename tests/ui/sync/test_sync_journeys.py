@@ -167,7 +167,8 @@ def test_home_warns_of_a_laptop_silent_for_more_than_three_weeks(
     panel = window.workspace.findChild(SyncHomePanel) if window.workspace else None
     assert panel is not None
     qtbot.waitUntil(lambda: panel.isVisible() and not panel.reading, timeout=WAIT_MS)
-    assert "Lead's laptop: last synced today" in panel.laptops.text()
+    assert "Last synced: this laptop (Coordinator's laptop) today" in panel.laptops.text()
+    assert "; Lead's laptop today at" in panel.laptops.text()
     assert not panel.warnings.isVisible()
 
     later = datetime.now(UTC) + timedelta(days=24, hours=1)
