@@ -156,11 +156,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _open_for_command(path: Path) -> Database:
     from desktop_app.services import databases
+    from desktop_app.services.sync.exchange import settle_identity
     from desktop_app.store.database import Database
 
-    return Database.open_with(
-        databases.database_folder(path), _unlocker_from_environment_or_prompt()
-    )
+    db = Database.open_with(databases.database_folder(path), _unlocker_from_environment_or_prompt())
+    settle_identity(db)
+    return db
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -63,13 +63,27 @@ def open_database(
 ) -> Database:
     """Unlock and open. `quick_check=False` leaves the caller to run `db.quick_check()` soon
     after, off the GUI thread (it reads every page: seconds on ten years of records)."""
-    return Database.open_with(
+    db = Database.open_with(
         database_folder(path), passphrase_unlocker(passphrase, user_id), quick_check=quick_check
     )
+    return _settled(db)
 
 
 def open_with_recovery_code(path: Path, code: str) -> Database:
-    return Database.open_with(database_folder(path), recovery_unlocker(code))
+    return _settled(Database.open_with(database_folder(path), recovery_unlocker(code)))
+
+
+def _settled(db: Database) -> Database:
+    """A copy of a laptop that shares through a folder becomes a laptop of its own before
+    anything is changed in it (see services/sync)."""
+    from desktop_app.services.sync.exchange import settle_identity
+
+    try:
+        settle_identity(db)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def check_database(path: Path, unlock: Unlocker) -> list[CheckProblem]:

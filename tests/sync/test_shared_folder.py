@@ -35,7 +35,7 @@ def test_a_sync_leaves_only_sealed_files_named_by_database_laptop_and_sequence(
     coordinator = group.first_laptop()
     folder = group.folder
     report = sync.sync_now(coordinator, folder=folder)
-    assert report.sent == 0  # no records yet: the audit trail (naming the laptop) travels
+    assert report.sent == 1  # the organisation's name (and the audit trail) travel
     own = _own_folder(folder, coordinator)
     names = sorted(p.name for p in own.iterdir())
     assert names == ["0000000001.peerlog-changes", "state.peerlog-state"]
@@ -187,3 +187,27 @@ def test_every_laptops_audit_trail_arrives_and_is_checked(group: Group) -> None:
     group.close(db)
     problems = databases.check_database(path, passphrase_unlocker(PASSPHRASE))
     assert any("changed after it was written" in p.text for p in problems)
+
+
+def test_files_every_laptop_has_are_tidied_away_after_three_weeks(group: Group) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app.domain.people import Person
+    from desktop_app.services import people
+
+    coordinator = group.first_laptop()
+    lead = group.join_from(coordinator, "Lead's laptop")
+    people.add_person(coordinator, Person("Amara K."))
+    group.sync_all([coordinator, lead])
+    own = _own_folder(group.folder, coordinator)
+    assert [p.name for p in own.glob("*.peerlog-changes")], "kept while recent"
+    later = datetime.now(UTC) + timedelta(days=22)
+    exchange.sync(coordinator, group.folder, now=later)
+    assert not list(own.glob("*.peerlog-changes"))
+    assert coordinator.connection().execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
+    # a laptop that joins from a backup older than what was tidied away is told plainly
+    late = group.join_from(lead, "Late laptop")
+    with late.transaction() as tx:
+        tx.execute("UPDATE settings SET value = '{}' WHERE key = 'sync_applied'")
+    report = sync.sync_now(late, folder=group.folder)
+    assert any("Join again from a newer backup" in s for s in report.skipped)

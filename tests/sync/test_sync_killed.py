@@ -95,6 +95,7 @@ def test_the_sending_laptop_killed_at_each_step(scene: Scene) -> None:
         scene.put_back()
 
     runs = kill_at_each_step(lambda: scene.sync(scene.coordinator), after_each)
+    print(f"sending sync killed at {runs - 1} points")
     assert runs > 5, "the sync should have been killed at several points"
 
 
@@ -112,4 +113,5 @@ def test_the_receiving_laptop_killed_at_each_step(scene: Scene) -> None:
         scene.put_back()
 
     runs = kill_at_each_step(lambda: scene.sync(scene.lead), after_each)
+    print(f"receiving sync killed at {runs - 1} points")
     assert runs > 5

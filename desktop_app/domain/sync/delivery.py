@@ -7,6 +7,7 @@ every batch its writer had applied (its `seen` vector), so that what it refers t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 
 from desktop_app.domain.sync.changes import ChangeBatch, Hlc
 
@@ -18,6 +19,11 @@ FUTURE_LIMIT_MS = 24 * 60 * 60 * 1000
 # coordinator to confirm (a laptop whose records were emptied by mistake must not empty the rest).
 HOLD_AT_LEAST = 10
 HOLD_SHARE = 0.2
+
+# A batch every known laptop has applied is removed from the shared folder once it is this old:
+# a sync service may bring a laptop's folder late, and a laptop joining from a backup this recent
+# still finds every change it lacks.
+KEEP_FILES = timedelta(days=21)
 
 
 def is_next(batch: ChangeBatch, applied: Mapping[str, int]) -> bool:

@@ -101,12 +101,13 @@ def sync(
 
 
 def _start(db: Database, share: Path, progress: Progress, now: datetime) -> _Run:
-    conn = db.connection()
     database_id = db.setting("database_id") or ""
     key = db.purpose_key(KEY_PURPOSE)
-    state = local_state.load(conn)
-    if state is None or not _still_this_laptop(db, share, database_id, key, state):
-        state = _become_new_laptop(db, state)
+    state = this_laptop(db)
+    if _is_older_copy(share, database_id, key, state):
+        # a restored older copy of this laptop: what was changed here since it was restored is
+        # pending, and is this new laptop's to send
+        state = _become_new_laptop(db, state, forget_pending=False)
     try:
         mailbox.prepare(share, database_id, state.laptop_id)
     except CannotWriteFile as exc:
@@ -114,31 +115,42 @@ def _start(db: Database, share: Path, progress: Progress, now: datetime) -> _Run
     return _Run(db, share, database_id, key, now, progress, state)
 
 
-def _still_this_laptop(
-    db: Database, share: Path, database_id: str, key: bytes, state: LocalState
-) -> bool:
-    if not identity.owns(state.laptop_id, db.folder):
-        return False
+def _is_older_copy(share: Path, database_id: str, key: bytes, state: LocalState) -> bool:
     own = mailbox.laptop_folder(share, database_id, state.laptop_id)
     written = [seq for seq, _ in mailbox.change_files(own).files]
     mine = laptop_states.read(key, share, database_id, state.laptop_id)
     if mine is not None:
         written.append(mine.own_sequence)
-    return not identity.is_older_copy(state.own_sequence, written)
+    return identity.is_older_copy(state.own_sequence, written)
 
 
 def this_laptop(db: Database) -> LocalState:
-    """This laptop's identity, made new when the database is a copy from another laptop."""
+    """This laptop's identity, made new when the database is a copy from another laptop
+    (called when a database is opened, before anything is changed in the copy: what the other
+    laptop had not sent yet is that laptop's to send). A database that never shared keeps what
+    it has pending: its first sync sends it all (the same values again, where it is a copy)."""
     state = local_state.load(db.connection())
-    if state is None or not identity.owns(state.laptop_id, db.folder):
-        state = _become_new_laptop(db, state)
+    if state is None:
+        return _become_new_laptop(db, None, forget_pending=False)
+    if not identity.owns(state.laptop_id, db.folder):
+        return _become_new_laptop(db, state, forget_pending=True)
     return state
 
 
-def _become_new_laptop(db: Database, previous: LocalState | None) -> LocalState:
+def settle_identity(db: Database) -> None:
+    """On opening: a copy of a laptop that shares becomes a laptop of its own at once."""
+    state = local_state.load(db.connection())
+    if state is not None and not identity.owns(state.laptop_id, db.folder):
+        _become_new_laptop(db, state, forget_pending=True)
+
+
+def _become_new_laptop(
+    db: Database, previous: LocalState | None, *, forget_pending: bool
+) -> LocalState:
     with db.transaction() as tx:
         state = local_state.new_laptop(previous, audit_repo.last_position(tx))
-        engine.forget_pending(tx)
+        if forget_pending:
+            engine.forget_pending(tx)
         outbox_repo.clear(tx)
         local_state.save(tx, state)
     identity.claim(state.laptop_id, db.folder)
@@ -176,7 +188,7 @@ def _unapplied(run: _Run, laptop: str) -> list[tuple[int, Path]]:
 def _receive(run: _Run, laptop: str, known: laptop_states.LaptopState | None) -> None:
     files = dict(_unapplied(run, laptop))
     name = run.tallies[laptop].name or "another laptop"
-    while files:
+    while True:
         wanted = run.state.applied.get(laptop, 0) + 1
         path = files.pop(wanted, None)
         if path is None:
@@ -294,7 +306,7 @@ def _send(run: _Run) -> int:
             changes=changes,
             audit=tuple(audit),
         )
-        outbox_repo.add(tx, sequence, _content(batch))
+        outbox_repo.add(tx, sequence, batch.written_at, _content(batch))
         run.state = LocalState(
             state.laptop_id,
             state.laptop_name,
@@ -360,10 +372,14 @@ def _wipe_erased(run: _Run) -> None:
 
 
 def _compact(run: _Run, seen_by_others: list[dict[str, int]], others: int) -> None:
-    """Remove this laptop's batches every other known laptop has applied."""
+    """Remove this laptop's batches every other known laptop has applied, once they are a few
+    weeks old (a sync service may show a laptop's folder late; a laptop may join from a recent
+    backup)."""
     if not others or len(seen_by_others) < others:
         return
     through = delivery.compactable_through(seen_by_others, run.state.laptop_id)
+    settled = (run.now - delivery.KEEP_FILES).isoformat(timespec="seconds")
+    through = min(through, outbox_repo.written_before(run.db.connection(), settled))
     if through <= 0:
         return
     own = mailbox.laptop_folder(run.share, run.database_id, run.state.laptop_id)

@@ -14,6 +14,7 @@ from desktop_app.store.migrations.step import Migration, run_script
 SCRIPT = """
 CREATE TABLE sync_outbox (
     sequence INTEGER PRIMARY KEY,
+    written_at TEXT NOT NULL,
     content BLOB NOT NULL
 );
 CREATE TABLE sync_received_audit (

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from desktop_app.store.connection import Connection
 
 
-def add(conn: Connection, sequence: int, content: bytes) -> None:
-    conn.execute("INSERT INTO sync_outbox(sequence, content) VALUES (?, ?)", (sequence, content))
+def add(conn: Connection, sequence: int, written_at: str, content: bytes) -> None:
+    conn.execute(
+        "INSERT INTO sync_outbox(sequence, written_at, content) VALUES (?, ?, ?)",
+        (sequence, written_at, content),
+    )
 
 
 def replace(conn: Connection, sequence: int, content: bytes) -> None:
@@ -27,6 +30,18 @@ def content(conn: Connection, sequence: int) -> bytes | None:
 def all_batches(conn: Connection) -> Iterator[tuple[int, bytes]]:
     for sequence, data in conn.execute("SELECT sequence, content FROM sync_outbox ORDER BY 1"):
         yield int(sequence), bytes(data)
+
+
+def written_before(conn: Connection, moment: str) -> int:
+    """The highest sequence of the unbroken run of batches written before `moment`."""
+    last = 0
+    for sequence, written_at in conn.execute(
+        "SELECT sequence, written_at FROM sync_outbox ORDER BY sequence"
+    ):
+        if str(written_at) >= moment:
+            break
+        last = int(sequence)
+    return last
 
 
 def remove_through(conn: Connection, sequence: int) -> None:
