@@ -98,6 +98,12 @@ def test_the_shared_folder_and_the_laptop_name_are_chosen_in_settings(
     assert "outside the database's own folder" in screen.errors.shown()["share_folder"]
     assert sync.share_folder(window.db) == group.folder.resolve(), "the folder stays as it was"
 
+    with messages.headless([True]) as asked:
+        screen.sharing.stop_button.click()
+    assert asked[0].title == "Stop sharing?"
+    assert sync.share_folder(window.db) is None
+    assert "None chosen" in screen.sharing.folder.text()
+
 
 def test_sync_now_on_two_laptops_brings_records_and_reports_the_other_laptop(
     qtbot: QtBot, window: MainWindow, group: Group, shown_messages: list[messages.Shown]
@@ -129,6 +135,25 @@ def test_sync_now_on_two_laptops_brings_records_and_reports_the_other_laptop(
     sync.sync_now(coordinator)
     coordinator_sees = {laptop.laptop_name: laptop for laptop in sync.status(coordinator).laptops}
     assert coordinator_sees["Lead's laptop"].behind == 0
+
+
+def test_unlocking_syncs_quietly_and_says_so_in_the_status_bar(
+    qtbot: QtBot, window: MainWindow, group: Group, shown_messages: list[messages.Shown]
+) -> None:
+    coordinator, lead_folder = _two_laptops(group)
+    amara = people.add_person(coordinator, Person("Amara K."))
+    sync.sync_now(coordinator)
+    unlock(qtbot, window, lead_folder)
+    assert window.db is not None
+    qtbot.waitUntil(
+        lambda: "Synced with the other laptops" in window.statusBar().currentMessage(),
+        timeout=WAIT_MS,
+    )
+    assert window.statusBar().currentMessage() == (
+        "Synced with the other laptops: 1 change came in."
+    )
+    assert people.get_person(window.db, amara.id).known_as == "Amara K."
+    assert not shown_messages, "a quiet sync shows no message box"
 
 
 def test_a_folder_unplugged_is_said_plainly_and_nothing_changes(
