@@ -1,9 +1,10 @@
 """Syncing from the window: File → Sync now (progress, then the report), quietly after unlocking
 and before locking, and File → Changes to check.
 
-A quiet sync runs only when a shared folder is set and is there; what stops it is a line in the
-status bar and on Home, never a message box. Locking waits for a sync under way (or a last quick
-one) for at most LOCK_WAIT_S seconds: forms being typed in are kept as drafts before that.
+A quiet sync runs only when a shared folder is set and is there (a folder not there is said on
+Home); what stops it is a line in the status bar and on Home, never a message box. Locking
+waits for a sync under way (or a last quick one) for at most LOCK_WAIT_S seconds: forms being
+typed in are kept as drafts before that.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # the services are loaded at the first sync, not while PeerLo
 log = logging.getLogger(__name__)
 
 TITLE = "Sync now"
-LOCK_WAIT_S = 8.0
+LOCK_WAIT_S = 5.0
 
 Say = Callable[[str, int], None]  # the status bar: text, milliseconds (0: until replaced)
 
@@ -54,11 +55,11 @@ class SyncActions(QObject):
     def running(self) -> bool:
         return self._running is not None and self._running[0].is_running
 
-    def _start(self, db: Database, start: Callable[..., Task]) -> None:
+    def _start(self, db: Database, start: Callable[..., Task], quiet: bool = False) -> None:
         from desktop_app.ui.sync.sync_task import Finished, run_sync
 
         finished = Finished()
-        task = start(finished.wrap(lambda report: run_sync(db, report)))
+        task = start(finished.wrap(lambda report: run_sync(db, report, quiet)))
         self._running = (task, finished)
 
     # Sync now ------------------------------------------------------------------------------
@@ -116,6 +117,9 @@ class SyncActions(QObject):
 
         def done(outcome: SyncOutcome) -> None:
             note_problem(db.folder, outcome.problem)
+            if outcome.absent:  # Home says the folder is not there
+                events().synced.emit()
+                return
             if outcome.problem or outcome.report is None:
                 self._say(f"Not synced with the other laptops: {outcome.problem}", 0)
                 events().synced.emit()
@@ -127,7 +131,7 @@ class SyncActions(QObject):
             note_problem(db.folder, str(error))
             self._say(f"Not synced with the other laptops: {error}", 0)
 
-        self._start(db, lambda fn: run_task(owner, fn, done, failed))
+        self._start(db, lambda fn: run_task(owner, fn, done, failed), quiet=True)
 
     def before_lock(self, db: Database) -> str:
         """Let a sync under way finish, or run one last quick sync, for at most LOCK_WAIT_S

@@ -21,16 +21,20 @@ class SyncOutcome:
     report: SyncReport | None = None
     status: SyncStatus | None = None
     problem: str = ""  # why it did not run, in plain words
+    absent: bool = False  # a quiet sync found no folder (a USB stick not plugged in): not run
 
 
 def may_sync_quietly(db: Database) -> bool:
-    """Sharing, the folder is there (a USB stick plugged in), and this user may sync."""
-    folder = sync.share_folder(db)
-    return folder is not None and folder.is_dir() and access.allowed(db, Permission.LOG_RECORDS)
+    """Sharing, and this user may sync. (Whether the folder is there is asked on the worker: a
+    network drive that has gone can take seconds to answer.)"""
+    return sync.share_folder(db) is not None and access.allowed(db, Permission.LOG_RECORDS)
 
 
-def run_sync(db: Database, report: Report) -> SyncOutcome:
+def run_sync(db: Database, report: Report, quiet: bool = False) -> SyncOutcome:
     report(0, 0, "Looking in the shared folder…")  # where a cancelled sync stops before it starts
+    folder = sync.share_folder(db)
+    if quiet and (folder is None or not folder.is_dir()):
+        return SyncOutcome(absent=True)
     try:
         done = sync.sync_now(db, report)
     except SyncProblem as problem:
