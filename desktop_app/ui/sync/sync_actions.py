@@ -50,6 +50,7 @@ class SyncActions(QObject):
         self._say = say
         self._records_changed = records_changed
         self._running: tuple[Task, Finished] | None = None
+        self._sync_now_next = False  # Sync now was asked for while a quiet sync ran
 
     @property
     def running(self) -> bool:
@@ -71,7 +72,8 @@ class SyncActions(QObject):
             return
         db, parent = where
         if self.running:
-            self._say("A sync is already running; it will finish in a moment.", 8000)
+            self._sync_now_next = True
+            self._say("Syncing already; Sync now follows in a moment.", 8000)
             return
 
         from desktop_app.ui.common.progress_dialog import run_with_progress
@@ -117,21 +119,27 @@ class SyncActions(QObject):
 
         def done(outcome: SyncOutcome) -> None:
             note_problem(db.folder, outcome.problem)
-            if outcome.absent:  # Home says the folder is not there
-                events().synced.emit()
-                return
-            if outcome.problem or outcome.report is None:
-                self._say(f"Not synced with the other laptops: {outcome.problem}", 0)
-                events().synced.emit()
-                return
-            self._synced(outcome.report)
-            self._say(_quiet_summary(outcome.report), 15000)
+            if outcome.report is not None:
+                self._synced(outcome.report)
+                self._say(_quiet_summary(outcome.report), 15000)
+            else:
+                events().synced.emit()  # Home says when the folder is not there
+                if not outcome.absent:
+                    self._say(f"Not synced with the other laptops: {outcome.problem}", 0)
+            self._then_sync_now()
 
         def failed(error: StoreError) -> None:
             note_problem(db.folder, str(error))
             self._say(f"Not synced with the other laptops: {error}", 0)
+            self._then_sync_now()
 
         self._start(db, lambda fn: run_task(owner, fn, done, failed), quiet=True)
+
+    def _then_sync_now(self) -> None:
+        if self._sync_now_next:
+            self._sync_now_next = False
+            self._running = None
+            self.sync_now()
 
     def before_lock(self, db: Database) -> str:
         """Let a sync under way finish, or run one last quick sync, for at most LOCK_WAIT_S
@@ -139,6 +147,7 @@ class SyncActions(QObject):
         anything."""
         from desktop_app.ui.sync.sync_task import may_sync_quietly
 
+        self._sync_now_next = False
         if not self.running:
             self._running = None
             if self._where() is None or not may_sync_quietly(db):
