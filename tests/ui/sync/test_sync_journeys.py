@@ -349,3 +349,26 @@ def test_many_removals_wait_until_a_coordinator_applies_them_from_the_report(
     again = _report(qtbot, window)
     assert "From Coordinator's laptop:\n• Removed 12 people." in _texts(again)
     assert len(people.list_people(window.db).rows) == 8
+
+
+def test_sync_now_asked_for_during_the_quiet_sync_follows_it(
+    qtbot: QtBot, window: MainWindow, group: Group, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coordinator, lead_folder = _two_laptops(group)
+    real_sync = sync.sync_now
+    calls: list[float] = []
+
+    def first_one_slow(db: Database, report: Report) -> SyncReport:
+        calls.append(time.monotonic())
+        if len(calls) == 1:
+            time.sleep(0.5)  # the quiet sync at unlock, still running when Sync now is asked
+        return real_sync(db, report)
+
+    monkeypatch.setattr(sync_task.sync, "sync_now", first_one_slow)
+    unlock(qtbot, window, lead_folder)
+    assert window.syncing.running
+    _sync_from_file_menu(qtbot, window)
+    assert window.statusBar().currentMessage() == "Syncing already; Sync now follows in a moment."
+    report = _report(qtbot, window)
+    assert len(calls) == 2
+    assert "Coordinator's laptop: last synced today" in _texts(report)
