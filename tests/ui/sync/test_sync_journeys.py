@@ -354,7 +354,7 @@ def test_many_removals_wait_until_a_coordinator_applies_them_from_the_report(
 def test_sync_now_asked_for_during_the_quiet_sync_follows_it(
     qtbot: QtBot, window: MainWindow, group: Group, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    coordinator, lead_folder = _two_laptops(group)
+    _coordinator, lead_folder = _two_laptops(group)
     real_sync = sync.sync_now
     calls: list[float] = []
 
