@@ -29,7 +29,9 @@ class Group:
         return db
 
     def join_from(self, original: Database, name: str) -> Database:
-        """A second laptop: a backup of `original` restored into a folder of its own."""
+        """A second laptop, as the README says: sync on a laptop that shares, back it up, and
+        restore the backup into a folder of its own."""
+        sync.sync_now(original, folder=self.folder)
         backup = self.tmp / f"{len(self.open)}.peerlog-backup"
         original.backup_to(backup)
         target = self.tmp / f"laptop-{len(self.open)}" / "Group.peerlog"

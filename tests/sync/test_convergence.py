@@ -123,6 +123,8 @@ def test_every_laptop_ends_with_the_same_records(laptop_count: int, seed: int, r
         first = databases.create_database(root / "l0" / "G.peerlog", "G", PASSPHRASE).database
         for _ in range(3):
             people.add_person(first, Person(f"Founder {rng.randrange(10**6)}"))
+        sync.sync_now(first, folder=cloud.views[0])
+        cloud.upload(0, first)
         backup = root / "start.peerlog-backup"
         first.backup_to(backup)
         laptops = [first]

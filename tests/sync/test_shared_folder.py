@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.people import Person
 from desktop_app.domain.sync.changes import FORMAT_VERSION
 from desktop_app.domain.sync.report import SyncProblem
-from desktop_app.services import databases, sync
+from desktop_app.services import databases, people, sync
 from desktop_app.services.sync import exchange, local_state
 from desktop_app.store.database import passphrase_unlocker
 from desktop_app.store.sync import sealed_files
@@ -35,7 +36,7 @@ def test_a_sync_leaves_only_sealed_files_named_by_database_laptop_and_sequence(
     coordinator = group.first_laptop()
     folder = group.folder
     report = sync.sync_now(coordinator, folder=folder)
-    assert report.sent == 1  # the organisation's name (and the audit trail) travel
+    assert report.sent == 0  # what it holds is where every laptop starts; its audit travels
     own = _own_folder(folder, coordinator)
     names = sorted(p.name for p in own.iterdir())
     assert names == ["0000000001.peerlog-changes", "state.peerlog-state"]
@@ -105,10 +106,11 @@ def test_conflicted_copies_and_half_copied_files_are_skipped_and_named(group: Gr
     coordinator = group.first_laptop()
     folder = group.folder
     lead = group.join_from(coordinator, "Lead's laptop")
+    people.add_person(coordinator, Person("Amara K."))
     sync.sync_now(coordinator, folder=folder)
     own = _own_folder(folder, coordinator)
-    first = own / "0000000001.peerlog-changes"
-    (own / "0000000001 (Lead's conflicted copy 2026-12-01).peerlog-changes").write_bytes(
+    first = own / "0000000002.peerlog-changes"
+    (own / "0000000002 (Lead's conflicted copy 2026-12-01).peerlog-changes").write_bytes(
         first.read_bytes()
     )
     whole = first.read_bytes()
@@ -118,17 +120,18 @@ def test_conflicted_copies_and_half_copied_files_are_skipped_and_named(group: Gr
     assert any("not complete yet" in s for s in report.skipped)
     state, sender = local_state.load(lead.connection()), local_state.load(coordinator.connection())
     assert state is not None and sender is not None
-    assert state.applied.get(sender.laptop_id, 0) == 0
+    assert state.applied.get(sender.laptop_id, 0) == 1
     first.write_bytes(whole)  # the sync service finishes
     report = sync.sync_now(lead, folder=folder)
     assert not any("not complete yet" in s for s in report.skipped)
+    assert [dict(r.added) for r in report.received] == [{"people": 1}]
 
 
 def test_files_from_a_newer_peerlog_are_refused_and_nothing_is_applied(group: Group) -> None:
     coordinator = group.first_laptop()
     folder = group.folder
     lead = group.join_from(coordinator, "Lead's laptop")
-    sync.sync_now(coordinator, folder=folder)
+    before = local_state.load(lead.connection())
     own = _own_folder(folder, coordinator)
     newer = sealed_files.seal(
         coordinator.purpose_key(exchange.KEY_PURPOSE),
@@ -138,8 +141,7 @@ def test_files_from_a_newer_peerlog_are_refused_and_nothing_is_applied(group: Gr
     (own / "0000000002.peerlog-changes").write_bytes(newer)
     with pytest.raises(SyncProblem, match="Update PeerLog on this laptop"):
         sync.sync_now(lead, folder=folder)
-    state = local_state.load(lead.connection())
-    assert state is None or not state.applied
+    assert local_state.load(lead.connection()) == before
 
 
 def test_a_missing_folder_or_none_chosen_says_what_to_do(group: Group) -> None:
@@ -159,6 +161,7 @@ def test_status_names_each_laptop_and_how_far_behind_it_is(group: Group) -> None
     folder = group.folder
     lead = group.join_from(coordinator, "Lead's laptop")
     sync.sync_now(lead, folder=folder)
+    people.add_person(coordinator, Person("Amara K."))
     sync.sync_now(coordinator, folder=folder)
     status = sync.status(coordinator, folder)
     names = {(s.laptop_name, s.this_laptop) for s in status.laptops}
@@ -192,9 +195,6 @@ def test_every_laptops_audit_trail_arrives_and_is_checked(group: Group) -> None:
 def test_files_every_laptop_has_are_tidied_away_after_three_weeks(group: Group) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from desktop_app.domain.people import Person
-    from desktop_app.services import people
-
     coordinator = group.first_laptop()
     lead = group.join_from(coordinator, "Lead's laptop")
     people.add_person(coordinator, Person("Amara K."))
@@ -211,3 +211,17 @@ def test_files_every_laptop_has_are_tidied_away_after_three_weeks(group: Group) 
         tx.execute("UPDATE settings SET value = '{}' WHERE key = 'sync_applied'")
     report = sync.sync_now(late, folder=group.folder)
     assert any("Join again from a newer backup" in s for s in report.skipped)
+
+
+def test_a_copy_made_before_sharing_began_is_refused_plainly(group: Group) -> None:
+    coordinator = group.first_laptop()
+    early = group.tmp / "early.peerlog-backup"
+    coordinator.backup_to(early)  # before the coordinator shares
+    people.add_person(coordinator, Person("Amara K."))
+    sync.sync_now(coordinator, folder=group.folder)
+    target = group.tmp / "early" / "Group.peerlog"
+    databases.restore_database(early, target, passphrase_unlocker(PASSPHRASE))
+    copy = group.reopen(target)
+    with pytest.raises(SyncProblem, match="made before it started sharing"):
+        sync.sync_now(copy, folder=group.folder)
+    assert local_state.load(copy.connection()) is None

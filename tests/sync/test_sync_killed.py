@@ -39,10 +39,10 @@ class Scene:
         self.folder.mkdir()
         db = databases.create_database(self.coordinator, "G", PASSPHRASE).database
         amara = people.add_person(db, Person("Amara K."))
+        sync.sync_now(db, folder=self.folder)
         backup = self.tmp / "b.peerlog-backup"
         db.backup_to(backup)
         databases.restore_database(backup, self.lead, passphrase_unlocker(PASSPHRASE))
-        sync.sync_now(db, folder=self.folder)
         lead = databases.open_database(self.lead, PASSPHRASE)
         sync.sync_now(lead, folder=self.folder)
         lead.close()

@@ -78,15 +78,17 @@ def _usable_folder(db: Database, folder: Path) -> Path:
 
 def laptop_name(db: Database) -> str:
     """How other laptops name this one ("Coordinator's laptop")."""
-    state = local_state.load(db.connection())
-    return state.laptop_name if state else local_state.default_name("")
+    conn = db.connection()
+    state = local_state.load(conn)
+    if state is not None:
+        return state.laptop_name
+    return local_state.chosen_name(conn) or local_state.default_name("")
 
 
 def set_laptop_name(db: Database, name: str) -> None:
     name = " ".join(name.split())
     if not name or len(name) > NAME_MAX:
         raise SyncProblem(f"Give this laptop a name of 1 to {NAME_MAX} characters.")
-    exchange.this_laptop(db)
     with change(db, Permission.LOG_RECORDS) as work:
         local_state.set_laptop_name(work.conn, name)
         work.record(Action.SETTING_CHANGE, "setting", local_state.LAPTOP_NAME)

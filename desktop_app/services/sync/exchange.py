@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -103,7 +103,12 @@ def sync(
 def _start(db: Database, share: Path, progress: Progress, now: datetime) -> _Run:
     database_id = db.setting("database_id") or ""
     key = db.purpose_key(KEY_PURPOSE)
-    state = this_laptop(db)
+    state = local_state.load(db.connection())
+    if state is None:
+        others = mailbox.other_laptops(share, database_id, "")
+        state = _first_identity(db, others)
+    elif not identity.owns(state.laptop_id, db.folder):
+        state = _become_new_laptop(db, state, forget_pending=True)
     if _is_older_copy(share, database_id, key, state):
         # a restored older copy of this laptop: what was changed here since it was restored is
         # pending, and is this new laptop's to send
@@ -124,17 +129,22 @@ def _is_older_copy(share: Path, database_id: str, key: bytes, state: LocalState)
     return identity.is_older_copy(state.own_sequence, written)
 
 
-def this_laptop(db: Database) -> LocalState:
-    """This laptop's identity, made new when the database is a copy from another laptop
-    (called when a database is opened, before anything is changed in the copy: what the other
-    laptop had not sent yet is that laptop's to send). A database that never shared keeps what
-    it has pending: its first sync sends it all (the same values again, where it is a copy)."""
-    state = local_state.load(db.connection())
-    if state is None:
-        return _become_new_laptop(db, None, forget_pending=False)
-    if not identity.owns(state.laptop_id, db.folder):
-        return _become_new_laptop(db, state, forget_pending=True)
-    return state
+PRE_SHARING_COPY = (
+    "This copy of the database was made before it started sharing with other laptops, so it "
+    "cannot join them: changes made before then were never sent. Nothing was changed. On a "
+    "laptop that already shares, use File, Back up now; copy that backup here, restore it, and "
+    "choose the shared folder again."
+)
+
+
+def _first_identity(db: Database, others: list[str]) -> LocalState:
+    """The first sync of a database that has never shared. When it is the first laptop in the
+    folder, everything it holds is the starting point every other laptop copies (they join from
+    a backup of it), so nothing is sent of it. When other laptops already share this database,
+    it is a copy made before sharing began, and cannot join."""
+    if others:
+        raise SyncProblem(PRE_SHARING_COPY)
+    return _become_new_laptop(db, None, forget_pending=True)
 
 
 def settle_identity(db: Database) -> None:
@@ -149,6 +159,8 @@ def _become_new_laptop(
 ) -> LocalState:
     with db.transaction() as tx:
         state = local_state.new_laptop(previous, audit_repo.last_position(tx))
+        if previous is None:  # named before its first sync
+            state = replace(state, laptop_name=local_state.chosen_name(tx) or state.laptop_name)
         if forget_pending:
             engine.forget_pending(tx)
         outbox_repo.clear(tx)

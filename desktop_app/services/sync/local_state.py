@@ -73,8 +73,10 @@ def new_laptop(previous: LocalState | None, audit_position: int) -> LocalState:
 
 
 def default_name(laptop_id: str) -> str:
-    host = socket.gethostname().split(".")[0].strip()
-    return host[:40] if host else f"Laptop {laptop_id[:4]}"
+    """Until someone names it: the computer's name and the start of the laptop's id (two
+    copies on one computer still read differently)."""
+    host = socket.gethostname().split(".")[0].strip()[:40]
+    return f"{host or 'Laptop'} {laptop_id[:4]}".strip()
 
 
 def with_applied(state: LocalState, laptop: str, sequence: int) -> LocalState:
@@ -121,6 +123,11 @@ def last_synced(conn: Connection) -> str | None:
 
 def note_synced(conn: Connection, at: str) -> None:
     settings_repo.put(conn, LAST_SYNC, at)
+
+
+def chosen_name(conn: Connection) -> str | None:
+    """The name someone gave this laptop (before or after its first sync), if any."""
+    return settings_repo.find(conn, LAPTOP_NAME) or None
 
 
 def set_laptop_name(conn: Connection, name: str) -> None:

@@ -164,18 +164,23 @@ def _edit(
             taken[name] = value
             if version is mine or version is edited_here:
                 history.drop_pending_field(conn, shape.name, change.key, name)
-    if change.whole:
-        whole = known.get(WHOLE)
-        if whole is None or change.hlc > whole.hlc:
-            history.put_versions(
-                conn, shape.name, change.key, [WHOLE], work.version(change), change.subject
-            )
+    whole = known.get(WHOLE)
+    renewed = change.whole and (whole is None or change.hlc > whole.hlc)
+    if renewed:
+        history.put_versions(
+            conn, shape.name, change.key, [WHOLE], work.version(change), change.subject
+        )
     if not taken:
         return
     different = {n: v for n, v in taken.items() if local[n] != v}
     different.update(_shared_refs(work, shape, change.key, different))
     shape.update(conn, change.key, different)
-    history.put_versions(conn, shape.name, change.key, taken, work.version(change), change.subject)
+    if renewed:  # the fields taken are as old as the record's whole version: one row for all
+        history.forget_versions(conn, shape.name, change.key, taken)
+    else:
+        history.put_versions(
+            conn, shape.name, change.key, taken, work.version(change), change.subject
+        )
     if different:
         work.applied.updated[shape.table.words] += 1
 

@@ -59,8 +59,8 @@ def erasing(conn: Connection, person_uuid: str) -> Iterator[None]:
     history.wipe(conn, person_uuid)
     if not from_elsewhere:
         conn.execute(
-            "INSERT INTO sync_pending(tbl, key, state, fields, subject) "
-            "VALUES ('people', ?, 'erase', '', ?)",
+            "INSERT INTO sync_pending(tbl, key, state, fields, subject, noted_ms) "
+            f"VALUES ('people', ?, 'erase', '', ?, {clock.NOTED})",
             (person_uuid, person_uuid),
         )
 

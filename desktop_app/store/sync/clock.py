@@ -6,6 +6,14 @@ from __future__ import annotations
 from desktop_app.domain.sync.changes import Hlc
 from desktop_app.store.connection import Connection
 
+# When a change is made, in milliseconds: the wall clock, or just past the latest clock reading
+# made or received here if that is ahead (so a change made after receiving another comes after
+# it, whatever the clocks say).
+NOTED = (
+    "max(CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), "
+    "COALESCE((SELECT wall_ms + 1 FROM sync_clock WHERE id = 1), 0))"
+)
+
 
 def latest(conn: Connection) -> Hlc | None:
     row = conn.execute("SELECT wall_ms, counter, laptop FROM sync_clock WHERE id = 1").fetchone()

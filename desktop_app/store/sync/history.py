@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from desktop_app.domain.sync.changes import Hlc
 from desktop_app.domain.sync.merge_rules import NOT_SENT, Version
 from desktop_app.store.connection import Connection
+from desktop_app.store.sync import clock
 
 WHOLE = ""  # the field name of a record's version as a whole
 
@@ -46,8 +47,17 @@ def put_versions(
     )
 
 
-def forget_versions(conn: Connection, table: str, key: str) -> None:
-    conn.execute("DELETE FROM sync_versions WHERE tbl = ? AND key = ?", (table, key))
+def forget_versions(
+    conn: Connection, table: str, key: str, fields: Iterable[str] | None = None
+) -> None:
+    """Forget the record's versions (only those of `fields`, when given)."""
+    if fields is None:
+        conn.execute("DELETE FROM sync_versions WHERE tbl = ? AND key = ?", (table, key))
+        return
+    conn.executemany(
+        "DELETE FROM sync_versions WHERE tbl = ? AND key = ? AND field = ?",
+        [(table, key, f) for f in fields],
+    )
 
 
 def tombstone(conn: Connection, table: str, key: str) -> Version | None:
@@ -103,9 +113,11 @@ def note(
     they travel as this laptop's change."""
     text = "".join(f"{f}," for f in fields)
     conn.execute(
-        "INSERT INTO sync_pending(tbl, key, state, fields, subject) VALUES (?, ?, 'put', ?, ?) "
+        "INSERT INTO sync_pending(tbl, key, state, fields, subject, noted_ms) "
+        f"VALUES (?, ?, 'put', ?, ?, {clock.NOTED}) "
         "ON CONFLICT(tbl, key) DO UPDATE SET fields = CASE WHEN state = 'put' "
-        "THEN fields || excluded.fields ELSE fields END",
+        "THEN fields || excluded.fields ELSE fields END, noted_ms = CASE WHEN state = 'put' "
+        "THEN excluded.noted_ms ELSE noted_ms END",
         (table, key, text, subject),
     )
 

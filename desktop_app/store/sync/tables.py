@@ -104,7 +104,7 @@ TABLES: tuple[Table, ...] = (
 
 # Tables that stay on each laptop.
 STAYS = frozenset(
-    {"users", "drafts", "recently_deleted", "audit_log"}
+    {"users", "drafts", "recently_deleted", "audit_log", "sync_outbox", "sync_received_audit"}
     | {
         "sync_quiet",
         "sync_pending",

@@ -15,18 +15,12 @@ A migration that alters a travelling table (or adds one to tables.py) calls `rec
 from __future__ import annotations
 
 from desktop_app.store.connection import Connection
+from desktop_app.store.sync import clock
 from desktop_app.store.sync.shapes import identity_sql, shape, subject_sql
 from desktop_app.store.sync.tables import TABLES, Table
 
 _LOUD = "NOT EXISTS (SELECT 1 FROM sync_quiet)"
 _UPSERT = "INSERT INTO sync_pending(tbl, key, state, fields, subject, noted_ms) "
-# When a change is made, in milliseconds: the wall clock, or just past the latest clock reading
-# made or received here if that is ahead (so a change made after receiving another comes after
-# it, whatever the clocks say).
-_NOTED = (
-    "max(CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), "
-    "COALESCE((SELECT wall_ms + 1 FROM sync_clock WHERE id = 1), 0))"
-)
 
 
 def _only(table: Table, alias: str) -> str:
@@ -45,7 +39,7 @@ def _parents_here(table: Table) -> str:
 
 def _noting(table: Table, alias: str, state: str, fields: str, on_conflict: str) -> str:
     return (
-        f"{_UPSERT}SELECT '{table.name}', k, '{state}', f, s, {_NOTED} FROM (SELECT "
+        f"{_UPSERT}SELECT '{table.name}', k, '{state}', f, s, {clock.NOTED} FROM (SELECT "
         f"{identity_sql(table, alias)} AS k, {fields} AS f, {subject_sql(table, alias)} AS s) "
         f"WHERE k IS NOT NULL AND (f <> '' OR '{state}' <> 'put') "
         f"ON CONFLICT(tbl, key) DO UPDATE SET {on_conflict}"
