@@ -30,9 +30,9 @@ EXPLANATION = (
     "stick carried between them. Only sealed change files go there, never the database."
 )
 JOINING = (
-    "To add a laptop: make a backup here (File → Back up now…); on the other laptop, choose "
-    "Restore from a backup… on the start screen, then choose the same shared folder there and "
-    "give that laptop its own name."
+    "To add a laptop: once this one shares, make a backup here (File → Back up now…); on the "
+    "other laptop, choose Restore from a backup… on the start screen, then choose the same "
+    "shared folder there and give that laptop its own name."
 )
 
 
