@@ -38,7 +38,7 @@ def _capital(text: str) -> str:
 
 
 def _line(conflict: Conflict) -> str:
-    return f"{conflict.record_label}: {conflict.field_label}"
+    return f"{conflict.record_label}: {_capital(conflict.field_label)}"
 
 
 class ChangesToCheckDialog(FittedDialog):
