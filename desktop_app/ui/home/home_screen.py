@@ -39,6 +39,7 @@ from desktop_app.ui.home.protection_panel import ProtectionPanel
 from desktop_app.ui.referrals.referral_text import waited_text
 from desktop_app.ui.shell.record_opener import RecordOpener
 from desktop_app.ui.shell.workspace import ShowsRecords
+from desktop_app.ui.sync.home_panel import SyncHomePanel
 
 ACTION_ROLE = Qt.ItemDataRole.UserRole  # an index into HomeScreen._actions
 
@@ -117,6 +118,7 @@ class HomeScreen(QWidget):
         layout.addLayout(grid)
         layout.addSpacing(self.fontMetrics().lineSpacing())
         layout.addWidget(self.protection)
+        layout.addWidget(SyncHomePanel(db, opener))  # shown only while sharing
         layout.addWidget(attention_label)
         layout.addWidget(
             note(
