@@ -146,7 +146,7 @@ def test_files_from_a_newer_peerlog_are_refused_and_nothing_is_applied(group: Gr
 
 def test_a_missing_folder_or_none_chosen_says_what_to_do(group: Group) -> None:
     coordinator = group.first_laptop()
-    with pytest.raises(SyncProblem, match="Choose a shared folder in Settings"):
+    with pytest.raises(SyncProblem, match="chooses the shared folder in Settings"):
         sync.sync_now(coordinator)
     with pytest.raises(SyncProblem, match="plug it in"):
         sync.sync_now(coordinator, folder=group.tmp / "USB stick")

@@ -8,9 +8,10 @@ takes a minute or two rather than hours.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
@@ -22,6 +23,7 @@ from desktop_app.services.demo.outcomes import make_outcomes
 from desktop_app.services.demo.people import SHAPES, DemoRandom, make_people, make_volunteers
 from desktop_app.services.demo.referrals import make_feedback_notes, make_referrals
 from desktop_app.services.demo.sessions import SessionMaker, make_case_studies
+from desktop_app.store.connection import Connection
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.records import (
     case_studies_repo,
@@ -33,6 +35,7 @@ from desktop_app.store.records import (
     volunteers_repo,
 )
 from desktop_app.store.statistics import refresh_query_statistics
+from desktop_app.store.sync.capture import baseline
 
 log = logging.getLogger(__name__)
 __all__ = ["DEMO_ORGANISATION", "DEMO_PASSPHRASE", "create_demo_database", "fill_demo_database"]
@@ -77,7 +80,7 @@ def fill_demo_database(
         if progress is not None:
             progress(min(done, total), total)
 
-    with db.transaction() as conn:
+    with _baseline(db) as conn:
         volunteers_repo.insert_volunteers(conn, volunteers, _stamp(start))
     step()
     first_contacts = [p.first_contact for p in people]
@@ -85,7 +88,7 @@ def fill_demo_database(
     for month in maker.months():
         last_day = min(month_containing(month.first_day)[1], today)
         now = _stamp(last_day)
-        with db.transaction() as conn:
+        with _baseline(db) as conn:
             # Sessions of a week may take in people who arrive later that week, and the first
             # week can start in the month before: write everyone arriving up to six days on,
             # and never go back.
@@ -95,7 +98,7 @@ def fill_demo_database(
             sessions_repo.insert_sessions(conn, month.sessions, now)
             hours_repo.insert_hours(conn, month.hours, now)
         step()
-    with db.transaction() as conn:
+    with _baseline(db) as conn:
         people_repo.insert_people(conn, [p.person for p in people[written:]], _stamp(today))
         studies = make_case_studies(rng, shape, people, today)
         case_studies_repo.insert_case_studies(conn, studies, _stamp(today))
@@ -113,6 +116,14 @@ def fill_demo_database(
     done = total - 1
     step()
     log.info("Demo database filled (%s, seed %d)", size, seed)
+
+
+@contextlib.contextmanager
+def _baseline(db: Database) -> Iterator[Connection]:
+    """A transaction whose records are the baseline every copy of the demo starts from (sync
+    notes nothing of them to send)."""
+    with db.transaction() as conn, baseline(conn):
+        yield conn
 
 
 def _stamp(day: date) -> str:

@@ -108,8 +108,8 @@ def _share(db: Database, folder: Path | None) -> Path:
     share = folder or share_folder(db)
     if share is None:
         raise SyncProblem(
-            "This laptop does not share its records yet. Choose a shared folder in Settings, "
-            "under “Share with other laptops”."
+            "This laptop does not share its records yet. A coordinator chooses the shared "
+            "folder in Settings, under “Share with other laptops”."
         )
     if not share.is_dir():
         raise SyncProblem(

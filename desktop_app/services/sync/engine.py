@@ -12,7 +12,6 @@ from desktop_app.store.connection import Connection
 from desktop_app.store.sync import apply, capture, history, labels
 from desktop_app.store.sync import conflicts as stored
 from desktop_app.store.sync.apply import Applied
-from desktop_app.store.sync.tables import BY_NAME
 
 __all__ = ["Applied"]
 
@@ -43,14 +42,13 @@ def conflicts(conn: Connection, laptop_names: dict[str, str]) -> list[Conflict]:
 
     found = []
     for c in stored.conflicts(conn):
-        table = BY_NAME.get(c.table)
         found.append(
             Conflict(
                 id=str(c.id),
-                record_kind=table.words if table else c.table,
+                record_kind=RECORD_KINDS.get(c.table, "record"),
                 record_label=labels.record_label(conn, c.table, c.key),
                 record_id=c.key,
-                field_label=c.field.replace("_", " "),
+                field_label=FIELD_WORDS.get(c.field, c.field.replace("_", " ")),
                 kept=_text(c.kept),
                 kept_from=named(c.kept_laptop),
                 other=_text(c.other),
@@ -59,6 +57,46 @@ def conflicts(conn: Connection, laptop_names: dict[str, str]) -> list[Conflict]:
             )
         )
     return found
+
+
+# How the review list names a kind of record and a field, in the window's words.
+RECORD_KINDS = {
+    "people": "person",
+    "volunteers": "volunteer",
+    "sessions": "session",
+    "consents": "consent",
+    "outcome_records": "wellbeing score",
+    "case_studies": "case study",
+    "referrals": "referral",
+    "referral_feedback": "feedback to a referrer",
+    "onward_referrals": "onward referral",
+    "training_records": "training",
+    "volunteer_hours": "hours entry",
+    "custom_measures": "measure",
+    "settings": "setting",
+}
+FIELD_WORDS = {
+    "known_as": "name",
+    "ref": "reference",
+    "postcode_district": "postcode district",
+    "first_contact": "first contact",
+    "year_of_birth": "year of birth",
+    "ethnic_group": "ethnic group",
+    "referral_source": "how they heard of us",
+    "preferred_contact": "how they prefer to be contacted",
+    "held_on": "date",
+    "starts_at": "start time",
+    "minutes": "length (minutes)",
+    "anonymous_headcount": "came without a record",
+    "dbs_checked_on": "DBS checked on",
+    "started_on": "started on",
+    "ended_on": "ended on",
+    "lived_experience": "lived experience",
+    "worked_on": "date worked",
+    "taken_on": "date taken",
+    "item_scores": "answers",
+    "value": "value",
+}
 
 
 def resolve_conflict(conn: Connection, conflict_id: str, use_other: bool) -> str:

@@ -2,14 +2,15 @@
 what was deleted and erased, and what needs review (see store/sync and domain/sync).
 
 sync_quiet          a row while changes from another laptop are applied (triggers note nothing)
-sync_pending        records changed here, not yet sent: `whole` (added or put back), `put`
-                    (`fields`: the columns changed, each followed by a comma) or `delete`;
-                    `subject`: the uuid of the person the record is about; `noted_ms`: when
-                    it was changed (this laptop's clock, never behind a reading it has
-                    received), which dates the change: a change travels with the time it was
-                    made, not the time it was sent; a record added and then edited
-                    here travels as the record when added plus the edits when made
-                    (`fields`, `edited_ms`), so an edit elsewhere in between is not lost
+sync_pending        what changed here, not yet sent, one row per write, oldest first
+                    (appended, never updated: a million rows added in one go stay quick):
+                    `whole` (added or put back), `put` (`fields`: the columns changed, each
+                    followed by a comma), `delete` or `erase`; `subject`: the uuid of the
+                    person the record is about; `noted_ms`: when it was written (this
+                    laptop's clock, never behind a reading it has received), which dates the
+                    change: a change travels with the time it was made, not the time it was
+                    sent, and a record added then edited travels as the record when added
+                    plus the edits when made, so an edit elsewhere in between is not lost
 sync_clock          this laptop's hybrid logical clock (the latest reading made or received),
                     and this laptop's id once it has sent anything
 sync_versions       who last wrote a field: clock text, laptop, the sequence of the batch it
@@ -31,16 +32,14 @@ from desktop_app.store.sync import triggers
 SCRIPT = """
 CREATE TABLE sync_quiet (why TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE sync_pending (
+    id INTEGER PRIMARY KEY,
     tbl TEXT NOT NULL,
     key TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('whole', 'put', 'delete', 'erase')),
     fields TEXT NOT NULL DEFAULT '',
     subject TEXT,
-    noted_ms INTEGER NOT NULL DEFAULT 0,
-    edited_ms INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (tbl, key)
+    noted_ms INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX sync_pending_by_subject ON sync_pending(subject) WHERE subject IS NOT NULL;
 CREATE TABLE sync_clock (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     wall_ms INTEGER NOT NULL,

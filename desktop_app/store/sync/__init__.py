@@ -4,6 +4,8 @@ outbox, other laptops' audit trails, and the sealed files laptops leave each oth
 
     capture.take_pending(conn, laptop, sequence, now_ms)   this laptop's changes to send
     capture.forget_pending(conn)                           a copy becoming a new laptop
+    capture.baseline(conn)                                 records every copy starts from (demo)
+    capture.erasing(conn, uuid)                            used by erasure_repo.erase_person
     apply.apply_batch(conn, batch, now_ms) -> Applied      another laptop's changes
     apply.removals(conn, batch)                            (records it would remove, records)
     history.erased_subjects(conn)                          people erased (nothing of them kept)
@@ -12,5 +14,7 @@ outbox, other laptops' audit trails, and the sealed files laptops leave each oth
     outbox_repo, received_audit_repo, sealed_files    see each
     tables.TABLES                                          what travels (one line per table)
 
-Every function runs inside the caller's transaction.
+Every function runs inside the caller's transaction. A migration that rewrites records in a
+travelling table (a backfill) should do it inside `capture.baseline(conn)`: every laptop runs
+the same migration, so none of it needs to travel.
 """

@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+import sqlcipher3
+
 from desktop_app.domain.sync.changes import Change, ChangeBatch, Hlc, Value
 from desktop_app.domain.sync.merge_rules import (
     Version,
@@ -44,7 +46,7 @@ from desktop_app.store.sync import clock, history
 from desktop_app.store.sync.apply_erase import apply_erase
 from desktop_app.store.sync.capture import quiet
 from desktop_app.store.sync.history import WHOLE
-from desktop_app.store.sync.shapes import MissingParent, Shape, shapes
+from desktop_app.store.sync.shapes import Ids, MissingParent, Shape, shapes
 from desktop_app.store.sync.tables import TABLES
 
 
@@ -67,6 +69,8 @@ class _Batch:
     me: str
     found_at: str
     applied: Applied
+    waiting: history.Waiting  # what this laptop changed and has not sent
+    ids: Ids = field(default_factory=dict)  # parents found (forgotten on any removal)
 
     def version(self, change: Change) -> Version:
         return Version(change.hlc, self.batch.laptop, self.batch.sequence)
@@ -74,7 +78,15 @@ class _Batch:
 
 def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
     """Apply `batch` (see the module's rules); advance the clock past every reading in it."""
-    work = _Batch(conn, batch, shapes(conn), clock.this_laptop(conn), _iso(now_ms), Applied())
+    work = _Batch(
+        conn,
+        batch,
+        shapes(conn),
+        clock.this_laptop(conn),
+        _iso(now_ms),
+        Applied(),
+        history.pending(conn),
+    )
     erased = history.erased_subjects(conn)
     latest = clock.latest(conn)
     with quiet(conn):
@@ -85,8 +97,10 @@ def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
             shape = work.shapes.get(change.table)
             if shape is None or (shape.table.only and change.key not in shape.table.only):
                 continue
+            if change.kind != "put":
+                work.ids.clear()  # a record removed may come back under another local key
             if change.kind == "erase":
-                if apply_erase(conn, change, batch):
+                if apply_erase(conn, change, batch, work.waiting):
                     work.applied.removed["people"] += 1
                 erased.add(change.key)
             elif change.kind == "delete":
@@ -100,7 +114,7 @@ def apply_batch(conn: Connection, batch: ChangeBatch, now_ms: int) -> Applied:
 def _put(work: _Batch, shape: Shape, change: Change) -> None:
     conn = work.conn
     local = shape.read(conn, change.key)
-    waiting = history.pending(conn, shape.name, change.key)
+    waiting = work.waiting.get((shape.name, change.key))
     try:
         if local is None:
             _add(work, shape, change, waiting)
@@ -108,12 +122,17 @@ def _put(work: _Batch, shape: Shape, change: Change) -> None:
             _edit(work, shape, change, local, waiting)
     except MissingParent as missing:
         work.applied.skipped.append(
-            f"A change to {shape.table.words} was skipped: it refers to {missing} "
-            "that is not on this laptop."
+            f"A change to {shape.table.words} was skipped: it refers to one of the {missing} "
+            "that is not on this laptop (yet)."
+        )
+    except sqlcipher3.IntegrityError as refused:  # SQLite undid just that statement
+        work.applied.skipped.append(
+            f"A change to {shape.table.words} was skipped: this laptop's database refused it "
+            f"({refused})."
         )
 
 
-def _add(work: _Batch, shape: Shape, change: Change, waiting: history.Pending | None) -> None:
+def _add(work: _Batch, shape: Shape, change: Change, waiting: history.Noted | None) -> None:
     if not change.whole or (waiting is not None and waiting.state == "delete"):
         return
     grave = history.tombstone(work.conn, shape.name, change.key)
@@ -121,7 +140,7 @@ def _add(work: _Batch, shape: Shape, change: Change, waiting: history.Pending | 
         return
     values = {f: v for f, v in change.fields.items() if f in shape.fields}
     values.update(_shared_refs(work, shape, change.key, values))
-    shape.insert(work.conn, change.key, values)
+    shape.insert(work.conn, change.key, values, work.ids)
     history.put_versions(
         work.conn, shape.name, change.key, [WHOLE], work.version(change), change.subject
     )
@@ -133,7 +152,7 @@ def _edit(
     shape: Shape,
     change: Change,
     local: dict[str, Value],
-    waiting: history.Pending | None,
+    waiting: history.Noted | None,
 ) -> None:
     conn, batch = work.conn, work.batch
     if not change.whole:
@@ -163,7 +182,7 @@ def _edit(
         if outcome.take:
             taken[name] = value
             if version is mine or version is edited_here:
-                history.drop_pending_field(conn, shape.name, change.key, name)
+                history.drop_pending_field(conn, work.waiting, shape.name, change.key, name)
     whole = known.get(WHOLE)
     renewed = change.whole and (whole is None or change.hlc > whole.hlc)
     if renewed:
@@ -241,7 +260,7 @@ def _shared_refs(
             out[name] = loser = clash_ref(str(value), key)
             loser_key = key
         subject = loser_key if shape.table.subject == () else None
-        history.note(work.conn, shape.name, loser_key, [name], subject)
+        history.note(work.conn, work.waiting, shape.name, loser_key, [name], subject)
     return out
 
 
@@ -250,7 +269,7 @@ def _delete(work: _Batch, shape: Shape, change: Change) -> None:
     history.bury(conn, shape.name, change.key, work.version(change), change.subject)
     if not shape.exists(conn, change.key):
         return
-    waiting = history.pending(conn, shape.name, change.key)
+    waiting = work.waiting.get((shape.name, change.key))
     if waiting is not None and waiting.state == "whole":
         return  # put back here, not sent yet: it will be later than this deletion
     whole = history.versions(conn, shape.name, change.key).get(WHOLE)

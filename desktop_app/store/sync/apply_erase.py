@@ -26,7 +26,9 @@ from desktop_app.store.sync import history
 from desktop_app.store.sync.history import WHOLE
 
 
-def apply_erase(conn: Connection, change: Change, batch: ChangeBatch) -> bool:
+def apply_erase(
+    conn: Connection, change: Change, batch: ChangeBatch, waiting: history.Waiting
+) -> bool:
     """Erase the person `change.key`; whether they were here."""
     person = change.key
     row = conn.execute("SELECT id FROM people WHERE uuid = ?", (person,)).fetchone()
@@ -40,7 +42,7 @@ def apply_erase(conn: Connection, change: Change, batch: ChangeBatch) -> bool:
         "WHERE a.person_id = ?",
         (row[0],),
     ).fetchall():
-        if _seen_by_eraser(conn, f"{session}|{person}", batch):
+        if _seen_by_eraser(conn, f"{session}|{person}", batch, waiting):
             conn.execute(
                 "DELETE FROM attendances WHERE session_id = ? AND person_id = ?",
                 (session_id, row[0]),
@@ -50,13 +52,14 @@ def apply_erase(conn: Connection, change: Change, batch: ChangeBatch) -> bool:
     recently_deleted.forget_person(conn, person)
     erasure_repo.erase_person(conn, person)
     for session in counted_here:
-        history.note(conn, "sessions", session, ["anonymous_headcount"], None)
+        history.note(conn, waiting, "sessions", session, ["anonymous_headcount"], None)
     return True
 
 
-def _seen_by_eraser(conn: Connection, key: str, batch: ChangeBatch) -> bool:
-    waiting = history.pending(conn, "attendances", key)
-    if waiting is not None:
+def _seen_by_eraser(
+    conn: Connection, key: str, batch: ChangeBatch, waiting: history.Waiting
+) -> bool:
+    if ("attendances", key) in waiting:
         return False  # ticked here, not sent yet
     ticked = history.versions(conn, "attendances", key).get(WHOLE)
     if ticked is None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
 
 from desktop_app.domain.sync.changes import Change, Hlc
 from desktop_app.domain.sync.merge_rules import Version, next_reading
@@ -51,6 +50,15 @@ def quiet(conn: Connection, why: str = _APPLYING) -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def baseline(conn: Connection) -> Iterator[None]:
+    """Records written inside are where every laptop starts (a demo database is made whole
+    before anyone copies it): nothing is noted to send, so a million attendances do not wait
+    in the pending list."""
+    with quiet(conn, "baseline"):
+        yield
+
+
+@contextlib.contextmanager
 def erasing(conn: Connection, person_uuid: str) -> Iterator[None]:
     """Around the removal of an erased person (see the module's note)."""
     from_elsewhere = applying(conn)
@@ -72,17 +80,15 @@ def take_pending(conn: Connection, laptop: str, sequence: int, now_ms: int) -> t
     if _quiet_now(conn):
         raise RuntimeError("changes are being applied")
     found = shapes(conn)
-    rows = conn.execute(
-        "SELECT rowid, tbl, key, state, fields, subject, noted_ms, edited_ms FROM sync_pending"
-    ).fetchall()
-    readings = _readings(rows, now_ms, laptop)
-    noted = sorted(rows, key=lambda r: (RANK.get(r[1], len(RANK)), r[0]))
+    noted = sorted(history.pending(conn).values(), key=lambda n: (RANK.get(n.table, 99), n.first))
+    readings = _readings(noted, now_ms, laptop)
     changes: list[Change] = []
-    for rowid, table, key, state, names, subject, _noted, _edited in noted:
+    for n in noted:
+        table, key, state, subject = n.table, n.key, n.state, n.subject
         shape = found.get(table)
         if shape is None:
             continue
-        version = Version(readings[(rowid, 0)].text(), laptop, sequence)
+        version = Version(readings[(n.first, 0)].text(), laptop, sequence)
         hlc = version.hlc
         if state == "erase":
             changes.append(Change(table, key, hlc, "erase", subject=subject))
@@ -95,15 +101,14 @@ def take_pending(conn: Connection, laptop: str, sequence: int, now_ms: int) -> t
         current = shape.read(conn, key)
         if current is None:  # deleted since by a change applied from elsewhere
             continue
-        edited = {n for n in str(names).split(",") if n}
         if state == "whole":
             history.forget_versions(conn, table, key)
             history.put_versions(conn, table, key, [WHOLE], version, subject)
             changes.append(Change(table, key, hlc, "put", current, subject=subject, whole=True))
-            if not edited:
+            if not n.fields:
                 continue
-            version = Version(readings[(rowid, 1)].text(), laptop, sequence)
-        values = {f: v for f, v in current.items() if f in edited}
+            version = Version(readings[(n.first, 1)].text(), laptop, sequence)
+        values = {f: v for f, v in current.items() if f in n.fields}
         if values:
             history.put_versions(conn, table, key, values, version, subject)
             changes.append(Change(table, key, version.hlc, "put", values, subject=subject))
@@ -115,17 +120,19 @@ def take_pending(conn: Connection, laptop: str, sequence: int, now_ms: int) -> t
     return tuple(changes)
 
 
-def _readings(rows: list[Any], now_ms: int, laptop: str) -> dict[tuple[int, int], Hlc]:
+def _readings(noted: list[history.Noted], now_ms: int, laptop: str) -> dict[tuple[int, int], Hlc]:
     """Each change dated by when it was made, in the order they were made (`now_ms` when not
-    known); the counter tells apart changes of the same millisecond. Keyed by (pending row,
-    0 for the record or its deletion, 1 for the edits since a record was added)."""
-    moments = [(int(r[6]) or now_ms, r[0], 0) for r in rows]
-    moments += [(int(r[7]) or now_ms, r[0], 1) for r in rows if r[3] == "whole" and r[4]]
+    known); the counter tells apart changes of the same millisecond. Keyed by (the record's
+    first write, 0 for the record or its deletion, 1 for edits since it was added here)."""
+    moments = [(n.noted_ms or now_ms, n.first, 0) for n in noted]
+    moments += [
+        (n.edited_ms or now_ms, n.first, 1) for n in noted if n.state == "whole" and n.fields
+    ]
     readings: dict[tuple[int, int], Hlc] = {}
     last: Hlc | None = None
-    for ms, rowid, part in sorted(moments):
+    for ms, first, part in sorted(moments):
         last = next_reading(last, ms, laptop)
-        readings[(rowid, part)] = last
+        readings[(first, part)] = last
     return readings
 
 

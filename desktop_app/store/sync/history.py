@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.sync.changes import Hlc
 from desktop_app.domain.sync.merge_rules import NOT_SENT, Version
@@ -12,14 +12,6 @@ from desktop_app.store.connection import Connection
 from desktop_app.store.sync import clock
 
 WHOLE = ""  # the field name of a record's version as a whole
-
-
-@dataclass(frozen=True)
-class Pending:
-    state: str  # whole, put, delete, erase
-    fields: frozenset[str]
-    noted_ms: int = 0  # when it was changed here, or added (0: not known)
-    edited_ms: int = 0  # a record added here: when the `fields` were edited since
 
 
 def versions(conn: Connection, table: str, key: str) -> dict[str, Version]:
@@ -38,12 +30,13 @@ def put_versions(
     version: Version,
     subject: str | None,
 ) -> None:
+    rows = [(table, key, f, version.hlc, version.laptop, version.sequence, subject) for f in fields]
     conn.executemany(
         "INSERT INTO sync_versions(tbl, key, field, hlc, laptop, sequence, subject) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(tbl, key, field) DO UPDATE SET "
         "hlc = excluded.hlc, laptop = excluded.laptop, sequence = excluded.sequence, "
         "subject = excluded.subject",
-        [(table, key, f, version.hlc, version.laptop, version.sequence, subject) for f in fields],
+        rows,
     )
 
 
@@ -79,15 +72,67 @@ def bury(conn: Connection, table: str, key: str, version: Version, subject: str 
     )
 
 
-def pending(conn: Connection, table: str, key: str) -> Pending | None:
-    row = conn.execute(
-        "SELECT state, fields, noted_ms, edited_ms FROM sync_pending WHERE tbl = ? AND key = ?",
-        (table, key),
-    ).fetchone()
-    if row is None:
-        return None
-    fields = frozenset(f for f in str(row[1]).split(",") if f)
-    return Pending(str(row[0]), fields, int(row[2]), int(row[3]))
+@dataclass(frozen=True)
+class Noted:
+    """One record's writes since the last send, folded: the order it was first noted in, and
+    when it was written (`noted_ms`: added, deleted, or last edited; for a record added here,
+    `edited_ms`: when the `fields` were last edited since it was added)."""
+
+    table: str
+    key: str
+    state: str
+    fields: frozenset[str]
+    subject: str | None
+    first: int
+    noted_ms: int = 0
+    edited_ms: int = 0
+
+
+Waiting = dict[tuple[str, str], Noted]
+
+
+def pending(conn: Connection) -> Waiting:
+    """Every record noted since the last send, its writes folded in order: added then edited
+    is added (with the edits dated apart); deleted then added (put back) is added whole; edits
+    add up their fields."""
+    folded: Waiting = {}
+    rows = conn.execute(
+        "SELECT id, tbl, key, state, fields, subject, noted_ms FROM sync_pending ORDER BY id"
+    )
+    for seq, table, key, state, names, subject, noted_ms in rows:
+        write = Noted(
+            str(table), str(key), str(state), _fields(names), subject, int(seq), int(noted_ms)
+        )
+        fold(folded, write)
+    return folded
+
+
+def fold(folded: Waiting, write: Noted) -> None:
+    before = folded.get((write.table, write.key))
+    if before is None:
+        folded[(write.table, write.key)] = write
+        return
+    subject = write.subject if write.subject is not None else before.subject
+    if write.state == "put" and before.state == "whole":
+        folded[(write.table, write.key)] = replace(
+            before,
+            fields=before.fields | write.fields,
+            subject=subject,
+            edited_ms=write.noted_ms,
+        )
+    elif write.state == "put" and before.state == "put":
+        folded[(write.table, write.key)] = replace(
+            before,
+            fields=before.fields | write.fields,
+            subject=subject,
+            noted_ms=write.noted_ms,
+        )
+    else:
+        folded[(write.table, write.key)] = replace(write, subject=subject, first=before.first)
+
+
+def _fields(names: object) -> frozenset[str]:
+    return frozenset(f for f in str(names).split(",") if f)
 
 
 def not_sent(laptop: str, noted_ms: int = 0) -> Version:
@@ -97,29 +142,37 @@ def not_sent(laptop: str, noted_ms: int = 0) -> Version:
     return Version(hlc, laptop, None)
 
 
-def drop_pending_field(conn: Connection, table: str, key: str, field: str) -> None:
+def drop_pending_field(
+    conn: Connection, waiting: Waiting, table: str, key: str, field: str
+) -> None:
     """A value changed here was overtaken by a later one from another laptop: it is not sent."""
     conn.execute(
         "UPDATE sync_pending SET fields = replace(fields, ?, '') "
-        "WHERE tbl = ? AND key = ? AND state IN ('put', 'whole')",
+        "WHERE tbl = ? AND key = ? AND state = 'put'",
         (f"{field},", table, key),
     )
+    noted = waiting.get((table, key))
+    if noted is not None:
+        waiting[(table, key)] = replace(noted, fields=noted.fields - {field})
 
 
 def note(
-    conn: Connection, table: str, key: str, fields: Iterable[str], subject: str | None
+    conn: Connection,
+    waiting: Waiting,
+    table: str,
+    key: str,
+    fields: Iterable[str],
+    subject: str | None,
 ) -> None:
     """Note fields changed here by applying (a reference shared out, a headcount), so that
     they travel as this laptop's change."""
     text = "".join(f"{f}," for f in fields)
-    conn.execute(
+    seq, noted_ms = conn.execute(
         "INSERT INTO sync_pending(tbl, key, state, fields, subject, noted_ms) "
-        f"VALUES (?, ?, 'put', ?, ?, {clock.NOTED}) "
-        "ON CONFLICT(tbl, key) DO UPDATE SET fields = CASE WHEN state = 'put' "
-        "THEN fields || excluded.fields ELSE fields END, noted_ms = CASE WHEN state = 'put' "
-        "THEN excluded.noted_ms ELSE noted_ms END",
+        f"VALUES (?, ?, 'put', ?, ?, {clock.NOTED}) RETURNING id, noted_ms",
         (table, key, text, subject),
-    )
+    ).fetchone()
+    fold(waiting, Noted(table, key, "put", _fields(text), subject, int(seq), int(noted_ms)))
 
 
 def erased_subjects(conn: Connection) -> set[str]:

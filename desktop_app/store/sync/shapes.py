@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from desktop_app.domain.sync.changes import Value
 from desktop_app.store.connection import Connection
 from desktop_app.store.sync.tables import BY_NAME, TABLES, Table
+
+# (table, identity) -> local integer key, remembered while one batch is applied
+Ids = dict[tuple[str, str], int]
 
 
 class MissingParent(Exception):
@@ -64,6 +68,7 @@ class Shape:
     def name(self) -> str:
         return self.table.name
 
+    @cached_property
     def where(self) -> str:
         """`col = ? AND ...` finding a record by its identity's parts (`key_params`)."""
         terms = []
@@ -78,46 +83,55 @@ class Shape:
     def key_params(self, key: str) -> list[str]:
         return split_key(self.table, key)
 
-    def read(self, conn: Connection, key: str) -> dict[str, Value] | None:
-        """The record's travelling fields, or None when it is not here."""
+    @cached_property
+    def _reading(self) -> str:
         exprs = [
             _parent_value(self.name, self.table, f) if f in self.table.links else f
             for f in self.fields
         ]
-        select = ", ".join(exprs) if exprs else "1"
-        row = conn.execute(
-            f"SELECT {select} FROM {self.name} WHERE {self.where()}", self.key_params(key)
-        ).fetchone()
+        return f"SELECT {', '.join(exprs) or '1'} FROM {self.name} WHERE {self.where}"
+
+    def read(self, conn: Connection, key: str) -> dict[str, Value] | None:
+        """The record's travelling fields, or None when it is not here."""
+        row = conn.execute(self._reading, self.key_params(key)).fetchone()
         if row is None:
             return None
         return dict(zip(self.fields, row, strict=False)) if self.fields else {}
 
     def exists(self, conn: Connection, key: str) -> bool:
         row = conn.execute(
-            f"SELECT 1 FROM {self.name} WHERE {self.where()}", self.key_params(key)
+            f"SELECT 1 FROM {self.name} WHERE {self.where}", self.key_params(key)
         ).fetchone()
         return row is not None
 
-    def local_values(self, conn: Connection, values: Mapping[str, Value]) -> dict[str, Any]:
-        """Travelling values as stored here: identities of parents become integer keys.
-        MissingParent when a parent is not here."""
+    def local_values(
+        self, conn: Connection, values: Mapping[str, Value], known: Ids | None = None
+    ) -> dict[str, Any]:
+        """Travelling values as stored here: identities of parents become integer keys (found
+        in `known` when there, and kept there). MissingParent when a parent is not here."""
         out: dict[str, Any] = {}
+        known = {} if known is None else known
         for name, value in values.items():
             if name in self.table.links and value is not None:
                 parent = self.table.links[name]
-                row = conn.execute(
-                    f"SELECT id FROM {parent} WHERE {parent_key(parent)} = ?", (value,)
-                ).fetchone()
-                if row is None:
-                    raise MissingParent(f"{parent} {value}")
-                out[name] = int(row[0])
+                found = known.get((parent, str(value)))
+                if found is None:
+                    row = conn.execute(
+                        f"SELECT id FROM {parent} WHERE {parent_key(parent)} = ?", (value,)
+                    ).fetchone()
+                    if row is None:
+                        raise MissingParent(BY_NAME[parent].words)
+                    found = known[(parent, str(value))] = int(row[0])
+                out[name] = found
             else:
                 out[name] = value
         return out
 
-    def insert(self, conn: Connection, key: str, values: Mapping[str, Value]) -> None:
+    def insert(
+        self, conn: Connection, key: str, values: Mapping[str, Value], known: Ids | None = None
+    ) -> None:
         parts = dict(zip(self.table.key, self.key_params(key), strict=True))
-        row = self.local_values(conn, {**values, **parts})
+        row = self.local_values(conn, {**values, **parts}, known)
         names = [n for n in row if n in self.columns]
         marks = ", ".join("?" * len(names))
         conn.execute(
@@ -132,19 +146,19 @@ class Shape:
             return
         assignments = ", ".join(f"{n} = ?" for n in names)
         conn.execute(
-            f"UPDATE {self.name} SET {assignments} WHERE {self.where()}",
+            f"UPDATE {self.name} SET {assignments} WHERE {self.where}",
             [*(row[n] for n in names), *self.key_params(key)],
         )
 
     def delete(self, conn: Connection, key: str) -> None:
-        conn.execute(f"DELETE FROM {self.name} WHERE {self.where()}", self.key_params(key))
+        conn.execute(f"DELETE FROM {self.name} WHERE {self.where}", self.key_params(key))
 
     def local_id(self, conn: Connection, key: str) -> int | None:
         """The record's local integer key (None when it is not here or has none)."""
         if not self.has_id:
             return None
         row = conn.execute(
-            f"SELECT id FROM {self.name} WHERE {self.where()}", self.key_params(key)
+            f"SELECT id FROM {self.name} WHERE {self.where}", self.key_params(key)
         ).fetchone()
         return None if row is None else int(row[0])
 

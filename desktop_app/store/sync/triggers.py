@@ -1,11 +1,10 @@
 """The triggers that note every local change to a travelling table in `sync_pending`, made from
 the table descriptions (tables.py).
 
-One pending row per record: `whole` (added or put back: all of its fields travel, dated when it
-was added; `fields` then names those edited since, dated `edited_ms`), `put` (the fields
-changed, each followed by a comma, dated when last changed) or `delete`. Nothing is noted while
-`sync_quiet` has a row (changes being applied from another laptop, or an erasure, which travels
-as one change).
+One row appended per write (history.pending folds them): `whole` (added or put back: all of
+its fields travel), `put` (the fields changed, each followed by a comma) or `delete`. Nothing
+is noted while `sync_quiet` has a row (changes being applied from another laptop, or an
+erasure, which travels as one change).
 A record deleted because the record it belongs to was deleted (a consent of a deleted person) is
 not noted: the parent's deletion does the same on every laptop.
 
@@ -20,7 +19,7 @@ from desktop_app.store.sync.shapes import identity_sql, shape, subject_sql
 from desktop_app.store.sync.tables import TABLES, Table
 
 _LOUD = "NOT EXISTS (SELECT 1 FROM sync_quiet)"
-_UPSERT = "INSERT INTO sync_pending(tbl, key, state, fields, subject, noted_ms) "
+_APPEND = "INSERT INTO sync_pending(tbl, key, state, fields, subject, noted_ms) "
 
 
 def _only(table: Table, alias: str) -> str:
@@ -37,12 +36,11 @@ def _parents_here(table: Table) -> str:
     )
 
 
-def _noting(table: Table, alias: str, state: str, fields: str, on_conflict: str) -> str:
+def _noting(table: Table, alias: str, state: str, fields: str) -> str:
     return (
-        f"{_UPSERT}SELECT '{table.name}', k, '{state}', f, s, {clock.NOTED} FROM (SELECT "
+        f"{_APPEND}SELECT '{table.name}', k, '{state}', f, s, {clock.NOTED} FROM (SELECT "
         f"{identity_sql(table, alias)} AS k, {fields} AS f, {subject_sql(table, alias)} AS s) "
-        f"WHERE k IS NOT NULL AND (f <> '' OR '{state}' <> 'put') "
-        f"ON CONFLICT(tbl, key) DO UPDATE SET {on_conflict}"
+        f"WHERE k IS NOT NULL AND (f <> '' OR '{state}' <> 'put')"
     )
 
 
@@ -53,25 +51,9 @@ def statements(conn: Connection, table: Table) -> list[str]:
         f"(CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '{c},' ELSE '' END)"
         for c in shape(conn, table).fields
     )
-    subject = "subject = COALESCE(excluded.subject, subject)"
-    anew = "noted_ms = excluded.noted_ms, edited_ms = 0"
-    inserted = _noting(
-        table, "NEW", "whole", "''", f"state = 'whole', fields = '', {anew}, {subject}"
-    )
-    updated = _noting(
-        table,
-        "NEW",
-        "put",
-        changed or "''",
-        "fields = CASE WHEN state = 'delete' THEN fields ELSE fields || excluded.fields END, "
-        # a record added here and edited since: when it was added, and when last edited
-        "noted_ms = CASE WHEN state = 'whole' THEN noted_ms ELSE excluded.noted_ms END, "
-        "edited_ms = CASE WHEN state = 'whole' THEN excluded.noted_ms ELSE edited_ms END, "
-        + subject,
-    )
-    deleted = _noting(
-        table, "OLD", "delete", "''", f"state = 'delete', fields = '', {anew}, {subject}"
-    )
+    inserted = _noting(table, "NEW", "whole", "''")
+    updated = _noting(table, "NEW", "put", changed or "''")
+    deleted = _noting(table, "OLD", "delete", "''")
     return [
         f"CREATE TRIGGER sync_{name}_insert AFTER INSERT ON {name} "
         f"WHEN {_LOUD}{_only(table, 'NEW')} BEGIN {inserted}; END",

@@ -31,6 +31,7 @@ from desktop_app.ui.home.month_charts import MonthCharts
 from desktop_app.ui.home.protection_panel import ProtectionPanel
 from desktop_app.ui.shell.record_opener import RecordOpener
 from desktop_app.ui.shell.workspace import ShowsRecords
+from desktop_app.ui.sync.home_panel import SyncHomePanel
 
 NOTHING = "Nothing needs attention at the moment."
 ATTENTION_TAB, MONTHS_TAB = 0, 1
@@ -113,6 +114,7 @@ class HomeScreen(QWidget):
         layout.addLayout(month)
         layout.addLayout(grid)
         layout.addWidget(self.protection)
+        layout.addWidget(SyncHomePanel(db, opener))  # shown only while sharing
         layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.attention)
         self.refresh()

@@ -48,6 +48,7 @@ from desktop_app.ui.settings.settings_dialogs import (
 )
 from desktop_app.ui.settings.users_dialog import UsersDialog
 from desktop_app.ui.shell.record_opener import RecordOpener
+from desktop_app.ui.sync.share_settings import SharePanel
 
 
 def _spin(name: str, low: int, high: int, suffix: str) -> QSpinBox:
@@ -97,6 +98,7 @@ class SettingsScreen(QWidget):
         self.backup_folder = QLabel()
         self.backup_folder.setWordWrap(True)
         self.custom_measures = CustomMeasuresPanel(db, self._open)
+        self.sharing = SharePanel(db, e)
 
         organisation = QFormLayout()
         add_row(
@@ -187,7 +189,13 @@ class SettingsScreen(QWidget):
         left_layout.addWidget(_group("Outcome measures", measures))
         columns = WrappingRow()  # side by side, or one under the other on a narrow window
         columns.addWidget(left)
-        columns.addWidget(_group("Keeping data safe", safety))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(_group("Keeping data safe", safety))
+        right_layout.addWidget(self.sharing)
+        right_layout.addStretch(1)
+        columns.addWidget(right)
         body = QWidget()
         fields = QVBoxLayout(body)
         fields.setContentsMargins(0, 0, 0, 0)
@@ -217,6 +225,7 @@ class SettingsScreen(QWidget):
         folder = auto_backup.backup_folder(self.db)
         self.backup_folder.setText(str(folder) if folder else "None chosen: no automatic backups")
         self.custom_measures.load()
+        self.sharing.load()
         remember_opening_state(self)  # what is saved: changes since are kept when PeerLog locks
 
     def records_changed(self) -> None:
@@ -283,6 +292,7 @@ class SettingsScreen(QWidget):
                 lambda: referrals.set_overdue_working_days(db, self.overdue_days.value()),
             ),
             (self._keep_changed(), self._save_keep),
+            (self.sharing.name_changed(), self.sharing.save_name),
         ]
         problems: list[Problem] = []
         for changed, step in steps:

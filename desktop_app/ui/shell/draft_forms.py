@@ -153,6 +153,7 @@ NOT_KEPT = {
     "AsksBeforeDiscarding": "the base of dialogs that ask before discarding, kept through them",
     "AuditDialog": "a viewer: its search is quickly typed again",
     "ChangePassphraseDialog": "holds only passphrases, which are never kept",
+    "ChangesToCheckDialog": "two buttons for each change to check; nothing is typed",
     "CombineDialog": "members' returns, chosen again in a moment; it uses no database",
     "CrashDialog": "shown after a crash, outside the workspace",
     "ExportAllDialog": "only a folder is chosen, and the export is started at once",
@@ -173,6 +174,7 @@ NOT_KEPT = {
     "RedactionPreview": "shows a case study as a return will; nothing is typed",
     "RestoreDialog": "on the start screen, while locked",
     "StoryWindow": "a person's or volunteer's whole story to read; it shows records, so it goes",
+    "SyncReportDialog": "says what a sync did; nothing is typed",
     "TaskDialog": "shows an import or export under way; nothing is typed",
     "TemplateQuestions": "an alliance's name and a version, typed again in a moment",
 }

@@ -37,6 +37,7 @@ PAGES = (
     "importing",
     "alliance",
     "settings",
+    "sync",
     "keeping-safe",
 )
 FIRST_PAGE = PAGES[0]
@@ -54,6 +55,7 @@ FOLDER_PAGES = {
     "importing": "importing",
     "alliance": "alliance",
     "settings": "settings",
+    "sync": "sync",
     "story": "people",  # a person's (or volunteer's) whole story, opened from their record
 }
 SHARED_FOLDERS = ("common", "forms", "shell")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from desktop_app.store.database import Database
     from desktop_app.ui.shell.help_window import HelpKey, HelpWindow
     from desktop_app.ui.shell.workspace import Workspace
+    from desktop_app.ui.sync.sync_actions import SyncActions
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,21 @@ def sections() -> list[Section]:
     ]
 
 
+def _sync_actions(window: MainWindow) -> SyncActions:
+    from desktop_app.ui.sync.sync_actions import SyncActions
+
+    def where() -> tuple[Database, QWidget] | None:
+        if window.db is None or window.workspace is None:
+            return None
+        return window.db, window.workspace
+
+    def records_changed() -> None:
+        if window.workspace is not None:
+            window.workspace.records_changed()
+
+    return SyncActions(where, window.statusBar().showMessage, records_changed, window)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +78,7 @@ class MainWindow(QMainWindow):
         self.help_window: HelpWindow | None = None
         self._help_key: HelpKey | None = None
         self.idle.lock_now.connect(self.lock_by_itself)
+        self._syncing: SyncActions | None = None
         self.start = StartScreen()
         self.start.unlocked.connect(self.show_database)
         self.start.combine_requested.connect(self.combine_returns)
@@ -91,6 +108,13 @@ class MainWindow(QMainWindow):
             fit_on_screen(self)
         if self._help_key is None:  # after the first paint: an application filter slows start-up
             QtCore.QTimer.singleShot(0, self._install_help_key)
+
+    @property
+    def syncing(self) -> SyncActions:
+        """Sync between laptops (made at the first unlock, not while PeerLog starts)."""
+        if self._syncing is None:
+            self._syncing = _sync_actions(self)
+        return self._syncing
 
     # Actions and menus ---------------------------------------------------------------------
 
@@ -122,6 +146,11 @@ class MainWindow(QMainWindow):
         )
         self.deleted_action = self._action("Recently &deleted…", None, self.show_recently_deleted)
         self.back_up_action = self._action("&Back up now…", None, self.back_up_now)
+        self.sync_action = self._action(
+            "S&ync now", "Ctrl+Shift+S", lambda: self.syncing.sync_now()
+        )
+        self.sync_action.setToolTip("Send and receive changes through the shared folder")
+        self.review_action = self._action("C&hanges to check…", None, lambda: self.syncing.review())
         self.open_other_action = self._action(
             "&Open another database…", None, self.open_another_database
         )
@@ -167,6 +196,8 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.export_all_action,
             self.back_up_action,
+            self.sync_action,
+            self.review_action,
             self.open_other_action,
             self.find_action,
             self.deleted_action,
@@ -177,6 +208,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.open_other_action)
         file_menu.addAction(self.back_up_action)
+        file_menu.addActions([self.sync_action, self.review_action])
         file_menu.addSeparator()
         file_menu.addAction(self.combine_action)  # works locked too: returns hold no records
         file_menu.addSeparator()
@@ -382,6 +414,7 @@ class MainWindow(QMainWindow):
         self._offer_drafts(db, self.workspace)
         # Idle time counts from when the window is ready, drafts open again included.
         self.idle.start(settings.auto_lock_minutes(db))
+        self.syncing.sync_quietly()
 
     def _check_in_background(self, db: Database) -> None:
         """SQLite's quick check reads every page (seconds on years of records), so it runs after
@@ -450,6 +483,7 @@ class MainWindow(QMainWindow):
 
         self.idle.stop()
         self._keep_drafts(db, workspace)
+        after_sync = self.syncing.before_lock(db)  # typed text is kept (just above) first
         self._resume = (db.folder, workspace.current_index)
         with closing_without_asking():  # what was being typed is kept as drafts, just above
             for dialog in self.findChildren(QDialog):
@@ -469,6 +503,8 @@ class MainWindow(QMainWindow):
         self._show_locked_state()
         self.start.refresh(select=folder)
         self.start.focus_passphrase()
+        if after_sync:
+            self.statusBar().showMessage(after_sync)
         log.info("Locked")
 
     @Slot(str)

@@ -5,6 +5,7 @@ will carry them."""
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,10 @@ from desktop_app.store.sync.capture import forget_pending, take_pending
 from desktop_app.store.sync.tables import TABLES
 from tests.conftest import PASSPHRASE
 
-NOW = 1_790_000_000_000  # a fixed wall clock (ms); tests move it on by hand
+# The clock tests hand to take_pending and apply_batch, moved on by hand: ten minutes ahead of
+# the real one, since changes are dated by when they were made (the real clock) and a change a
+# test writes by hand must come after them.
+NOW = int(time.time() * 1000) + 600_000
 
 
 @dataclass

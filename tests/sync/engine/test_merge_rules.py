@@ -26,6 +26,14 @@ def _attended(*person_ids: str, day: date = DAY) -> Session:
     return Session(day, "drop_in", attendee_ids=person_ids, anonymous_headcount=1)
 
 
+def _shared_session(a: Laptop, b: Laptop) -> tuple[Person, str]:
+    """Amara, and a session she came to, made on `a` and sent to `b`."""
+    amara = people.add_person(a.db, Person("Amara K."))
+    logged = sessions.log_session(a.db, _attended(amara.id))
+    b.receive(a.send())
+    return amara, logged.session.id
+
+
 def _notes(laptop: Laptop, person_id: str, notes: str) -> None:
     got = people.get_person(laptop.db, person_id)
     people.update_person(laptop.db, replace(got, notes=notes))
@@ -118,11 +126,9 @@ def test_equal_values_are_no_conflict(pair: tuple[Laptop, Laptop]) -> None:
 
 def test_a_deletion_beats_an_edit_whatever_the_clocks(pair: tuple[Laptop, Laptop]) -> None:
     a, b = pair
-    amara = people.add_person(a.db, Person("Amara K."))
-    logged = sessions.log_session(a.db, _attended(amara.id))
-    b.receive(a.send())
-    sessions.delete_session(a.db, logged.session.id)
-    session = sessions.get_session(b.db, logged.session.id)
+    _amara, session_id = _shared_session(a, b)
+    sessions.delete_session(a.db, session_id)
+    session = sessions.get_session(b.db, session_id)
     sessions.update_session(b.db, replace(session, notes="Edited on b"))
     deleting = a.send()
     b.now += 10_000  # the edit is later by the clock
@@ -339,3 +345,28 @@ def test_batches_out_of_order_but_causal_end_the_same(
     b.receive(three)
     assert people.get_person(c.db, ben.id).known_as == "Ben T."
     assert dump(a.db, SKIP) == dump(b.db, SKIP) == dump(c.db, SKIP)
+
+
+def test_a_value_this_database_refuses_is_skipped_and_said(pair: tuple[Laptop, Laptop]) -> None:
+    a, b = pair
+    amara, session_id = _shared_session(a, b)
+    bad = Change("sessions", session_id, f"{a.now + 5:015d}.000000.a", "put", {"minutes": 0})
+    good = Change("people", amara.id, f"{a.now + 6:015d}.000000.a", "put", {"notes": "Fine"})
+    applied = b.receive(ChangeBatch("database", "a", "a", 2, "", {"a": 2}, (bad, good)))
+    assert len(applied.skipped) == 1 and "sessions" in applied.skipped[0]
+    assert sessions.get_session(b.db, session_id).minutes == 90
+    assert people.get_person(b.db, amara.id).notes == "Fine"
+
+
+def test_unticked_and_ticked_again_before_sending_travels_as_ticked(
+    pair: tuple[Laptop, Laptop],
+) -> None:
+    a, b = pair
+    amara, session_id = _shared_session(a, b)
+    session = sessions.get_session(a.db, session_id)
+    sessions.update_session(a.db, replace(session, attendee_ids=()))
+    sessions.update_session(a.db, replace(session, attendee_ids=(amara.id,)))
+    batch = a.send()
+    assert [(c.table, c.kind, c.whole) for c in batch.changes] == [("attendances", "put", True)]
+    b.receive(batch)
+    assert sessions.get_session(b.db, session_id).attendee_ids == (amara.id,)

@@ -90,3 +90,16 @@ def test_an_older_database_upgrades_with_nothing_pending(old_database: Path) -> 
         assert "notes" in fields and "known_as" not in fields
     finally:
         db.close()
+
+
+def test_a_demo_database_is_all_baseline(tmp_path: Path) -> None:
+    from desktop_app.services.demo.builder import create_demo_database
+
+    db = create_demo_database(tmp_path / "Demo", "small").database
+    try:
+        conn = db.connection()
+        assert conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] > 0
+        pending = conn.execute("SELECT tbl FROM sync_pending").fetchall()
+        assert {str(r[0]) for r in pending} <= {"settings"}  # its name, set as it was made
+    finally:
+        db.close()

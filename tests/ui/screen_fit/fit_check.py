@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 import desktop_app.ui
+from desktop_app.domain.sync.report import HeldBatch, LaptopChanges, SyncReport
 from desktop_app.services import people, sessions, volunteers
 from desktop_app.services.demo.builder import create_demo_database
 from desktop_app.services.demo.identity import DEMO_PASSPHRASE
@@ -142,6 +143,24 @@ def _spreadsheet(ctx: Context) -> Path:
     return path
 
 
+def _busy_sync() -> SyncReport:
+    """A sync that brought in everything a report can show."""
+    counts = {"people": 12, "sessions": 3, "attendance ticks": 41, "outcome scores": 7}
+    return SyncReport(
+        sent=5,
+        received=(
+            LaptopChanges("a", "Lead's laptop at the Riverside venue", counts, counts, counts),
+            LaptopChanges("b", "Drop-in laptop", {"people": 1}),
+        ),
+        new_conflicts=2,
+        skipped=(
+            "A change file from Drop-in laptop is not complete yet (the sync service may still "
+            "be copying it). It will be tried again next time.",
+        ),
+        held=(HeldBatch("b", "Drop-in laptop", 4, 120, 300),),
+    )
+
+
 def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     """How to open each dialog class (by class name), one or more ways."""
     from desktop_app.domain.case_studies import CaseStudy
@@ -179,6 +198,8 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     from desktop_app.ui.start.recovery_dialog import RecoveryDialog
     from desktop_app.ui.start.restore_dialog import RestoreDialog
     from desktop_app.ui.story.story_window import StoryWindow
+    from desktop_app.ui.sync.report_dialog import SyncReportDialog
+    from desktop_app.ui.sync.review_dialog import ChangesToCheckDialog
     from desktop_app.ui.volunteers.hours_dialog import HoursDialog
     from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 
@@ -258,6 +279,8 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
             )
         ],
         "TaskDialog": [lambda c: ImportDialog(c.db, c.window)],  # the base of import and export
+        "SyncReportDialog": [lambda c: SyncReportDialog(c.db, _busy_sync(), None, c.parent)],
+        "ChangesToCheckDialog": [lambda c: ChangesToCheckDialog(c.db, c.parent)],
         "RestoreDialog": [
             lambda c: RestoreDialog(c.files / "missing.peerlog-backup", c.folder, c.window.start)
         ],
