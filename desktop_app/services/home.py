@@ -6,7 +6,7 @@ from datetime import date
 
 from desktop_app.domain.overview import Attention, PeriodFigures, month_containing
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
-from desktop_app.services import settings
+from desktop_app.services import safeguarding, settings
 from desktop_app.services.referrals.records import overdue_referrals
 from desktop_app.store.database import Database
 from desktop_app.store.records import overview_queries
@@ -27,7 +27,7 @@ def period_figures(db: Database, start: date, end: date) -> PeriodFigures:
 def attention(db: Database, today: date | None = None) -> Attention:
     """DBS checks and training running out within 60 days (or already), active people with
     no consent recorded, referrals overdue for an answer, and safeguarding concerns not yet
-    resolved."""
+    resolved (those the user may see: a peer support lead, the ones they raised)."""
     day = today or date.today()
     conn = db.connection()
     without_consent, total = overview_queries.people_without_consent(
@@ -40,6 +40,6 @@ def attention(db: Database, today: date | None = None) -> Attention:
         training_due=overview_queries.training_due(conn, day, ATTENTION_WINDOW_DAYS),
         people_without_consent=without_consent,
         people_without_consent_total=total,
-        open_concerns=overview_queries.open_concerns(conn),
+        open_concerns=safeguarding.open_concerns(db),
         overdue_referrals=overdue_referrals(db, day),
     )

@@ -25,6 +25,7 @@ from desktop_app.store.migrations import (
     m0010_referrals,
     m0011_recently_deleted,
     m0012_contact_details,
+    m0013_safeguarding_log,
 )
 from desktop_app.store.migrations.step import Migration
 
@@ -42,6 +43,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0010_referrals.MIGRATION,
     m0011_recently_deleted.MIGRATION,
     m0012_contact_details.MIGRATION,
+    m0013_safeguarding_log.MIGRATION,
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -37,6 +37,9 @@ class RecordOpener(Protocol):
     def open_referral(self, referral_id: str | None) -> None:
         """Open a referral to change it, or (None) record a new one."""
 
+    def open_concern(self, concern_id: str | None) -> None:
+        """Open a safeguarding concern to change it, or (None) raise a new one."""
+
 
 def opener_above(widget: QWidget) -> RecordOpener | None:
     """The record opener (the workspace) that `widget`'s window was opened from, if any: how a
