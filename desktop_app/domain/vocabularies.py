@@ -153,7 +153,10 @@ CONCERN_KIND = _vocabulary(
     ("not_recorded", "Not recorded"),
 )
 # The kinds a new concern may be given (all but "Not recorded").
-NEW_CONCERN_KINDS: tuple[str, ...] = tuple(c for c in CONCERN_KIND.codes if c != NOT_RECORDED)
+NEW_CONCERN_KIND = Vocabulary(
+    "kind of concern", tuple(t for t in CONCERN_KIND.terms if t.code != NOT_RECORDED)
+)
+NEW_CONCERN_KINDS: tuple[str, ...] = NEW_CONCERN_KIND.codes
 
 
 def _load_ethnic_groups() -> Vocabulary:

@@ -25,7 +25,8 @@ from desktop_app.domain.overview import Attention, PeriodFigures
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.problems import long_date
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
-from desktop_app.domain.vocabularies import SESSION_KIND
+from desktop_app.domain.safeguarding import about_text
+from desktop_app.domain.vocabularies import CONCERN_KIND
 from desktop_app.domain.volunteers import describe_due
 from desktop_app.services import home, outcomes, people
 from desktop_app.services.outcomes import short_measure_names
@@ -226,12 +227,11 @@ class HomeScreen(QWidget):
             return
         today = date.today()
         for concern in attention.open_concerns:
-            kind = SESSION_KIND.label(concern.kind)
-            where = f" at {concern.venue}" if concern.venue else ""
+            kind = CONCERN_KIND.label(concern.concern.kind)
             self._add(
-                f"Safeguarding concern not yet resolved: {kind}, {short_date(concern.held_on)}"
-                f"{where}",
-                partial(self.opener.open_session, concern.session_id),
+                f"Safeguarding concern not yet resolved: {kind}, about {about_text(concern)}, "
+                f"raised {short_date(concern.concern.raised_on)}",
+                partial(self.opener.open_concern, concern.concern.id),
             )
         for referral in attention.overdue_referrals:
             self._add(
