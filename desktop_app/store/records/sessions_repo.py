@@ -88,7 +88,7 @@ def insert_sessions(conn: Connection, sessions: Sequence[Session], now: str) -> 
     for session in sessions:
         cursor = conn.execute(
             f"INSERT INTO sessions(uuid, {_FIELDS}, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session.id, *_values(session), now, now),
         )
         links.add(int(cursor.lastrowid), session, now)
