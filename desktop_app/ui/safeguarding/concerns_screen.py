@@ -57,7 +57,7 @@ class ConcernsScreen(ListScreen):
             parent,
         )
         self.add_button(
-            "&Raise a concern…",
+            "Raise a &concern…",
             "Record a safeguarding concern about a person",
             lambda: opener.open_concern(None),
         )
