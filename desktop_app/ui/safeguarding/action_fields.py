@@ -37,6 +37,7 @@ class ActionFields(QWidget):
         self.listed = QListWidget()
         self.listed.setAccessibleName("Actions taken (Delete removes one not yet saved)")
         self.listed.setWordWrap(True)
+        self.listed.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self.listed.installEventFilter(self)
         self.taken_on = DateBox("Action taken on")
         self.what = QLineEdit()

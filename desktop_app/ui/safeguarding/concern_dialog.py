@@ -29,6 +29,7 @@ from desktop_app.domain.vocabularies import (
 )
 from desktop_app.services import people, safeguarding, sessions
 from desktop_app.store.database import Database
+from desktop_app.ui.common.screen_fit import scrolling
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.forms.date_fields import DateBox
 from desktop_app.ui.forms.dialog_parts import RecordKey
@@ -85,6 +86,7 @@ class ConcernDialog(RecordDialog):
         self.person.count.hide()
         self.session = QLabel(session_words(db, self.session_id) if self.session_id else "None")
         self.session.setAccessibleName("The session it is about")
+        self.session.setWordWrap(True)
         self.session_key = RecordKey(self.session_id, self)
         self.session_key.setAccessibleName(SESSION_KEY)
         self.raised_on = DateBox("Date raised")
@@ -95,6 +97,8 @@ class ConcernDialog(RecordDialog):
         self.what_happened = QPlainTextEdit()
         self.what_happened.setAccessibleName("What happened")
         self.what_happened.setTabChangesFocus(True)
+        self.what_happened.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.what_happened.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)
         self.what_happened.setPlaceholderText(
             "What was seen or said, in their words where you can. Name only who it is about."
         )
@@ -111,29 +115,33 @@ class ConcernDialog(RecordDialog):
         self.resolve_button.clicked.connect(self.mark_resolved)
         self.buttons.insertWidget(0, self.resolve_button)
 
-        left = QFormLayout()
-        add_row(left, "About &whom:", self.person, e.label("person_id", "whom it is about"))
-        left.addRow("Session:", self.session)
-        add_row(left, "Raised &on:", self.raised_on, e.label("raised_on", "the date"))
-        add_row(left, "&Kind:", self.kind, e.label("kind", "the kind"))
+        # One column: at 150 % text a laptop screen has no room for two; it scrolls instead.
+        form = QFormLayout()
+        add_row(form, "About &whom:", self.person, e.label("person_id", "whom it is about"))
+        form.addRow("Session:", self.session)
+        add_row(form, "Raised &on:", self.raised_on, e.label("raised_on", "the date"))
+        add_row(form, "&Kind:", self.kind, e.label("kind", "the kind"))
         add_row(
-            left, "What &happened:", self.what_happened, e.label("what_happened", "what happened")
+            form, "What &happened:", self.what_happened, e.label("what_happened", "what happened")
         )
-        add_row(left, "&Passed to:", self.passed_to, e.label("passed_to", "whom it was passed to"))
-        right = QVBoxLayout()
-        right.addWidget(QLabel("Actions taken, oldest first:"))
-        right.addWidget(self.action_fields, 1)
-        right.addWidget(self.status)
-        right.addWidget(e.label("resolved_on", "the resolved date"))
-        right.addWidget(note("Only a coordinator and whoever raised it can see a concern."))
-        self.lay_out_columns(left, right)
+        add_row(form, "&Passed to:", self.passed_to, e.label("passed_to", "whom it was passed to"))
+        form.addRow("Actions taken:", self.action_fields)
+        form.addRow("Status:", self.status)
+        form.addRow("", e.label("resolved_on", "the resolved date"))
+        form.addRow("", note("Only a coordinator and whoever raised it can see a concern."))
+        body = QWidget()
+        body.setLayout(form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(self.buttons)
         if self.row is not None:
             self._load(self.row)
         elif person_id is not None:
             self._choose_person(person_id)
         self._show_status()
         (self.what_happened if self.row is None and self.session_id else self.person).setFocus()
-        self.size_for(120, 34)
+        self.size_for(90, 40)
 
     def _choose_person(self, person_id: str) -> None:
         p = people.get_person(self.db, person_id)
