@@ -308,6 +308,18 @@ SAFEGUARDING_ACTIONS = Sheet(
     ),
 )
 
+# Headings of earlier versions of the template, and where what they held goes now.
+_MOVED_TO_LOG = (
+    "Safeguarding concerns are kept in their own sheet now, safeguarding_concerns: give each "
+    "concern a row there (ref, raised_on, kind not_recorded, session_ref, what_happened, "
+    "resolved_on) and remove this column."
+)
+RETIRED_HEADINGS = {
+    "safeguarding_concern": _MOVED_TO_LOG,
+    "safeguarding_follow_up": _MOVED_TO_LOG,
+    "safeguarding_resolved_on": _MOVED_TO_LOG,
+}
+
 SHEETS: tuple[Sheet, ...] = (
     PEOPLE,
     VOLUNTEERS,
