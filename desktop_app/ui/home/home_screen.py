@@ -25,7 +25,6 @@ from desktop_app.domain.overview import Attention, PeriodFigures
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.problems import long_date
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
-from desktop_app.domain.safeguarding import about_text
 from desktop_app.domain.vocabularies import CONCERN_KIND
 from desktop_app.domain.volunteers import describe_due
 from desktop_app.services import home, outcomes, people
@@ -228,8 +227,9 @@ class HomeScreen(QWidget):
         today = date.today()
         for concern in attention.open_concerns:
             kind = CONCERN_KIND.label(concern.concern.kind)
+            who = f"{concern.person_name} ({concern.person_ref})" if concern.person_name else ""
             self._add(
-                f"Safeguarding concern not yet resolved: {kind}, about {about_text(concern)}, "
+                f"Safeguarding concern not yet resolved: {kind}, {who or 'at a session'}, "
                 f"raised {short_date(concern.concern.raised_on)}",
                 partial(self.opener.open_concern, concern.concern.id),
             )
