@@ -11,16 +11,17 @@ from datetime import date, timedelta
 from typing import Literal
 
 from desktop_app.domain.outcomes.change import ReviewDue
-from desktop_app.domain.overview import Attention, OpenConcern
+from desktop_app.domain.overview import Attention
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.problems import long_date
 from desktop_app.domain.protection.retention import PastRetention
 from desktop_app.domain.referrals.pipeline import ReferralRow
 from desktop_app.domain.referrals.working_days import working_days_between
-from desktop_app.domain.vocabularies import SESSION_KIND
+from desktop_app.domain.safeguarding import ConcernRow
+from desktop_app.domain.vocabularies import CONCERN_KIND
 from desktop_app.domain.volunteers import describe_due
 
-RecordKind = Literal["session", "person", "volunteer", "referral"]
+RecordKind = Literal["session", "person", "volunteer", "referral", "concern"]
 
 SAFEGUARDING = "safeguarding"
 # Groups whose items fall due on the same day keep this order.
@@ -95,13 +96,15 @@ def in_order(groups: Iterable[AttentionGroup]) -> list[AttentionGroup]:
     return sorted((g for g in groups if g.total > 0), key=place)
 
 
-def concern_items(concerns: Sequence[OpenConcern]) -> list[AttentionItem]:
-    """Open safeguarding concerns as lines: dated by the session they were raised at."""
+def concern_items(concerns: Sequence[ConcernRow]) -> list[AttentionItem]:
+    """Open safeguarding concerns as lines (kind, whom it is about, when raised), each opening
+    the concern, dated by when it was raised."""
     items = []
-    for concern in concerns:
-        where = f" at {concern.venue}" if concern.venue else ""
-        label = f"{SESSION_KIND.label(concern.kind)}, {long_date(concern.held_on)}{where}"
-        items.append(AttentionItem(concern.held_on, label, Opens("session", concern.session_id)))
+    for row in concerns:
+        concern = row.concern
+        who = f"{row.person_name} ({row.person_ref})" if row.person_name else "at a session"
+        label = f"{CONCERN_KIND.label(concern.kind)}, {who}, raised {long_date(concern.raised_on)}"
+        items.append(AttentionItem(concern.raised_on, label, Opens("concern", concern.id)))
     return items
 
 

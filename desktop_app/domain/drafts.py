@@ -26,6 +26,7 @@ class DraftKind(StrEnum):
     CASE_STUDY = "case study"
     REFERRAL = "referral"
     FEEDBACK = "feedback"
+    CONCERN = "safeguarding concern"
 
     @property
     def label(self) -> str:
@@ -47,6 +48,7 @@ DRAFT_LABELS = {
     DraftKind.CASE_STUDY: "case study",
     DraftKind.REFERRAL: "referral",
     DraftKind.FEEDBACK: "feedback note to a referrer",
+    DraftKind.CONCERN: "safeguarding concern",
 }
 
 

@@ -41,7 +41,6 @@ class SessionFilter:
     kind: str | None = None  # a SESSION_KIND code
     venue: str | None = None  # the exact venue (any case)
     text: str = ""  # part of the venue, a topic or the notes
-    open_concerns_only: bool = False
     sort: SessionSort = "date"
     descending: bool = True  # newest first
 
@@ -58,8 +57,6 @@ class SessionRow:
     registered: int  # registered attendees
     anonymous_headcount: int
     facilitators: str  # names, comma-separated
-    safeguarding_concern: bool
-    safeguarding_resolved_on: date | None
 
     @property
     def attendance(self) -> int:

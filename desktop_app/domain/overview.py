@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.referrals.pipeline import DEFAULT_OVERDUE_DAYS, ReferralRow
+from desktop_app.domain.safeguarding import ConcernRow
 
 
 @dataclass(frozen=True)
@@ -42,21 +43,13 @@ class TrainingDue:
 
 
 @dataclass(frozen=True)
-class OpenConcern:
-    session_id: str
-    held_on: date
-    kind: str
-    venue: str
-    follow_up: str
-
-
-@dataclass(frozen=True)
 class Attention:
     dbs_due: list[DbsDue]
     training_due: list[TrainingDue]
     people_without_consent: list[PersonSummary]  # the first few, by name
     people_without_consent_total: int
-    open_concerns: list[OpenConcern]
+    # Safeguarding concerns not yet resolved that the user may see, the longest open first.
+    open_concerns: list[ConcernRow]
     # Waiting for a response longer than the set number of working days, oldest first.
     overdue_referrals: list[ReferralRow] = field(default_factory=list)
     referral_answer_days: int = (

@@ -1,4 +1,5 @@
-"""Peer support sessions: who came, who facilitated, what happened, and any concerns."""
+"""Peer support sessions: who came, who facilitated and what happened (safeguarding concerns
+about a session are in the safeguarding log: domain/safeguarding.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from desktop_app.domain.identity import new_id
 from desktop_app.domain.problems import (
     Problem,
     in_vocabulary,
-    not_before,
     not_in_future,
     optional_text,
     required_text,
@@ -48,9 +48,6 @@ class Session:
     anonymous_headcount: int = 0  # people who came without a record (drop-ins, or by choice)
     topics: tuple[str, ...] = ()
     notes: str = ""
-    safeguarding_concern: bool = False
-    safeguarding_follow_up: str = ""
-    safeguarding_resolved_on: date | None = None
     onward_referrals: tuple[OnwardReferral, ...] = ()
     id: str = field(default_factory=new_id)
     created_at: str = ""
@@ -84,7 +81,6 @@ def cleaned_session(session: Session) -> Session:
         venue=" ".join(session.venue.split()),
         topics=topics,
         notes=session.notes.strip(),
-        safeguarding_follow_up=session.safeguarding_follow_up.strip(),
         onward_referrals=referrals,
     )
 
@@ -109,7 +105,6 @@ def validate_session(session: Session, today: date) -> list[Problem]:
     for topic in s.topics:
         problems += optional_text(topic, "topics", f'The topic "{topic[:20]}…"', TOPIC_MAX)
     problems += optional_text(s.notes, "notes", "The notes", NOTES_MAX)
-    problems += _safeguarding_problems(s, today)
     for referral in s.onward_referrals:
         problems += required_text(
             referral.destination, "onward_referrals", "Where they were referred", DESTINATION_MAX
@@ -152,41 +147,6 @@ def _attendance_problems(s: Session) -> list[Problem]:
                 "without a record.",
             )
         )
-    return problems
-
-
-def _safeguarding_problems(s: Session, today: date) -> list[Problem]:
-    problems = optional_text(
-        s.safeguarding_follow_up, "safeguarding_follow_up", "The follow-up note", NOTES_MAX
-    )
-    if s.safeguarding_concern and not s.safeguarding_follow_up:
-        problems.append(
-            Problem(
-                "safeguarding_follow_up",
-                "A safeguarding concern is ticked but nothing says what it is. Write what "
-                "happened and what is being done about it, so that it can be followed up.",
-            )
-        )
-    if s.safeguarding_resolved_on is None:
-        return problems
-    if not s.safeguarding_concern:
-        problems.append(
-            Problem(
-                "safeguarding_resolved_on",
-                "A resolved date is set but no safeguarding concern is flagged. Tick the "
-                "concern, or clear the date.",
-            )
-        )
-    problems += not_in_future(
-        s.safeguarding_resolved_on, "safeguarding_resolved_on", "The resolved date", today
-    )
-    problems += not_before(
-        s.safeguarding_resolved_on,
-        s.held_on,
-        "safeguarding_resolved_on",
-        "The resolved date",
-        "the session",
-    )
     return problems
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 # What a line opens: a session in its form, a score in its correcting form, a case study, an
 # hours entry; "" for a line that opens nothing of its own (consent, training: in the record).
-Opens = Literal["session", "score", "case_study", "hours", ""]
+Opens = Literal["session", "score", "case_study", "hours", "concern", ""]
 
 
 @dataclass(frozen=True)

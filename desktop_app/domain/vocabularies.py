@@ -134,6 +134,31 @@ CONTACT_PREFERENCE = _vocabulary(
 )
 
 
+# Kinds of safeguarding concern: the categories of abuse and neglect in the Care Act 2014
+# statutory guidance, with self-harm or suicide risk. "Not recorded" is only for the concerns
+# moved from the old tick box on sessions (which said no kind); a new concern names one.
+CONCERN_KIND = _vocabulary(
+    "kind of concern",
+    ("physical", "Physical abuse"),
+    ("domestic", "Domestic abuse"),
+    ("sexual", "Sexual abuse"),
+    ("psychological", "Psychological or emotional abuse"),
+    ("financial", "Financial or material abuse"),
+    ("modern_slavery", "Modern slavery"),
+    ("discriminatory", "Discriminatory abuse"),
+    ("organisational", "Organisational abuse"),
+    ("neglect", "Neglect and acts of omission"),
+    ("self_neglect", "Self-neglect"),
+    ("self_harm", "Self-harm or suicide risk"),
+    ("not_recorded", "Not recorded"),
+)
+# The kinds a new concern may be given (all but "Not recorded").
+NEW_CONCERN_KIND = Vocabulary(
+    "kind of concern", tuple(t for t in CONCERN_KIND.terms if t.code != NOT_RECORDED)
+)
+NEW_CONCERN_KINDS: tuple[str, ...] = NEW_CONCERN_KIND.codes
+
+
 def _load_ethnic_groups() -> Vocabulary:
     with resource_path("reference", "ethnic-groups.csv").open(encoding="utf-8", newline="") as f:
         terms = tuple(Term(row["code"], row["label"], row["group"]) for row in csv.DictReader(f))

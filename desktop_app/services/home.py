@@ -15,7 +15,7 @@ from desktop_app.domain.overview import (
 )
 from desktop_app.domain.renewals import ATTENTION_WINDOW_DAYS
 from desktop_app.domain.returns.figures import MonthCounts
-from desktop_app.services import outcomes, people, settings
+from desktop_app.services import outcomes, people, safeguarding, settings
 from desktop_app.services.outcomes import short_measure_names
 from desktop_app.services.protection.home_summary import ProtectionAttention, protection_attention
 from desktop_app.services.referrals.records import overdue_referrals, overdue_working_days
@@ -48,7 +48,7 @@ def last_twelve_months(db: Database, today: date | None = None) -> list[MonthCou
 def attention(db: Database, today: date | None = None) -> Attention:
     """DBS checks and training running out within 60 days (or already), active people with
     no consent recorded, referrals overdue for an answer, and safeguarding concerns not yet
-    resolved."""
+    resolved (those the user may see: a peer support lead, the ones they raised)."""
     day = today or date.today()
     conn = db.connection()
     without_consent, total = overview_queries.people_without_consent(
@@ -61,7 +61,7 @@ def attention(db: Database, today: date | None = None) -> Attention:
         training_due=overview_queries.training_due(conn, day, ATTENTION_WINDOW_DAYS),
         people_without_consent=without_consent,
         people_without_consent_total=total,
-        open_concerns=overview_queries.open_concerns(conn),
+        open_concerns=safeguarding.open_concerns(db),
         overdue_referrals=overdue_referrals(db, day),
         referral_answer_days=overdue_working_days(db),
     )

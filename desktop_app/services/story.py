@@ -1,7 +1,7 @@
 """A person's or a volunteer's whole story in one place, read through the store: for a person
-the sessions they came to, their wellbeing scores, case studies, consent history and onward
-referrals; for a volunteer the sessions they facilitated, hours given, training and DBS check.
-Each group newest first."""
+the sessions they came to, their wellbeing scores, case studies, consent history, onward
+referrals and safeguarding concerns about them (those the user may see); for a volunteer the
+sessions they facilitated, hours given, training and DBS check. Each group newest first."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from desktop_app.domain.listing import Page
 from desktop_app.domain.outcomes.change import OutcomeRecord
 from desktop_app.domain.people import CONSENT_PARTS, Consent
 from desktop_app.domain.problems import long_date
+from desktop_app.domain.safeguarding import ConcernRow
 from desktop_app.domain.story import StoryGroup, StoryLine, newest_first
-from desktop_app.domain.vocabularies import CONSENT_METHOD, SESSION_KIND
+from desktop_app.domain.vocabularies import CONCERN_KIND, CONSENT_METHOD, SESSION_KIND
 from desktop_app.domain.volunteers import (
     TrainingRecord,
     Volunteer,
@@ -22,6 +23,7 @@ from desktop_app.domain.volunteers import (
     hours_written,
 )
 from desktop_app.services.outcomes import short_measure_names
+from desktop_app.services.safeguarding import list_concerns
 from desktop_app.services.settings import dbs_renewal_years
 from desktop_app.store.database import Database
 from desktop_app.store.keys import local_id
@@ -79,7 +81,22 @@ def person_story(db: Database, person_id: str) -> list[StoryGroup]:
             "No consent recorded yet.",
         ),
         StoryGroup("Onward referrals", newest_first(referrals), "No onward referrals."),
+        StoryGroup(
+            "Safeguarding concerns",
+            newest_first([_concern_line(r) for r in list_concerns(db, person_id=person_id).rows]),
+            "None that you can see.",
+        ),
     ]
+
+
+def _concern_line(row: ConcernRow) -> StoryLine:
+    """A concern about them (those the user may see: a lead sees the ones they raised)."""
+    c = row.concern
+    state = f"resolved {long_date(c.resolved_on)}" if c.resolved_on else "open"
+    passed = f", passed to {c.passed_to}" if c.passed_to else ""
+    return StoryLine(
+        c.raised_on, f"{CONCERN_KIND.label(c.kind)} ({state}){passed}", "concern", c.id
+    )
 
 
 def volunteer_story(db: Database, volunteer_id: str) -> list[StoryGroup]:

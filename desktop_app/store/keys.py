@@ -25,6 +25,8 @@ KeyedTable = Literal[
     "outcome_records",
     "referrals",
     "referral_feedback",
+    "safeguarding_concerns",
+    "safeguarding_actions",
 ]
 _BATCH = 500
 RowT = TypeVar("RowT")

@@ -46,8 +46,12 @@ def records(db: Database) -> dict[str, list[tuple[object, ...]]]:
         "training": "SELECT v.ref, course, completed_on, expires_on FROM training_records t "
         "JOIN volunteers v ON v.id = t.volunteer_id",
         "sessions": "SELECT uuid, held_on, starts_at, minutes, kind, mode, venue, "
-        "anonymous_headcount, topics, notes, safeguarding_concern, safeguarding_follow_up, "
-        "safeguarding_resolved_on FROM sessions",
+        "anonymous_headcount, topics, notes FROM sessions",
+        "safeguarding concerns": "SELECT c.uuid, p.ref, s.uuid, raised_on, raised_by, c.kind, "
+        "what_happened, passed_to, resolved_on, resolved_by FROM safeguarding_concerns c "
+        "LEFT JOIN people p ON p.id = c.person_id LEFT JOIN sessions s ON s.id = c.session_id",
+        "safeguarding actions": "SELECT c.uuid, a.uuid IS NOT NULL, taken_on, what, by_whom "
+        "FROM safeguarding_actions a JOIN safeguarding_concerns c ON c.id = a.concern_id",
         "referrals": "SELECT s.uuid, destination, p.ref FROM onward_referrals r JOIN sessions s "
         "ON s.id = r.session_id LEFT JOIN people p ON p.id = r.person_id",
         "case studies": "SELECT p.ref, written_on, title, body, consent_to_share FROM "
@@ -86,6 +90,8 @@ def test_demo_exported_and_imported_into_an_empty_database_gives_the_same_record
         "case studies",
         "outcomes",
         "referrals received",
+        "safeguarding concerns",
+        "safeguarding actions",
     }
     assert not list(tmp_path.glob(".*partial*"))
 

@@ -19,9 +19,18 @@ from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Person
 from desktop_app.domain.protection.audit import Action
 from desktop_app.domain.referrals.records import Referral
+from desktop_app.domain.safeguarding import Concern, ConcernAction
 from desktop_app.domain.sessions import OnwardReferral
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
-from desktop_app.services import case_studies, drafts, outcomes, people, sessions, volunteers
+from desktop_app.services import (
+    case_studies,
+    drafts,
+    outcomes,
+    people,
+    safeguarding,
+    sessions,
+    volunteers,
+)
 from desktop_app.services.access import NotAllowed
 from desktop_app.services.protection import consent, subject_access
 from desktop_app.services.referrals import feedback
@@ -75,6 +84,9 @@ def full_records(db: Database, records: Records, tmp_path: Path) -> Records:
     row = referrals.add_referral(db, replace(referral, consent_to_feedback=True))
     note = feedback.new_note(db, row.progress.referral.id)
     feedback.write_feedback(db, replace(note, what_changed="Made friends"), tmp_path / "n.pdf")
+    rang = ConcernAction(date(2024, 6, 4), "Rang the safeguarding lead")
+    concern = Concern(date(2024, 6, 3), "self_neglect", "Not eating", records.person.id)
+    safeguarding.raise_concern(db, replace(concern, actions=(rang,)))
     return records
 
 
@@ -83,7 +95,7 @@ def test_every_table_that_refers_to_people_is_in_the_export(
 ) -> None:
     referring = tables_referring_to_people(db)
     expected = {"attendances", "consents", "case_studies", "onward_referrals", "outcome_records"}
-    expected |= {"referrals"}
+    expected |= {"referrals", "safeguarding_concerns"}
     assert expected <= referring
     data = subject_access.collect(db, full_records.person.id)
     missing = referring - set(data["linked_records"])

@@ -3,9 +3,10 @@
 from datetime import date
 
 from desktop_app.domain.people import Consent, Person
+from desktop_app.domain.safeguarding import Concern
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import TrainingRecord, Volunteer
-from desktop_app.services import home, people, sessions, volunteers
+from desktop_app.services import home, people, safeguarding, sessions, volunteers
 from desktop_app.store.database import Database
 
 TODAY = date(2025, 6, 1)
@@ -58,33 +59,41 @@ def test_people_without_consent_and_open_concerns(db: Database) -> None:
     waiting = people.add_person(db, Person("Waiting"))
     archived = people.add_person(db, Person("Archived"))
     people.archive_person(db, archived.id)
-    concern = sessions.log_session(
-        db,
-        Session(
-            date(2025, 5, 1),
-            "one_to_one",
-            attendee_ids=(waiting.id,),
-            safeguarding_concern=True,
-            safeguarding_follow_up="Call on Monday",
-        ),
+    one_to_one = sessions.log_session(
+        db, Session(date(2025, 5, 1), "one_to_one", attendee_ids=(waiting.id,))
     ).session
-    sessions.log_session(
+    drop_in = sessions.log_session(
+        db, Session(date(2025, 5, 2), "drop_in", anonymous_headcount=4)
+    ).session
+    later = safeguarding.raise_concern(
+        db, Concern(date(2025, 5, 4), "self_neglect", "Not eating", person_id=waiting.id)
+    ).concern
+    concern = safeguarding.raise_concern(
         db,
-        Session(
+        Concern(
+            date(2025, 5, 1), "self_harm", "Call on Monday", waiting.id, session_id=one_to_one.id
+        ),
+    ).concern
+    safeguarding.raise_concern(
+        db,
+        Concern(
             date(2025, 5, 2),
-            "drop_in",
-            anonymous_headcount=4,
-            safeguarding_concern=True,
-            safeguarding_follow_up="Passed to the lead",
-            safeguarding_resolved_on=date(2025, 5, 3),
+            "financial",
+            "Passed to the lead",
+            session_id=drop_in.id,
+            resolved_on=date(2025, 5, 3),
         ),
     )
     attention = home.attention(db, TODAY)
     assert [p.known_as for p in attention.people_without_consent] == ["Waiting"]
     assert attention.people_without_consent_total == 1
-    assert [(c.session_id, c.follow_up) for c in attention.open_concerns] == [
-        (concern.id, "Call on Monday")
+    # Open concerns only, the longest open first.
+    assert [(c.concern.id, c.concern.what_happened) for c in attention.open_concerns] == [
+        (concern.id, "Call on Monday"),
+        (later.id, "Not eating"),
     ]
+    assert attention.open_concerns[0].session_held_on == date(2025, 5, 1)
+    assert attention.open_concerns[0].person_name == "Waiting"
 
 
 def test_the_last_twelve_months_are_the_figures_a_return_counts(db: Database) -> None:

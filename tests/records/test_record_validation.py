@@ -1,5 +1,6 @@
 """The validators say what is wrong, field by field, in plain English."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from desktop_app.domain.case_studies import CaseStudy, validate_case_study
 from desktop_app.domain.people import Consent, Person, validate_person
 from desktop_app.domain.problems import Problem
+from desktop_app.domain.safeguarding import Concern, validate_concern
 from desktop_app.domain.sessions import OnwardReferral, Session, validate_session
 from desktop_app.domain.volunteers import (
     TrainingRecord,
@@ -112,13 +114,18 @@ def test_session_date_length_and_duplicates() -> None:
     ]
 
 
-def test_safeguarding_resolved_needs_a_concern_and_comes_after_the_session() -> None:
-    problems = validate_session(group(safeguarding_resolved_on=date(2025, 5, 1)), TODAY)
-    assert fields(problems) == ["safeguarding_resolved_on", "safeguarding_resolved_on"]
-    assert "no safeguarding concern is flagged" in problems[0].message
-    assert problems[1].message == (
-        "The resolved date (1 May 2025) is before the session (1 June 2025)."
+def test_a_concern_is_resolved_after_it_was_raised_and_names_its_kind() -> None:
+    raised = Concern(date(2025, 6, 1), "domestic", "Said they were afraid", person_id="p1")
+    problems = validate_concern(replace(raised, resolved_on=date(2025, 5, 1)), TODAY)
+    assert fields(problems) == ["resolved_on"]
+    assert problems[0].message == (
+        "The resolved date (1 May 2025) is before the date raised (1 June 2025)."
     )
+    # "Not recorded" is only for concerns moved from the old tick box on sessions.
+    unrecorded = replace(raised, kind="not_recorded")
+    assert fields(validate_concern(unrecorded, TODAY)) == ["kind"]
+    assert validate_concern(unrecorded, TODAY, was_kind="not_recorded") == []
+    assert fields(validate_concern(replace(raised, person_id=None), TODAY)) == ["person_id"]
 
 
 def test_referral_needs_a_destination_and_an_attendee() -> None:

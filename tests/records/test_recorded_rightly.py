@@ -13,8 +13,9 @@ import pytest
 from desktop_app.domain.people import Consent, Person
 from desktop_app.domain.returns.disclosure import DisclosureRules, protect_breakdown
 from desktop_app.domain.returns.periods import Period
+from desktop_app.domain.safeguarding import Concern
 from desktop_app.domain.sessions import Session
-from desktop_app.services import people, sessions
+from desktop_app.services import people, safeguarding, sessions
 from desktop_app.services.importing.template_import import run_import
 from desktop_app.services.returns.build import build_return
 from desktop_app.services.validation import ValidationFailed
@@ -97,14 +98,15 @@ def test_consent_with_nothing_agreed_is_refused(db: Database) -> None:
 
 
 def test_a_safeguarding_concern_needs_its_detail(db: Database) -> None:
-    blank = Session(DAY, "drop_in", anonymous_headcount=3, safeguarding_concern=True)
-    for follow_up in ("", "   \n "):
+    session = sessions.log_session(db, Session(DAY, "drop_in", anonymous_headcount=3)).session
+    blank = Concern(DAY, "self_harm", session_id=session.id)
+    for what in ("", "   \n "):
         with pytest.raises(ValidationFailed) as refused:
-            sessions.log_session(db, replace(blank, safeguarding_follow_up=follow_up))
-        assert "nothing says what it is" in refused.value.messages_for("safeguarding_follow_up")[0]
-    assert sessions.list_sessions(db).total == 0
-    saved = sessions.log_session(db, replace(blank, safeguarding_follow_up="Rang the lead"))
-    assert sessions.get_session(db, saved.session.id).safeguarding_follow_up == "Rang the lead"
+            safeguarding.raise_concern(db, replace(blank, what_happened=what))
+        assert "What happened is missing" in refused.value.messages_for("what_happened")[0]
+    assert safeguarding.list_concerns(db).total == 0
+    saved = safeguarding.raise_concern(db, replace(blank, what_happened="Rang the lead"))
+    assert safeguarding.get_concern(db, saved.concern.id).concern.what_happened == "Rang the lead"
 
 
 def test_a_session_saved_twice_is_found_as_a_likely_duplicate(db: Database) -> None:

@@ -152,8 +152,7 @@ def test_edit_replaces_attendees_and_keeps_referral_identity(
             logged,
             attendee_ids=(regulars[0].id,),
             anonymous_headcount=3,
-            safeguarding_concern=True,
-            safeguarding_follow_up="Spoke to the lead",
+            notes="Spoke to the lead",
         ),
     )
     assert edited.attendee_ids == (regulars[0].id,)

@@ -99,6 +99,7 @@ def sample_figures() -> ReturnFigures:
         ),
         onward_referrals={"Debt advice": 6, "Housing": 2, "Talking therapies": 11},
         safeguarding_concerns=2,
+        safeguarding_resolved=1,
         keys=sample_keys(),
         case_studies=(
             CaseStudy(

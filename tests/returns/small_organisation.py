@@ -11,9 +11,10 @@ from datetime import date
 from desktop_app.domain.contact_details import ContactDetails
 from desktop_app.domain.outcomes.change import Stage
 from desktop_app.domain.people import Consent, Person
+from desktop_app.domain.safeguarding import Concern, ConcernAction
 from desktop_app.domain.sessions import OnwardReferral, Session
 from desktop_app.domain.volunteers import TrainingRecord, Volunteer, VolunteerHours
-from desktop_app.services import outcomes, people, sessions, settings, volunteers
+from desktop_app.services import outcomes, people, safeguarding, sessions, settings, volunteers
 from desktop_app.store.database import Database
 
 # Every one of these is in the database; none may appear in any format of a return.
@@ -106,26 +107,33 @@ def build_small_organisation(db: Database) -> None:
     settings.set_volunteer_hourly_rate(db, 10.0)
 
     def log(held_on: date, kind: str, mode: str, minutes: int, attendees: list[str],
-            facilitators: list[str], hours: float | None, **extra: object) -> None:  # fmt: skip
+            facilitators: list[str], hours: float | None, **extra: object) -> str:  # fmt: skip
         session = Session(
             held_on, kind, mode, minutes=minutes, attendee_ids=tuple(attendees),
             facilitator_ids=tuple(facilitators), **extra,  # type: ignore[arg-type]
         )  # fmt: skip
-        sessions.log_session(db, session, facilitator_hours=hours)
+        return sessions.log_session(db, session, facilitator_hours=hours).session.id
 
     log(date(2024, 3, 20), "group", "in_person", 60, [ids[0], ids[1], ids[12]], [v1.id], None)
     log(
         date(2024, 4, 10), "group", "in_person", 120, ids[:8], [v1.id], 2.0,
         venue="Quince Court Community Room", topics=("grief after the flood",),
     )  # fmt: skip
-    log(
+    concerned = log(
         date(2024, 5, 15), "group", "in_person", 90, ids[:12], [v1.id, v2.id], 1.5,
-        anonymous_headcount=3, safeguarding_concern=True,
-        safeguarding_follow_up="Zebedee Quarrington spoke to her daughter",
+        anonymous_headcount=3,
         notes="Philippa Xanthopoulos mentioned Flat 9 Quince Court",
         onward_referrals=(
             *[OnwardReferral("Citizens Advice", person_id=i) for i in ids[2:7]],
             OnwardReferral("Dr Quentin Blythe clinic", person_id=ids[0]),
+        ),
+    )  # fmt: skip
+    safeguarding.raise_concern(
+        db,
+        Concern(
+            date(2024, 5, 15), "psychological", "Zebedee Quarrington spoke to her daughter",
+            session_id=concerned, passed_to="Ignatius Pemberton, safeguarding lead",
+            actions=(ConcernAction(date(2024, 5, 16), "Rang Zebedee Quarrington back"),),
         ),
     )  # fmt: skip
     log(date(2024, 6, 20), "one_to_one", "phone", 60, [ids[8]], [v2.id], 1.0)

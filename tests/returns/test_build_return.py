@@ -98,7 +98,7 @@ def test_hand_computed_figures(organisation: Database) -> None:
     assert values(result, "onward_referrals", "by_destination") == {
         "citizens_advice": None, "other": None,
     }  # fmt: skip
-    assert values(result, "safeguarding") == {"concerns": None}
+    assert values(result, "safeguarding") == {"concerns": None, "resolved": 0}
     assert values(result, "outcomes", "wemwbs") == {
         "people": 5, "mean_baseline": 33.6, "mean_follow_up": 39.2, "mean_change": 5.6,
         "improved": None, "worse": None, "no_change": None,

@@ -91,7 +91,7 @@ def test_volunteers_and_outcomes(alliance: ProtectedReturn) -> None:
     }  # fmt: skip
     assert values(alliance, "outcomes", "wemwbs")["mean_change"] == 4.5
     assert set(values(alliance, "outcomes", "ucla3").values()) == {None}  # 4 people
-    assert values(alliance, "safeguarding") == {"concerns": None}
+    assert values(alliance, "safeguarding") == {"concerns": None, "resolved": None}
 
 
 def test_the_headline_repeats_section_figures(alliance: ProtectedReturn) -> None:

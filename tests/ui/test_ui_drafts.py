@@ -24,8 +24,18 @@ from pytestqt.qtbot import QtBot
 
 import desktop_app.ui
 from desktop_app.domain.people import Person
+from desktop_app.domain.vocabularies import CONCERN_KIND
 from desktop_app.domain.volunteers import Volunteer
-from desktop_app.services import databases, drafts, outcomes, people, sessions, settings, volunteers
+from desktop_app.services import (
+    databases,
+    drafts,
+    outcomes,
+    people,
+    safeguarding,
+    sessions,
+    settings,
+    volunteers,
+)
 from desktop_app.services.protection import auto_backup, consent, retention, users
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.errors import StoreError
@@ -35,6 +45,7 @@ from desktop_app.ui.outcomes.outcome_form import OutcomeForm
 from desktop_app.ui.people.erase_dialog import ErasePersonDialog
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.returns.returns_screen import ReturnsScreen
+from desktop_app.ui.safeguarding.concern_dialog import ConcernDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog, ItemWordingDialog
 from desktop_app.ui.settings.settings_screen import SettingsScreen
@@ -132,11 +143,20 @@ def _check_session(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
     assert s.venue == "Typed Venue" and s.held_on == WEEK_AGO
     assert (s.notes, s.topics) == ("Typed Notes", ("Typed Topics",))
     assert [r.destination for r in s.onward_referrals] == ["Typed Referred on to"]
-    assert s.safeguarding_concern and s.safeguarding_follow_up == "Typed Safeguarding follow-up"
-    assert s.safeguarding_resolved_on == WEEK_AGO
     assert s.anonymous_headcount == 1 and shown["Length in minutes"] == f"{s.minutes} minutes"
     (given,) = volunteers.list_hours(db, ids.priya.id).rows
     assert shown["Hours for each facilitator"].startswith(f"{given.hours:g}")
+
+
+def _check_concern(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
+    (row,) = safeguarding.list_concerns(db).rows
+    c = row.concern
+    assert (c.person_id, c.raised_on, c.session_id) == (ids.amara.id, WEEK_AGO, None)
+    assert CONCERN_KIND.label(c.kind) == shown["Kind of concern"][1]
+    assert (c.what_happened, c.passed_to) == ("Typed What happened", "Typed Passed to")
+    assert [(a.taken_on, a.what, a.by_whom) for a in c.actions] == [
+        (WEEK_AGO, "Typed What was done", "Typed Done by")
+    ]
 
 
 def _check_person(db: Database, ids: Ids, shown: dict[str, Any]) -> None:
@@ -228,8 +248,15 @@ CASES = {
             "Facilitators": ["Priya"],
             "Kind of session": "Drop-in",
             "Start time": "10:30",
-            "Session date|Concern resolved on": WEEK_AGO,
+            "Session date": WEEK_AGO,
         },
+    ),
+    "concern": Case(
+        ConcernDialog,
+        lambda w, ids: w.workspace.open_concern(None),  # type: ignore[union-attr]
+        lambda form: form.save(),
+        _check_concern,
+        {"The person it is about": ["Amara"], "Date raised|Action taken on": WEEK_AGO},
     ),
     "person": Case(
         PersonDialog,

@@ -67,7 +67,7 @@ def test_f1_opens_the_page_of_the_screen_shown(
         window.workspace.nav.setFocus()
         qtbot.keyClick(window.workspace.nav, Qt.Key.Key_F1)
         expected = {"Home": "home", "Sessions": "sessions", "People": "people"}
-        expected |= {"Referrals": "referrals"}
+        expected |= {"Referrals": "referrals", "Safeguarding": "safeguarding"}
         expected |= {"Volunteers": "volunteers", "Settings": "settings", "Returns": "returns"}
         assert _help_shown(window) == expected[section.title], section.title
         shown = window.help_window.text.toPlainText()

@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.people import Person
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
-from desktop_app.services import people, sessions, volunteers
+from desktop_app.services import people, safeguarding, sessions, volunteers
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
 from desktop_app.ui.people.person_dialog import PersonDialog
+from desktop_app.ui.safeguarding.concern_dialog import ConcernDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.volunteers.hours_dialog import HoursDialog
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
@@ -98,20 +99,19 @@ def test_consent_recorded_with_nothing_agreed_is_refused_beside_it(
 def test_a_safeguarding_concern_without_detail_is_refused_beside_it(
     qtbot: QtBot, db: Database
 ) -> None:
-    dialog = SessionDialog(db)
+    held = sessions.log_session(db, Session(date.today(), "drop_in", anonymous_headcount=4))
+    dialog = ConcernDialog(db, None, session_id=held.session.id)
     shown(qtbot, dialog)
-    dialog.kind.set_code("drop_in")
-    dialog.headcount.setValue(4)
-    dialog.concern.setChecked(True)
+    dialog.kind.set_code("self_harm")
     save_keys(qtbot, dialog)
-    assert "nothing says what it is" in dialog.errors.shown()["safeguarding_follow_up"]
-    assert dialog.follow_up_error.isVisible()
-    assert sessions.list_sessions(db).total == 0
-    qtbot.keyClicks(dialog.follow_up, "Told the lead; calling on Monday")
+    assert "What happened is missing" in dialog.errors.shown()["what_happened"]
+    assert safeguarding.list_concerns(db).total == 0
+    qtbot.keyClicks(dialog.what_happened, "Told the lead; calling on Monday")
     with qtbot.waitSignal(dialog.saved):
         save_keys(qtbot, dialog)
-    (row,) = sessions.list_sessions(db).rows
-    assert sessions.get_session(db, row.id).safeguarding_follow_up.startswith("Told the lead")
+    (row,) = safeguarding.list_concerns(db).rows
+    assert row.concern.session_id == held.session.id
+    assert row.concern.what_happened.startswith("Told the lead")
 
 
 def _log_again(qtbot: QtBot, db: Database, answer: bool) -> list[messages.Shown]:

@@ -185,6 +185,7 @@ def test_a_lead_sees_no_coordinator_actions_and_services_refuse(
         "Sessions",
         "People",
         "Referrals",
+        "Safeguarding",
         "Volunteers",
     ]
     assert not window.go_actions[len(window.workspace.sections)].isEnabled()

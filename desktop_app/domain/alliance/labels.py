@@ -49,6 +49,7 @@ _FIGURES: Mapping[tuple[str, str], tuple[str, Kind, Arithmetic]] = {
     ("volunteers", "dbs_in_date"): ("Volunteers with an in-date DBS check", "people", "people"),
     ("onward_referrals", "total"): ("Onward referrals made", "count", "add"),
     ("safeguarding", "concerns"): ("Safeguarding concerns raised", "count", "add"),
+    ("safeguarding", "resolved"): ("Safeguarding concerns resolved", "count", "add"),
 }
 _OUTCOME_ROWS: Mapping[str, tuple[str, Kind, Arithmetic]] = {
     "people": ("People with a baseline and a follow-up", "people", "people"),

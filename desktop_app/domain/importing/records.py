@@ -183,13 +183,6 @@ def session_from_row(
         anonymous_headcount=_pick(row, "anonymous_attendees", base.anonymous_headcount, 0),
         topics=_pick(row, "topics", base.topics, ()),
         notes=_pick(row, "notes", base.notes, ""),
-        safeguarding_concern=_pick(row, "safeguarding_concern", base.safeguarding_concern, False),
-        safeguarding_follow_up=_pick(
-            row, "safeguarding_follow_up", base.safeguarding_follow_up, ""
-        ),
-        safeguarding_resolved_on=_pick(
-            row, "safeguarding_resolved_on", base.safeguarding_resolved_on, None
-        ),
         facilitator_ids=(
             base.facilitator_ids
             if facilitator_ids is None or set(facilitator_ids) == set(base.facilitator_ids)

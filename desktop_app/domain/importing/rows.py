@@ -23,7 +23,7 @@ from desktop_app.domain.importing.cells import (
     read_yes_no,
 )
 from desktop_app.domain.importing.problems import ImportProblem
-from desktop_app.domain.importing.template import Column, Sheet, normal_name
+from desktop_app.domain.importing.template import RETIRED_HEADINGS, Column, Sheet, normal_name
 from desktop_app.domain.problems import HOLDS_CONTROL_CHARACTER, long_date
 from desktop_app.domain.spreadsheet_text import has_control_characters
 
@@ -76,6 +76,8 @@ def read_header(
 
 
 def _unknown_heading(name: str, names: list[str]) -> str:
+    if name in RETIRED_HEADINGS:
+        return RETIRED_HEADINGS[name]
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"Did you mean {close[0]}? " if close else ""
     return f"This is not a heading of the template. {hint}The headings are: {', '.join(names)}."

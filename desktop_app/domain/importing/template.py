@@ -11,6 +11,7 @@ from typing import Literal
 
 from desktop_app.domain.referrals.vocabulary import CLOSING_REASON, NEED, SOURCE_KIND
 from desktop_app.domain.vocabularies import (
+    CONCERN_KIND,
     CONSENT_METHOD,
     CONTACT_PREFERENCE,
     DELIVERY_MODE,
@@ -37,6 +38,8 @@ SheetName = Literal[
     "case_studies",
     "outcomes",
     "referrals",
+    "safeguarding_concerns",
+    "safeguarding_actions",
 ]
 
 _ACCEPTED: dict[Kind, str] = {
@@ -189,9 +192,6 @@ SESSIONS = Sheet(
         Column("anonymous_attendees", "whole", "How many came without a record (a headcount)."),
         Column("topics", "text", "Topics discussed, separated by ;", is_list=True),
         Column("notes", "text", "Notes about the session (private: never in returns)."),
-        Column("safeguarding_concern", "yes_no", "Whether a safeguarding concern was raised."),
-        Column("safeguarding_follow_up", "text", "What was done about the concern."),
-        Column("safeguarding_resolved_on", "date", "When the concern was resolved."),
     ),
 )
 
@@ -280,6 +280,46 @@ REFERRALS = Sheet(
     ),
 )
 
+SAFEGUARDING_CONCERNS = Sheet(
+    "safeguarding_concerns",
+    "Safeguarding concerns, one row each, about a person, a session or both.",
+    (
+        _ref("The concern's reference: rows are matched on it."),
+        Column("raised_on", "date", "The date it was raised.", required=True),
+        Column("kind", "code", "The kind of concern.", required=True, vocabulary=CONCERN_KIND),
+        Column("person_ref", "ref", "The reference of the person it is about."),
+        Column("session_ref", "ref", "The reference of the session it is about."),
+        Column("what_happened", "text", "What happened (private: never in returns)."),
+        Column("passed_to", "text", "Whom it was passed to, like the safeguarding lead."),
+        Column("resolved_on", "date", "When it was resolved (empty: still open)."),
+        Column("raised_by_user", "text", "The PeerLog user who raised it (an id: keep it)."),
+        Column("resolved_by_user", "text", "The PeerLog user who resolved it (an id: keep it)."),
+    ),
+)
+
+SAFEGUARDING_ACTIONS = Sheet(
+    "safeguarding_actions",
+    "What was done about each safeguarding concern, one row per action.",
+    (
+        Column("concern_ref", "ref", "The concern's reference.", required=True),
+        Column("taken_on", "date", "The date it was done.", required=True),
+        Column("what", "text", "What was done.", required=True),
+        Column("by_whom", "text", "Who did it."),
+    ),
+)
+
+# Headings of earlier versions of the template, and where what they held goes now.
+_MOVED_TO_LOG = (
+    "Safeguarding concerns are kept in their own sheet now, safeguarding_concerns: give each "
+    "concern a row there (ref, raised_on, kind not_recorded, session_ref, what_happened, "
+    "resolved_on) and remove this column."
+)
+RETIRED_HEADINGS = {
+    "safeguarding_concern": _MOVED_TO_LOG,
+    "safeguarding_follow_up": _MOVED_TO_LOG,
+    "safeguarding_resolved_on": _MOVED_TO_LOG,
+}
+
 SHEETS: tuple[Sheet, ...] = (
     PEOPLE,
     VOLUNTEERS,
@@ -291,6 +331,8 @@ SHEETS: tuple[Sheet, ...] = (
     CASE_STUDIES,
     OUTCOMES,
     REFERRALS,
+    SAFEGUARDING_CONCERNS,
+    SAFEGUARDING_ACTIONS,
 )
 IMPORTED_SHEET_NAMES: tuple[SheetName, ...] = tuple(s.name for s in SHEETS)
 READ_ME = "Read me"

@@ -21,6 +21,7 @@ _SEPARATOR = "\x1f"
 class Action(StrEnum):
     CREATE = "create"
     CHANGE = "change"
+    RESOLVE = "resolve"
     DELETE = "delete"
     IMPORT = "import"
     EXPORT = "export"

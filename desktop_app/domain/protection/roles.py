@@ -28,6 +28,7 @@ class Permission(StrEnum):
     CHANGE_SETTINGS = "change settings"
     VIEW_AUDIT = "view and export the audit trail"
     RESTORE = "replace the database with a backup"
+    SEE_ALL_CONCERNS = "see and change safeguarding concerns raised by others"
 
 
 _LEAD_MAY = frozenset({Permission.LOG_RECORDS})

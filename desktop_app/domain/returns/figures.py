@@ -146,7 +146,8 @@ class ReturnFigures:
     volunteers: VolunteerFigures
     outcomes: tuple[OutcomeFigures, ...] = ()
     onward_referrals: Mapping[str, int] = field(default_factory=dict)  # destination -> referrals
-    safeguarding_concerns: int = 0
+    safeguarding_concerns: int = 0  # raised in the period (a count, never their text)
+    safeguarding_resolved: int = 0  # resolved in the period
     case_studies: tuple[CaseStudy, ...] = ()
     referrals: ReferralFigures = field(default_factory=no_referrals)  # referrals received
     keys: PeopleKeys | None = None  # None: only exact figures can be published

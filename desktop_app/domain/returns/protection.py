@@ -608,9 +608,13 @@ class _SectionBuilder:
         )
 
     def safeguarding(self, choice: SectionChoice) -> Section:
-        concerns = protect_count(self.figures.safeguarding_concerns, self.rules)
-        figure = _people("concerns", "Safeguarding concerns raised", concerns)
-        return Section("safeguarding", choice.heading, "safeguarding", figures=(figure,))
+        raised = protect_count(self.figures.safeguarding_concerns, self.rules)
+        resolved = protect_count(self.figures.safeguarding_resolved, self.rules)
+        figures = (
+            _people("concerns", "Safeguarding concerns raised", raised),
+            _people("resolved", "Safeguarding concerns resolved", resolved),
+        )
+        return Section("safeguarding", choice.heading, "safeguarding", figures=figures)
 
     def case_studies(self, choice: SectionChoice) -> Section:
         texts = tuple(TextBlock(c.title, c.text) for c in self.figures.case_studies)

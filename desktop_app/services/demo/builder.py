@@ -12,6 +12,7 @@ import contextlib
 import logging
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
@@ -25,12 +26,14 @@ from desktop_app.services.demo.referrals import make_feedback_notes, make_referr
 from desktop_app.services.demo.sessions import SessionMaker, make_case_studies
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import CreatedDatabase, Database
+from desktop_app.store.protection import users
 from desktop_app.store.records import (
     case_studies_repo,
     hours_repo,
     outcomes_repo,
     people_repo,
     referrals_repo,
+    safeguarding_repo,
     sessions_repo,
     volunteers_repo,
 )
@@ -82,6 +85,7 @@ def fill_demo_database(
 
     with _baseline(db) as conn:
         volunteers_repo.insert_volunteers(conn, volunteers, _stamp(start))
+        raiser = users.first_coordinator_id(conn) or ""
     step()
     first_contacts = [p.first_contact for p in people]
     written = 0
@@ -97,6 +101,9 @@ def fill_demo_database(
             written = upto
             sessions_repo.insert_sessions(conn, month.sessions, now)
             hours_repo.insert_hours(conn, month.hours, now)
+            safeguarding_repo.insert_concerns(
+                conn, [replace(c, raised_by=raiser) for c in month.concerns], now
+            )
         step()
     with _baseline(db) as conn:
         people_repo.insert_people(conn, [p.person for p in people[written:]], _stamp(today))

@@ -10,14 +10,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from desktop_app.domain.case_studies import CaseStudy
+from desktop_app.domain.safeguarding import Concern
 from desktop_app.domain.sessions import OnwardReferral, Session
 from desktop_app.domain.volunteers import FACILITATING, Volunteer, VolunteerHours
 from desktop_app.services.demo import catalogue as cat
 from desktop_app.services.demo.people import DemoPerson, DemoRandom, DemoShape
+from desktop_app.services.demo.safeguarding import concern_at
 
 SKIPPED_WEEKS = 0.04  # bank holidays, snow, a poorly facilitator
 ATTENDS = 0.8  # chance a current member comes to a given week's group
@@ -45,6 +47,7 @@ class DemoMonth:
     first_day: date
     sessions: list[Session] = field(default_factory=list)
     hours: list[VolunteerHours] = field(default_factory=list)
+    concerns: list[Concern] = field(default_factory=list)
 
 
 def make_slots(rng: DemoRandom, shape: DemoShape) -> tuple[list[Slot], list[Slot]]:
@@ -100,6 +103,7 @@ class SessionMaker:
         self.today = today
         self.groups, self.drop_ins = make_slots(rng, shape)
         self.one_to_one_venues = [_venue(rng) for _ in range(max(2, shape.groups // 4))]
+        self._concerns: dict[str, list[Concern]] = {}  # by the id of the session raised at
 
     def months(self) -> Iterator[DemoMonth]:
         month = DemoMonth(self.start.replace(day=1))
@@ -118,6 +122,7 @@ class SessionMaker:
                     month = DemoMonth(day.replace(day=1))
                 if session is not None:
                     month.sessions.append(session)
+                    month.concerns += self._concerns.pop(session.id, [])
                 month.hours += hours
             week = next_week
         yield self._with_an_open_concern(month)
@@ -198,6 +203,9 @@ class SessionMaker:
             destination = rng.choice(cat.REFERRAL_DESTINATIONS)
             referrals = (OnwardReferral(destination, rng.choice(attendees), id=rng.uuid()),)
         topic_count = {"group": rng.randint(1, 2), "one_to_one": 1}.get(slot.kind, 0)
+        topics = tuple(rng.sample(cat.TOPICS, topic_count))
+        notes = rng.choice(cat.SESSION_NOTES)
+        follow_up = rng.choice(cat.SAFEGUARDING_FOLLOW_UPS) if concern else ""
         session = Session(
             held_on=day,
             kind=slot.kind,
@@ -208,14 +216,13 @@ class SessionMaker:
             facilitator_ids=facilitators,
             attendee_ids=attendees,
             anonymous_headcount=headcount,
-            topics=tuple(rng.sample(cat.TOPICS, topic_count)),
-            notes=rng.choice(cat.SESSION_NOTES),
-            safeguarding_concern=concern,
-            safeguarding_follow_up=rng.choice(cat.SAFEGUARDING_FOLLOW_UPS) if concern else "",
-            safeguarding_resolved_on=resolved,
+            topics=topics,
+            notes=notes,
             onward_referrals=referrals,
             id=rng.uuid(),
         )
+        if follow_up:
+            self._concerns[session.id] = [concern_at(session, follow_up, resolved)]
         minutes = slot.minutes + 30  # the session and half an hour to set up
         return (
             day,
@@ -228,16 +235,11 @@ class SessionMaker:
 
     def _with_an_open_concern(self, month: DemoMonth) -> DemoMonth:
         """Make sure the demo's Home screen shows an open safeguarding concern."""
-        if any(s.safeguarding_concern and not s.safeguarding_resolved_on for s in month.sessions):
+        if any(c.is_open for c in month.concerns):
             return month
-        for i in range(len(month.sessions) - 1, -1, -1):
-            if month.sessions[i].kind == "group":
-                month.sessions[i] = replace(
-                    month.sessions[i],
-                    safeguarding_concern=True,
-                    safeguarding_follow_up=cat.SAFEGUARDING_FOLLOW_UPS[0],
-                    safeguarding_resolved_on=None,
-                )
+        for session in reversed(month.sessions):
+            if session.kind == "group":
+                month.concerns.append(concern_at(session, cat.SAFEGUARDING_FOLLOW_UPS[0], None))
                 break
         return month
 

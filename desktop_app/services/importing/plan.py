@@ -34,6 +34,7 @@ from desktop_app.domain.volunteers import (
     validate_training,
     validate_volunteer,
 )
+from desktop_app.services.importing.concerns import plan_concerns
 from desktop_app.services.importing.links import (
     plan_case_studies,
     plan_hours,
@@ -91,6 +92,9 @@ class Planner:
         plan_case_studies(self, rows.get("case_studies", []))
         plan_outcomes(self, rows.get("outcomes", []))
         plan_received_referrals(self, rows.get("referrals", []))
+        plan_concerns(
+            self, rows.get("safeguarding_concerns", []), rows.get("safeguarding_actions", [])
+        )
         return self.plan
 
     # People and volunteers ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from desktop_app.domain.importing.template import SheetName
 from desktop_app.domain.outcomes.change import OutcomeRecord
 from desktop_app.domain.people import Person
 from desktop_app.domain.referrals.records import Referral
+from desktop_app.domain.safeguarding import Concern
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import Volunteer, VolunteerHours
 
@@ -44,6 +45,7 @@ class ImportPlan:
     case_studies: Changes[CaseStudy] = field(default_factory=Changes)
     outcomes: Changes[OutcomeRecord] = field(default_factory=Changes)
     referrals_received: Changes[Referral] = field(default_factory=Changes)
+    concerns: Changes[Concern] = field(default_factory=Changes)
     counts: dict[str, RecordCount] = field(default_factory=dict)
     problems: list[ImportProblem] = field(default_factory=list)
 
@@ -72,6 +74,7 @@ class ImportPlan:
                 self.case_studies,
                 self.outcomes,
                 self.referrals_received,
+                self.concerns,
             )
         )
 

@@ -30,6 +30,7 @@ from desktop_app.services.importing.plan import Planner
 from desktop_app.services.importing.results import ImportPlan, ParsedTables, RecordCount
 from desktop_app.services.importing.source_tables import SourceTable, UnreadableRows
 from desktop_app.services.importing.sources import open_source
+from desktop_app.services.safeguarding import AUDIT_KIND
 from desktop_app.store.connection import Connection
 from desktop_app.store.database import Database, utc_now
 from desktop_app.store.errors import StoreError
@@ -39,6 +40,7 @@ from desktop_app.store.records import (
     outcomes_repo,
     people_repo,
     referrals_repo,
+    safeguarding_repo,
     sessions_repo,
     volunteers_repo,
 )
@@ -257,6 +259,8 @@ def _report(plan: ImportPlan, run: _Run, written: bool) -> ImportReport:
         "case studies",
         "outcomes",
         "referrals received",
+        "safeguarding concerns",
+        "safeguarding actions",
     )
     counts = tuple(plan.counts[what] for what in order if what in plan.counts)
     problems = sorted(plan.problems, key=lambda p: (p.source, p.row or 0))
@@ -303,6 +307,10 @@ def _write(conn: Connection, plan: ImportPlan, run: _Run) -> None:
         lambda r: referrals_repo.update_referral(conn, r, now),
         run,
     )
+    _batched(
+        plan.concerns.new, lambda batch: safeguarding_repo.insert_concerns(conn, batch, now), run
+    )
+    _each(plan.concerns.changed, lambda c: safeguarding_repo.update_concern(conn, c, now), run)
 
 
 def _replace_outcome(conn: Connection, record: OutcomeRecord, now: str) -> None:
@@ -321,6 +329,7 @@ def _audit(work: Change, plan: ImportPlan) -> None:
         ("case study", plan.case_studies),
         ("outcome", plan.outcomes),
         ("referral", plan.referrals_received),
+        (AUDIT_KIND, plan.concerns),
     ):
         work.record(Action.CREATE, kind, *(r.id for r in changes.new))
         work.record(Action.CHANGE, kind, *(r.id for r in changes.changed))

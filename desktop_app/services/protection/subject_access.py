@@ -3,10 +3,11 @@ machines and for the record) and a readable PDF (for the person).
 
 Completeness does not rest on a list kept by hand: besides the sections written for reading
 (profile, consent history, attendances with session dates, outcome measures, case studies,
-referrals, hours if they are also a volunteer, unsaved drafts about them, audit entries about
-them), `linked_records` holds every row of every table that refers to the person, found by
-walking the schema's foreign keys, so a table added later is exported without anyone
-remembering to add it. Drafts name no foreign key: they are found as erasure finds them.
+referrals, safeguarding concerns about them, hours if they are also a volunteer, unsaved
+drafts about them, audit entries about them), `linked_records` holds every row of every table
+that refers to the person, found by walking the schema's foreign keys, so a table added later
+is exported without anyone remembering to add it. Drafts name no foreign key: they are found
+as erasure finds them.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ from desktop_app.store.records import (
     outcomes_repo,
     people_repo,
     referrals_repo,
+    safeguarding_repo,
     volunteers_repo,
 )
 from desktop_app.store.records import recently_deleted as bin_repo
+from desktop_app.store.records.safeguarding_repo import ConcernFilter
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +83,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
     record_ids |= {h["id"] for v in volunteering for h in v["hours"]}
     drafts = _drafts_section(db, person_id, volunteer_ids)
     record_ids |= {d["id"] for d in drafts}
+    names = user_names(db)
     deleted = [
         {
             "what": describe(entry),
@@ -88,7 +92,6 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
         }
         for entry in bin_repo.naming_person(conn, person_id)
     ]
-    names = user_names(db)
     result: dict[str, Any] = _plain(
         {
             "format": FORMAT,
@@ -101,6 +104,7 @@ def collect(db: Database, person_id: str, volunteer_ids: tuple[str, ...] = ()) -
             "outcomes": [asdict(o) for o in outcomes_repo.outcomes_for_person(conn, person_id)],
             "onward_referrals": linked_records.referrals_with_sessions(conn, key),
             **_referrals_sections(db, person_id),
+            "safeguarding_concerns": _concerns_section(db, person_id, names),
             "volunteering": volunteering,
             "drafts": drafts,
             "recently_deleted": deleted,
@@ -134,6 +138,36 @@ def _referrals_sections(db: Database, person_id: str) -> dict[str, Any]:
         for note in referrals_repo.feedback_notes(conn, row.progress.referral.id)
     ]
     return {"referrals_received": received, "feedback_notes": notes}
+
+
+def _concerns_section(db: Database, person_id: str, names: dict[str, str]) -> list[Any]:
+    """Safeguarding concerns about the person, with what was done. A concern about a session
+    they came to, but not about them, is not theirs to see (it may be about someone else); one
+    about them at a session names only the session's date, never who else was there."""
+    conn = db.connection()
+    about = ConcernFilter(person_id=person_id)
+    rows = safeguarding_repo.list_concern_rows(conn, about, ALL_HOURS).rows
+    return [
+        {
+            "raised_on": row.concern.raised_on,
+            "kind_of_concern": row.concern.kind,
+            "at_the_session_on": row.session_held_on,
+            "what_happened": row.concern.what_happened,
+            "passed_to": row.concern.passed_to,
+            "raised_by": _user(names, row.concern.raised_by),
+            "resolved_on": row.concern.resolved_on,
+            "resolved_by": _user(names, row.concern.resolved_by),
+            "actions": [
+                {"taken_on": a.taken_on, "what": a.what, "by_whom": a.by_whom}
+                for a in row.concern.actions
+            ],
+        }
+        for row in rows
+    ]
+
+
+def _user(names: dict[str, str], user_id: str) -> str:
+    return names.get(user_id, "Unknown user") if user_id else "Not recorded"
 
 
 def _volunteer_section(db: Database, volunteer_id: str) -> dict[str, Any]:

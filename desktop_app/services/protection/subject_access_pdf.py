@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from desktop_app.domain.referrals.vocabulary import CLOSING_REASON, SOURCE_KIND
 from desktop_app.domain.vocabularies import (
+    CONCERN_KIND,
     CONSENT_METHOD,
     CONTACT_PREFERENCE,
     DELIVERY_MODE,
@@ -38,6 +39,7 @@ SECTIONS = (
     ("onward_referrals", "Referrals to other services"),
     ("referrals_received", "Referrals of you to this group, and what happened"),
     ("feedback_notes", "Notes sent back to whoever referred you"),
+    ("safeguarding_concerns", "Safeguarding concerns about you, and what was done"),
     ("volunteering", "Your volunteering"),
     ("drafts", "Forms about you that were being filled in, not yet saved (drafts)"),
     ("recently_deleted", "Records about you deleted lately, kept for a while to put back"),
@@ -62,7 +64,10 @@ CODED: dict[str, Vocabulary] = {
     "preferred_contact": CONTACT_PREFERENCE,
     "source_kind": SOURCE_KIND,
     "closed_reason": CLOSING_REASON,
+    "kind_of_concern": CONCERN_KIND,
 }
+# A code that may be of either vocabulary: a session's kind, or a safeguarding concern's.
+ALSO_CODED: dict[str, Vocabulary] = {"kind": CONCERN_KIND}
 
 
 def _label(key: str) -> str:
@@ -70,9 +75,9 @@ def _label(key: str) -> str:
 
 
 def _value(value: Any, key: str = "") -> str:
-    vocabulary = CODED.get(key)
-    if vocabulary is not None and value in vocabulary:
-        return vocabulary.label(str(value))
+    for vocabulary in (CODED.get(key), ALSO_CODED.get(key)):
+        if vocabulary is not None and value in vocabulary:
+            return vocabulary.label(str(value))
     if value is None or value == "":
         return "-"
     if isinstance(value, bool):

@@ -99,6 +99,7 @@ def return_figures(
         outcomes=outcome_figures(db, period),
         onward_referrals=counts.onward_referrals,
         safeguarding_concerns=counts.safeguarding_concerns,
+        safeguarding_resolved=counts.safeguarding_resolved,
         case_studies=tuple(chosen_case_studies),
         referrals=referral_figures(
             referrals_repo.received_between(db.connection(), period.start, period.end),

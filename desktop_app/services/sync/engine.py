@@ -70,6 +70,8 @@ RECORD_KINDS = {
     "referrals": "referral",
     "referral_feedback": "feedback to a referrer",
     "onward_referrals": "onward referral",
+    "safeguarding_concerns": "safeguarding concern",
+    "safeguarding_actions": "safeguarding action",
     "training_records": "training",
     "volunteer_hours": "hours entry",
     "custom_measures": "measure",
@@ -95,7 +97,11 @@ FIELD_WORDS = {
     "worked_on": "date worked",
     "taken_on": "date taken",
     "item_scores": "answers",
-    "value": "value",
+    "what_happened": "what happened",
+    "passed_to": "passed to",
+    "raised_on": "raised on",
+    "resolved_on": "resolved on",
+    "by_whom": "by whom",
 }
 
 

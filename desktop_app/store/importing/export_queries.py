@@ -40,8 +40,7 @@ SELECT s.uuid, s.held_on, s.kind, s.mode, s.minutes, s.starts_at, s.venue,
        (SELECT group_concat(ref, ';') FROM (
             SELECT v.ref FROM session_facilitators f JOIN volunteers v ON v.id = f.volunteer_id
             WHERE f.session_id = s.id ORDER BY v.ref)),
-       s.anonymous_headcount, s.topics, s.notes, s.safeguarding_concern,
-       s.safeguarding_follow_up, s.safeguarding_resolved_on
+       s.anonymous_headcount, s.topics, s.notes
 FROM sessions s ORDER BY s.held_on, s.starts_at, s.id
 """
 _ATTENDANCE = """
@@ -83,6 +82,20 @@ FROM referrals r JOIN people p ON p.id = r.person_id
 ORDER BY r.received_on, p.ref, r.id
 """
 
+_CONCERNS = """
+SELECT c.uuid, c.raised_on, c.kind, p.ref, s.uuid, c.what_happened, c.passed_to, c.resolved_on,
+       c.raised_by, c.resolved_by
+FROM safeguarding_concerns c LEFT JOIN people p ON p.id = c.person_id
+LEFT JOIN sessions s ON s.id = c.session_id
+ORDER BY c.raised_on, c.id
+"""
+
+_CONCERN_ACTIONS = """
+SELECT c.uuid, a.taken_on, a.what, a.by_whom
+FROM safeguarding_actions a JOIN safeguarding_concerns c ON c.id = a.concern_id
+ORDER BY c.raised_on, c.id, a.taken_on, a.id
+"""
+
 QUERIES = {
     "people": _PEOPLE,
     "volunteers": _VOLUNTEERS,
@@ -94,6 +107,8 @@ QUERIES = {
     "case_studies": _CASE_STUDIES,
     "outcomes": _OUTCOMES,
     "referrals": _REFERRALS_RECEIVED,
+    "safeguarding_concerns": _CONCERNS,
+    "safeguarding_actions": _CONCERN_ACTIONS,
 }
 
 

@@ -25,6 +25,7 @@ from desktop_app.store.migrations import (
     m0010_referrals,
     m0011_recently_deleted,
     m0012_contact_details,
+    m0013_safeguarding_log,
     m0014_sync_changes,
     m0015_sync_outbox,
 )
@@ -44,6 +45,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m0010_referrals.MIGRATION,
     m0011_recently_deleted.MIGRATION,
     m0012_contact_details.MIGRATION,
+    m0013_safeguarding_log.MIGRATION,
     m0014_sync_changes.MIGRATION,
     m0015_sync_outbox.MIGRATION,
 )

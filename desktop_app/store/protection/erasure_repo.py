@@ -56,6 +56,14 @@ def anonymise_person(conn: Connection, person_id: str, today: date, now: str) ->
         "WHERE referral_id IN (SELECT id FROM referrals WHERE person_id = ?)",
         (key,),
     )
+    # So may what was written about a safeguarding concern about them; its kind and dates stay
+    # (counted in returns).
+    conn.execute("UPDATE safeguarding_concerns SET what_happened = '' WHERE person_id = ?", (key,))
+    conn.execute(
+        "UPDATE safeguarding_actions SET what = '' "
+        "WHERE concern_id IN (SELECT id FROM safeguarding_concerns WHERE person_id = ?)",
+        (key,),
+    )
     removed = conn.execute(
         "DELETE FROM case_studies WHERE person_id = ? RETURNING uuid", (key,)
     ).fetchall()

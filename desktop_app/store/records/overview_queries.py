@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop_app.domain.overview import DbsDue, OpenConcern, PeriodFigures, TrainingDue
+from desktop_app.domain.overview import DbsDue, PeriodFigures, TrainingDue
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.renewals import needs_renewal
 from desktop_app.domain.volunteers import DBS_RENEWAL_YEARS, dbs_due_on
@@ -82,12 +82,3 @@ def people_without_consent(conn: Connection, limit: int) -> tuple[list[PersonSum
         (limit,),
     )
     return [PersonSummary(u, r, k, bool(a)) for u, r, k, a in rows], int(total)
-
-
-def open_concerns(conn: Connection) -> list[OpenConcern]:
-    rows = conn.execute(
-        "SELECT uuid, held_on, kind, venue, safeguarding_follow_up FROM sessions "
-        "WHERE safeguarding_concern = 1 AND safeguarding_resolved_on IS NULL "
-        "ORDER BY held_on, id"
-    )
-    return [OpenConcern(u, to_required_date(d), k, v, f) for u, d, k, v, f in rows]

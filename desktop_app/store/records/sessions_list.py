@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.domain.listing import Page, Paged, SessionFilter, SessionRow
-from desktop_app.store.columns import date_text, to_date, to_required_date, to_time
+from desktop_app.store.columns import date_text, to_required_date, to_time
 from desktop_app.store.conditions import Conditions, ListQuery, fetch_page, order_by
 from desktop_app.store.connection import Connection
 
@@ -17,8 +17,7 @@ _FACILITATORS = (
 )
 _LIST = ListQuery(
     columns="s.uuid, s.held_on, s.starts_at, s.kind, s.mode, s.venue, s.minutes, "
-    f"{_REGISTERED}, s.anonymous_headcount, COALESCE({_FACILITATORS}, ''), "
-    "s.safeguarding_concern, s.safeguarding_resolved_on",
+    f"{_REGISTERED}, s.anonymous_headcount, COALESCE({_FACILITATORS}, '')",
     table="sessions",
     alias="s",
 )
@@ -41,8 +40,6 @@ def session_conditions(f: SessionFilter) -> Conditions:
     if f.venue:
         where.add("s.venue = ? COLLATE NOCASE", f.venue)
     where.add_search(f.text, "s.venue", "s.topics", "s.notes")
-    if f.open_concerns_only:
-        where.add("s.safeguarding_concern = 1 AND s.safeguarding_resolved_on IS NULL")
     return where
 
 
@@ -60,7 +57,7 @@ def list_sessions(conn: Connection, f: SessionFilter, page: Page) -> Paged[Sessi
 
 def _session_row(row: tuple[Any, ...]) -> SessionRow:
     uuid, held_on, starts_at, kind, mode, venue, minutes, registered, headcount = row[:9]
-    facilitators, concern, resolved_on = row[9:]
+    facilitators = row[9]
     return SessionRow(
         id=uuid,
         held_on=to_required_date(held_on),
@@ -72,8 +69,6 @@ def _session_row(row: tuple[Any, ...]) -> SessionRow:
         registered=registered,
         anonymous_headcount=headcount,
         facilitators=facilitators,
-        safeguarding_concern=bool(concern),
-        safeguarding_resolved_on=to_date(resolved_on),
     )
 
 

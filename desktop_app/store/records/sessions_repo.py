@@ -12,7 +12,6 @@ from desktop_app.store.columns import (
     date_text,
     lines_text,
     time_text,
-    to_date,
     to_lines,
     to_required_date,
     to_time,
@@ -21,10 +20,7 @@ from desktop_app.store.connection import Connection
 from desktop_app.store.errors import RecordNotFound
 from desktop_app.store.keys import delete_record, local_id, local_ids, update_record
 
-_FIELDS = (
-    "held_on, starts_at, minutes, kind, mode, venue, anonymous_headcount, topics, notes, "
-    "safeguarding_concern, safeguarding_follow_up, safeguarding_resolved_on"
-)
+_FIELDS = "held_on, starts_at, minutes, kind, mode, venue, anonymous_headcount, topics, notes"
 
 
 def _values(s: Session) -> tuple[Any, ...]:
@@ -38,9 +34,6 @@ def _values(s: Session) -> tuple[Any, ...]:
         s.anonymous_headcount,
         lines_text(s.topics),
         s.notes,
-        int(s.safeguarding_concern),
-        s.safeguarding_follow_up,
-        date_text(s.safeguarding_resolved_on),
     )
 
 
@@ -116,7 +109,7 @@ def insert_sessions(conn: Connection, sessions: Sequence[Session], now: str) -> 
     for session in sessions:
         cursor = conn.execute(
             f"INSERT INTO sessions(uuid, {_FIELDS}, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session.id, *_values(session), now, now),
         )
         links.add(int(cursor.lastrowid), session, now)
@@ -146,7 +139,7 @@ def get_session(conn: Connection, session_id: str) -> Session:
     if row is None:
         raise RecordNotFound()
     key, uuid, held_on, starts_at, minutes, kind, mode, venue, headcount = row[:9]
-    topics, notes, concern, follow_up, resolved_on, created, updated = row[9:]
+    topics, notes, created, updated = row[9:]
     return Session(
         held_on=to_required_date(held_on),
         kind=kind,
@@ -159,9 +152,6 @@ def get_session(conn: Connection, session_id: str) -> Session:
         anonymous_headcount=headcount,
         topics=to_lines(topics),
         notes=notes,
-        safeguarding_concern=bool(concern),
-        safeguarding_follow_up=follow_up,
-        safeguarding_resolved_on=to_date(resolved_on),
         onward_referrals=_referrals(conn, key),
         id=uuid,
         created_at=created,

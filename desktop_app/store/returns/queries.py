@@ -66,7 +66,8 @@ class ReturnCounts:
     breakdowns: PeopleBreakdowns
     volunteers: VolunteerCounts
     onward_referrals: dict[str, int]  # destination as typed -> referrals
-    safeguarding_concerns: int
+    safeguarding_concerns: int  # raised in the period
+    safeguarding_resolved: int  # resolved in the period
     keys: PeopleKeys
 
 
@@ -103,7 +104,12 @@ def return_counts(
         ),
         safeguarding_concerns=_one(
             conn,
-            f"SELECT COUNT(*) FROM sessions s WHERE {_IN_PERIOD} AND s.safeguarding_concern = 1",
+            "SELECT COUNT(*) FROM safeguarding_concerns WHERE raised_on BETWEEN :start AND :end",
+            span,
+        ),
+        safeguarding_resolved=_one(
+            conn,
+            "SELECT COUNT(*) FROM safeguarding_concerns WHERE resolved_on BETWEEN :start AND :end",
             span,
         ),
         keys=PeopleKeys(*people_keys, *volunteers.keys),

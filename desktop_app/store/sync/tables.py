@@ -80,6 +80,18 @@ TABLES: tuple[Table, ...] = (
         links={"session_id": "sessions", "person_id": "people"},
         subject=_PERSON,
     ),
+    Table(
+        "safeguarding_concerns",
+        "safeguarding concerns",
+        links={"person_id": "people", "session_id": "sessions"},
+        subject=_PERSON,
+    ),
+    Table(
+        "safeguarding_actions",
+        "safeguarding actions",
+        links={"concern_id": "safeguarding_concerns"},
+        subject=("concern_id", "person_id"),
+    ),
     Table("training_records", "training records", links={"volunteer_id": "volunteers"}),
     Table(
         "volunteer_hours",

@@ -194,3 +194,5 @@ class HomeScreen(QWidget):
                 self.opener.open_volunteer(record_id)
             case "referral":
                 self.opener.open_referral(record_id)
+            case "concern":
+                self.opener.open_concern(record_id)

@@ -87,6 +87,7 @@ class PersonActions(QWidget):
         }
         if opener is not None:
             openers["session"] = opener.open_session
+            openers["concern"] = opener.open_concern
         story = StoryWindow(
             self.person.known_as,
             lambda: person_story(db, person_id),

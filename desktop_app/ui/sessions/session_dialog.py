@@ -40,16 +40,18 @@ from desktop_app.domain.sessions import (
 )
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
 from desktop_app.domain.volunteers import MAX_HOURS_A_DAY, Volunteer, exact_hours
-from desktop_app.services import sessions
+from desktop_app.services import safeguarding, sessions
 from desktop_app.store.database import Database
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.value_text import clock_time
-from desktop_app.ui.forms.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.forms.date_fields import DateBox
+from desktop_app.ui.forms.dialog_parts import show_child
 from desktop_app.ui.forms.form_rows import add_row
 from desktop_app.ui.forms.record_dialog import RecordDialog, plain_button
 from desktop_app.ui.forms.record_picker import Choice, RecordPicker
 from desktop_app.ui.forms.vocabulary_combo import VocabularyCombo
 from desktop_app.ui.outcomes.outcome_form import OutcomeForm
+from desktop_app.ui.safeguarding.concern_dialog import ConcernDialog
 from desktop_app.ui.sessions.session_choices import (
     facilitator_search,
     parse_start_time,
@@ -57,6 +59,7 @@ from desktop_app.ui.sessions.session_choices import (
     person_choices,
     volunteer_choices,
 )
+from desktop_app.ui.shell.record_opener import opener_above
 
 
 class SessionDialog(RecordDialog):
@@ -159,16 +162,19 @@ class SessionDialog(RecordDialog):
         self.referrals.setAccessibleName("Referred on to")
         self.referrals.setPlaceholderText("Services people were referred to, separated by commas")
         self.referrals_error = e.label("onward_referrals", "the referrals")
-        self.concern = QCheckBox("A safeguarding &concern came up")
-        self.concern.setAccessibleName("A safeguarding concern came up")
-        self.follow_up = QPlainTextEdit()
-        self.follow_up.setAccessibleName("Safeguarding follow-up")
-        self.follow_up.setTabChangesFocus(True)
-        self.follow_up.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.follow_up_error = e.label("safeguarding_follow_up", "the follow-up")
-        self.resolved_on = OptionalDateBox("Concern resolved on", empty_text="Not yet resolved")
-        self.resolved_error = e.label("safeguarding_resolved_on", "the resolved date")
-        self.concern.toggled.connect(self._show_concern_fields)
+        self.raise_concern_button = plain_button(
+            "Raise a safeguarding &concern…"
+            if editing
+            else "Save the session and raise a safeguarding &concern…"
+        )
+        self.raise_concern_button.setToolTip(
+            "Record a concern about this session, or someone at it, in the safeguarding log"
+        )
+        self.raise_concern_button.clicked.connect(self.raise_concern)
+        self.concerns_note = QLabel()
+        self.concerns_note.setWordWrap(True)
+        self.concerns_note.setAccessibleName("Safeguarding concerns about this session")
+        self._raise_after_saving = False
 
     def _build_layout(self) -> None:
         left = QFormLayout()
@@ -201,17 +207,12 @@ class SessionDialog(RecordDialog):
         add_row(more, "T&opics:", self.topics, self.topics_error)
         add_row(more, "&Notes:", self.notes, self.notes_error)
         add_row(more, "&Referred on to:", self.referrals, self.referrals_error)
-        more.addRow("", self.concern)
-        self.follow_up_label = add_row(more, "Follow-&up:", self.follow_up, self.follow_up_error)
-        self.resolved_label = add_row(more, "R&esolved on:", self.resolved_on, self.resolved_error)
-        self._show_concern_fields(False)
+        concern_row = QHBoxLayout()
+        concern_row.addWidget(self.raise_concern_button)
+        concern_row.addWidget(self.concerns_note, 1)
+        more.addRow("Safeguarding:", concern_row)
 
         self.lay_out_columns(left, right, more, weights=(5, 4))
-
-    @Slot(bool)
-    def _show_concern_fields(self, shown: bool) -> None:
-        for widget in (self.follow_up, self.follow_up_label, self.resolved_on, self.resolved_label):
-            widget.setVisible(shown)
 
     # Defaults and loading ------------------------------------------------------------------
 
@@ -267,9 +268,7 @@ class SessionDialog(RecordDialog):
         self.topics.setText(", ".join(s.topics))
         self.notes.setPlainText(s.notes)
         self.referrals.setText(", ".join(r.destination for r in s.onward_referrals))
-        self.concern.setChecked(s.safeguarding_concern)
-        self.follow_up.setPlainText(s.safeguarding_follow_up)
-        self.resolved_on.set_value(s.safeguarding_resolved_on)
+        self._show_concerns()
 
     # Saving --------------------------------------------------------------------------------
 
@@ -295,9 +294,6 @@ class SessionDialog(RecordDialog):
             anonymous_headcount=self.headcount.value(),
             topics=tuple(t for t in self.topics.text().split(",") if t.strip()),
             notes=self.notes.toPlainText(),
-            safeguarding_concern=self.concern.isChecked(),
-            safeguarding_follow_up=self.follow_up.toPlainText() if self.concern.isChecked() else "",
-            safeguarding_resolved_on=self.resolved_on.value() if self.concern.isChecked() else None,
             onward_referrals=self._referrals(base),
         )
 
@@ -333,6 +329,43 @@ class SessionDialog(RecordDialog):
         )
         if logged is not None:
             self.finish(logged.session.id)
+            if self._raise_after_saving:
+                self._open_concern_after(logged.session.id)
+
+    # Safeguarding -------------------------------------------------------------------------
+
+    def _show_concerns(self) -> None:
+        """How many concerns about the session the user can see, and how many are open."""
+        if self.existing is None:
+            return
+        rows = safeguarding.list_concerns(self.db, session_id=self.existing.id).rows
+        still_open = sum(1 for r in rows if r.concern.is_open)
+        self.concerns_note.setText(
+            f"{len(rows)} raised about this session, {still_open} open." if rows else ""
+        )
+
+    @Slot()
+    def raise_concern(self) -> None:
+        """A concern about this session in the safeguarding log. A new session is saved first
+        (nothing typed in either form is lost: if it cannot be saved, it stays open)."""
+        if self.existing is None:
+            self._raise_after_saving = True
+            try:
+                self.save()
+            finally:
+                self._raise_after_saving = False
+            return
+        dialog = ConcernDialog(self.db, None, self, session_id=self.existing.id)
+        dialog.saved.connect(lambda _id: self._show_concerns())
+        show_child(dialog)
+
+    def _open_concern_after(self, session_id: str) -> None:
+        opener = opener_above(self)
+        if opener is not None:
+            opener.raise_concern(session_id=session_id)
+            return
+        parent = self.parentWidget()
+        show_child(ConcernDialog(self.db, None, parent, session_id=session_id))
 
     def _saving_a_copy_is_meant(self, session: Session) -> bool:
         """True unless it looks like a session already saved and the user does not go on."""

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from desktop_app.domain.listing import Page, SessionFilter, SessionRow
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
@@ -24,12 +24,6 @@ from desktop_app.ui.shell.record_opener import RecordOpener
 log = logging.getLogger(__name__)
 
 
-def _concern(row: SessionRow) -> str:
-    if not row.safeguarding_concern:
-        return ""
-    return "Resolved" if row.safeguarding_resolved_on else "Open"
-
-
 def _came(row: SessionRow) -> str:
     without = f", {row.anonymous_headcount} without a record" if row.anonymous_headcount else ""
     return f"{row.registered} registered{without}"
@@ -44,7 +38,6 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
     Column("Length", lambda r: f"{r.minutes} min", align=RIGHT, width=7),
     Column("Came", lambda r: str(r.attendance), "attendance", RIGHT, _came, width=5),
     Column("Facilitators", lambda r: r.facilitators, width=32),
-    Column("Concern", _concern, width=8),
 ]
 
 
@@ -86,20 +79,17 @@ class SessionsScreen(ListScreen):
         self.venue.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._venue_reads = LatestReads(self)
         self.search = self.search_box("Search sessions", "Words in the venue, topics or notes")
-        self.concerns_only = QCheckBox("Open &concerns only")
         self.add_filter("Fro&m:", self.start)
         self.add_filter("&To:", self.end)
         self.add_filter("&Kind:", self.kind)
         self.add_filter("&Venue:", self.venue)
         self.add_filter("&Search:", self.search)
-        self.add_filter("", self.concerns_only)
         # After the first rows are painted: counting the venues competes with them otherwise.
         QTimer.singleShot(0, self, self._fill_venues)
         for box in (self.start, self.end):
             box.dateChanged.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self.refresh)
         self.venue.currentIndexChanged.connect(self.refresh)
-        self.concerns_only.toggled.connect(self.refresh)
         self.refresh()
 
     def print_register(self) -> None:
@@ -141,7 +131,6 @@ class SessionsScreen(ListScreen):
             kind=self.kind.code(),
             venue=self.venue.currentData(),
             text=self.search.text().strip(),
-            open_concerns_only=self.concerns_only.isChecked(),
             sort=sort.key,  # type: ignore[arg-type]
             descending=sort.descending,
         )

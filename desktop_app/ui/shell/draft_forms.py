@@ -46,6 +46,7 @@ from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.referrals.feedback_dialog import FeedbackDialog
 from desktop_app.ui.referrals.referral_dialog import ReferralDialog
 from desktop_app.ui.returns.returns_screen import ReturnsScreen
+from desktop_app.ui.safeguarding.concern_dialog import SESSION_KEY, ConcernDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.settings.settings_dialogs import CustomMeasureDialog, ItemWordingDialog
 from desktop_app.ui.settings.settings_screen import SettingsScreen
@@ -92,6 +93,15 @@ def _outcome_form(db: Database, draft: Draft, parent: QWidget) -> QDialog:
 
 def _case_study(db: Database, draft: Draft, parent: QWidget) -> QDialog:
     return CaseStudyDialog(db, draft.record_id, _corrected(draft), parent)
+
+
+def _concern(db: Database, draft: Draft, parent: QWidget) -> QDialog:
+    """A new concern comes back about the same session (its label is not a field)."""
+    if draft.record_id:
+        return ConcernDialog(db, draft.record_id, parent)
+    return ConcernDialog(
+        db, None, parent, session_id=str(draft.fields.get(SESSION_KEY) or "") or None
+    )
 
 
 KEPT_FORMS = (
@@ -144,6 +154,7 @@ KEPT_FORMS = (
         lambda f: f.row.progress.referral.id,
         lambda d, dr, p: FeedbackDialog(d, dr.record_id, p),
     ),
+    KeptForm(DraftKind.CONCERN, ConcernDialog, _existing_id, _concern),
     KeptForm(DraftKind.SETTINGS, SettingsScreen, _none, section="Settings"),
     KeptForm(DraftKind.RETURN_CHOICES, ReturnsScreen, _none, section="Returns"),
 )

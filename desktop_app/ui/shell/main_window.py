@@ -41,6 +41,7 @@ def sections() -> list[Section]:
         Section("Sessions", screen("sessions.sessions_screen", "SessionsScreen")),
         Section("People", screen("people.people_screen", "PeopleScreen")),
         Section("Referrals", screen("referrals.referrals_screen", "ReferralsScreen")),
+        Section("Safeguarding", screen("safeguarding.concerns_screen", "ConcernsScreen")),
         Section("Volunteers", screen("volunteers.volunteers_screen", "VolunteersScreen")),
         Section(
             "Settings",

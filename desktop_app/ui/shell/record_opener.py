@@ -37,6 +37,12 @@ class RecordOpener(Protocol):
     def open_referral(self, referral_id: str | None) -> None:
         """Open a referral to change it, or (None) record a new one."""
 
+    def open_concern(self, concern_id: str | None) -> None:
+        """Open a safeguarding concern to change it, or (None) raise a new one."""
+
+    def raise_concern(self, session_id: str | None = None, person_id: str | None = None) -> None:
+        """Raise a new safeguarding concern about a session (saved), a person, or both."""
+
 
 def opener_above(widget: QWidget) -> RecordOpener | None:
     """The record opener (the workspace) that `widget`'s window was opened from, if any: how a

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.drafts import Draft
 from desktop_app.services.find import Found
 from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
 from desktop_app.ui.common.screen_fit import scrolling
 from desktop_app.ui.forms.form_state import has_opening_state, remember_opening_state, restore
@@ -33,6 +34,7 @@ from desktop_app.ui.forms.record_dialog import RecordDialog
 from desktop_app.ui.forms.record_picker import Choice
 from desktop_app.ui.people.person_dialog import PersonDialog
 from desktop_app.ui.referrals.referral_dialog import ReferralDialog
+from desktop_app.ui.safeguarding.concern_dialog import ConcernDialog
 from desktop_app.ui.sessions.session_dialog import SessionDialog
 from desktop_app.ui.shell.draft_forms import form_for, kept_form
 from desktop_app.ui.shell.section import Section
@@ -203,6 +205,18 @@ class Workspace(QWidget):
 
     def open_referral(self, referral_id: str | None) -> None:
         self._open(ReferralDialog(self.db, referral_id, self))
+
+    def open_concern(self, concern_id: str | None) -> None:
+        try:
+            dialog = ConcernDialog(self.db, concern_id, self)
+        except StoreError as error:  # not one this user may open, or gone
+            messages.show_error(self, "The concern cannot be opened", str(error))
+            return
+        self._open(dialog)
+
+    def raise_concern(self, session_id: str | None = None, person_id: str | None = None) -> None:
+        """A new concern about a session (just saved) or a person."""
+        self._open(ConcernDialog(self.db, None, self, session_id=session_id, person_id=person_id))
 
     def open_dialogs(self) -> list[RecordDialog]:
         return [d for d in self.findChildren(RecordDialog) if d.isVisible()]

@@ -66,7 +66,10 @@ class StoryWindow(FittedDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            note("Enter opens the chosen line: a session, a score, a case study, an hours entry.")
+            note(
+                "Enter opens the chosen line: a session, a score, a case study, an hours entry, "
+                "a concern."
+            )
         )
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.status)

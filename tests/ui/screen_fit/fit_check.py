@@ -165,6 +165,7 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     """How to open each dialog class (by class name), one or more ways."""
     from desktop_app.domain.case_studies import CaseStudy
     from desktop_app.services.referrals.records import list_referrals
+    from desktop_app.services.safeguarding import list_concerns
     from desktop_app.services.story import person_story
     from desktop_app.ui.alliance.combine_dialog import CombineDialog, TemplateQuestions
     from desktop_app.ui.case_studies.case_study_dialog import CaseStudyDialog
@@ -179,6 +180,7 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
     from desktop_app.ui.referrals.feedback_dialog import FeedbackDialog
     from desktop_app.ui.referrals.referral_dialog import ReferralDialog
     from desktop_app.ui.returns.case_study_picker import RedactionPreview
+    from desktop_app.ui.safeguarding.concern_dialog import ConcernDialog
     from desktop_app.ui.sessions.register_dialog import RegisterDialog
     from desktop_app.ui.sessions.session_dialog import SessionDialog
     from desktop_app.ui.settings.settings_dialogs import (
@@ -267,6 +269,10 @@ def _dialogs() -> dict[str, list[Callable[[Context], QDialog]]]:
         "CombineDialog": [lambda c: CombineDialog(c.window)],
         "TemplateQuestions": [lambda c: TemplateQuestions(c.window)],
         "ReferralDialog": [lambda c: ReferralDialog(c.db, None, c.parent)],
+        "ConcernDialog": [
+            lambda c: ConcernDialog(c.db, None, c.parent, session_id=session_id(c)),
+            lambda c: ConcernDialog(c.db, list_concerns(c.db).rows[0].concern.id, c.parent),
+        ],
         "FeedbackDialog": [
             lambda c: FeedbackDialog(
                 c.db,

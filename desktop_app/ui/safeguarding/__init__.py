@@ -1,0 +1,1 @@
+"""The safeguarding log: concerns and what was done about them."""
