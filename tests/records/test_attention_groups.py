@@ -16,7 +16,8 @@ from desktop_app.domain.attention import (
     reviews_group,
 )
 from desktop_app.domain.outcomes.change import ReviewDue
-from desktop_app.domain.overview import Attention, DbsDue, OpenConcern, TrainingDue
+from desktop_app.domain.overview import Attention, DbsDue, TrainingDue
+from desktop_app.domain.safeguarding import Concern, ConcernRow
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.protection.retention import PastRetention
 from desktop_app.domain.referrals.pipeline import Progress, ReferralRow
@@ -95,7 +96,13 @@ def test_the_quick_reminders_grouped_with_lines_that_open_their_records() -> Non
         training_due=[TrainingDue("v3", "Jo", "First aid", date(2025, 6, 10))],
         people_without_consent=[PersonSummary("p1", "P-0001", "Amara K.", False)],
         people_without_consent_total=7,
-        open_concerns=[OpenConcern("s1", date(2025, 5, 20), "drop_in", "Hall", "")],
+        open_concerns=[
+            ConcernRow(
+                Concern(date(2025, 5, 20), "self_neglect", person_id="p3", id="c1"),
+                person_name="Cal D.",
+                person_ref="P-0003",
+            )
+        ],
         overdue_referrals=[ReferralRow(Progress(referral, None, None, 0), "P-0002", "Ben T.")],
     )
     groups = attention_groups(attention, TODAY)
@@ -107,8 +114,8 @@ def test_the_quick_reminders_grouped_with_lines_that_open_their_records() -> Non
         "No consent recorded (7)",
     ]
     concerns, dbs, referrals, training, consent = groups
-    assert concerns.items[0].label == "Drop-in, 20 May 2025 at Hall"
-    assert concerns.items[0].opens == Opens("session", "s1")
+    assert concerns.items[0].label == "Self-neglect, Cal D. (P-0003), raised 20 May 2025"
+    assert concerns.items[0].opens == Opens("concern", "c1")
     assert [i.label for i in dbs.items] == [
         "Ali: renewal overdue since 1 January 2025",
         "Sam: renewal due 1 July 2025",
