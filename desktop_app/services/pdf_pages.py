@@ -4,9 +4,9 @@ footer, and a warning at the top of every page when there is one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 from reportlab.platypus import Table as PdfTable
 
 from desktop_app.services.pdf_fonts import BOLD, FONT
@@ -54,6 +54,45 @@ def header_table(
         ]
     )
     return table
+
+
+def document(
+    out: BinaryIO, title: str, author: str = "", pagesize: tuple[float, float] = A4
+) -> SimpleDocTemplate:
+    """A document with PeerLog's margins, room at the foot for the page numbers."""
+    return SimpleDocTemplate(
+        out,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+        title=title,
+        author=author,
+        creator="PeerLog",
+    )
+
+
+def build_numbered(
+    doc: SimpleDocTemplate,
+    story: list[Flowable],
+    footer: str,
+    warning: str = "",
+    on_page: Callable[[int], None] | None = None,
+) -> None:
+    """Lay out `story` on numbered pages (see NumberedCanvas); `on_page(number)` is told of
+    each page as it is laid out."""
+
+    def page_done(_canvas: Canvas, document: SimpleDocTemplate) -> None:
+        if on_page is not None:
+            on_page(document.page)
+
+    doc.build(
+        story,
+        onFirstPage=page_done,
+        onLaterPages=page_done,
+        canvasmaker=lambda *a, **k: NumberedCanvas(footer, warning, *a, **k),
+    )
 
 
 class NumberedCanvas(Canvas):

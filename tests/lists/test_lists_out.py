@@ -40,9 +40,7 @@ def people_list(db: Database, personal: bool = True) -> ShownList:
 
 def exports(db: Database) -> list[str]:
     return [
-        e.record_kind
-        for e in audit_repo.all_entries(db.connection())
-        if e.action == Action.EXPORT
+        e.record_kind for e in audit_repo.all_entries(db.connection()) if e.action == Action.EXPORT
     ]
 
 

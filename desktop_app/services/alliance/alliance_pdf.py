@@ -9,9 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop_app.domain.alliance.alliance_return import AllianceReturn, Block, Row
 from desktop_app.domain.alliance.wording import (
@@ -26,7 +25,7 @@ from desktop_app.domain.returns.protected_return import Figure, Table
 from desktop_app.services import pdf_pages as pages
 from desktop_app.services.alliance.who_sent_what import period_words, who_sent_what
 from desktop_app.services.pdf_fonts import BOLD, FONT, register_fonts
-from desktop_app.services.pdf_pages import NumberedCanvas, header_table, paragraph
+from desktop_app.services.pdf_pages import header_table, paragraph
 from desktop_app.services.returns.formats import pdf_format as member_pdf
 from desktop_app.services.returns.formats.pdf_charts import chart_for
 from desktop_app.store.private_files import open_private
@@ -45,17 +44,7 @@ def write_pdf(alliance: AllianceReturn, path: Path, produced: date | None = None
 
 
 def _build(alliance: AllianceReturn, out: BinaryIO, produced: date) -> None:
-    margin = pages.MARGIN
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin + 6 * mm,
-        title=f"Alliance return for {period_words(alliance)}",
-        creator="PeerLog",
-    )
+    doc = pages.document(out, f"Alliance return for {period_words(alliance)}")
     story = _cover(alliance, produced)
     section = ""
     for block in alliance.blocks:
@@ -76,10 +65,7 @@ def _build(alliance: AllianceReturn, out: BinaryIO, produced: date) -> None:
         story.append(KeepTogether([p("Mean change by measure (alliance)", H2), means]))
     story += _who_sent_what(alliance)
     footer = f"Alliance return · {period_words(alliance)}"
-    doc.build(
-        story,
-        canvasmaker=lambda *a, **k: NumberedCanvas(footer, "", *a, **k),
-    )
+    pages.build_numbered(doc, story, footer)
 
 
 def _cover(alliance: AllianceReturn, produced: date) -> list[Flowable]:

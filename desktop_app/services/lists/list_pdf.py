@@ -10,14 +10,14 @@ from typing import Any, BinaryIO
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop_app.services.lists.shown_list import PERSONAL_DATA_MARK, ShownList
 from desktop_app.services.pdf_fonts import BOLD, FONT, register_fonts
 from desktop_app.services.pdf_pages import (
     MARGIN,
-    NumberedCanvas,
+    build_numbered,
+    document,
     header_table,
     paragraph,
     style,
@@ -40,17 +40,7 @@ def write_pdf(
     (a cancelled task stops there)."""
     register_fonts()
     pagesize = landscape(A4) if sum(shown.column_widths) > WIDE else A4
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=pagesize,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=shown.title,
-        author=shown.organisation,
-        creator="PeerLog",
-    )
+    doc = document(out, shown.title, shown.organisation, pagesize)
     story: list[Flowable] = [
         paragraph(shown.title, TITLE),
         paragraph(f"{shown.made} · {shown.rows_text()}", MADE),
@@ -62,16 +52,7 @@ def write_pdf(
         footer = footer[: FOOTER_LENGTH - 1] + "…"
     warning = PERSONAL_DATA_MARK if shown.personal else ""
 
-    def page_done(_canvas: Canvas, document: SimpleDocTemplate) -> None:
-        if on_page is not None:
-            on_page(document.page)
-
-    doc.build(
-        story,
-        onFirstPage=page_done,
-        onLaterPages=page_done,
-        canvasmaker=lambda *a, **k: NumberedCanvas(footer, warning, *a, **k),
-    )
+    build_numbered(doc, story, footer, warning, on_page)
 
 
 def _table(shown: ShownList, width: float) -> Flowable:

@@ -10,13 +10,11 @@ from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -29,10 +27,10 @@ from desktop_app.services.pdf_fonts import BOLD, FONT, register_fonts
 from desktop_app.services.pdf_pages import (
     ACCENT,
     INK,
-    MARGIN,
     PALE,
     WIDTH,
-    NumberedCanvas,
+    build_numbered,
+    document,
     paragraph,
     style,
 )
@@ -57,23 +55,17 @@ def write_pdf(protected: ProtectedReturn, path: Path, produced: date | None = No
 
 
 def _build(protected: ProtectedReturn, out: BinaryIO, produced: date) -> None:
-    doc = SimpleDocTemplate(
+    doc = document(
         out,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=f"{protected.organisation}: return for {protected.period.label}",
-        author=protected.organisation,
-        creator="PeerLog",
+        f"{protected.organisation}: return for {protected.period.label}",
+        protected.organisation,
     )
     story = _cover(protected, produced)
     for section in protected.sections:
         story.extend(_section(section, protected.rules))
     footer = f"{protected.organisation} · {protected.period.label}"
     warning = "" if protected.rules.perturbed else EXACT_WARNING
-    doc.build(story, canvasmaker=lambda *a, **k: NumberedCanvas(footer, warning, *a, **k))
+    build_numbered(doc, story, footer, warning)
 
 
 def _cover(protected: ProtectedReturn, produced: date) -> list[Flowable]:
