@@ -19,8 +19,9 @@ from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.list_out import Fetch
 from desktop_app.ui.common.list_screen import ListScreen, counted
-from desktop_app.ui.common.paged_table_model import Column, PagedTableModel, Sort
+from desktop_app.ui.common.paged_table_model import Column, PagedTableModel
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.referrals.feedback_dialog import open_feedback
@@ -92,6 +93,7 @@ class ReferralsScreen(ListScreen):
             "A note back to the referrer about the selected referral (with their agreement)",
             self.write_feedback,
         )
+        self.offer_list_out(db)
         QShortcut(QKeySequence(NEXT_STEP_KEY), self).activated.connect(self.move_on)
         self.table.open_requested.connect(
             lambda row: opener.open_referral(row.progress.referral.id)
@@ -111,13 +113,18 @@ class ReferralsScreen(ListScreen):
         messages.inform(self, "Choose a referral", "Select a referral in the list first.")
         return None
 
-    def _fetch(
-        self, offset: int, limit: int, _sort: Sort | None
-    ) -> tuple[Sequence[ReferralRow], int]:
-        page = referrals.list_referrals(
-            self.db, not self.include_closed.isChecked(), page=Page(limit, offset)
-        )
-        return page.rows, page.total
+    def filter_words(self) -> list[str]:
+        closed = self.include_closed.isChecked()
+        return ["closed referrals too" if closed else "open referrals only"]
+
+    def page_reader(self) -> Fetch:
+        db, open_only = self.db, not self.include_closed.isChecked()
+
+        def read(offset: int, limit: int) -> tuple[Sequence[ReferralRow], int]:
+            page = referrals.list_referrals(db, open_only, page=Page(limit, offset))
+            return page.rows, page.total
+
+        return read
 
     @Slot()
     def move_on(self) -> None:

@@ -14,6 +14,7 @@ from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.latest_reads import LatestReads
+from desktop_app.ui.common.list_out import Fetch
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import RIGHT, Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import clock_time, short_date
@@ -75,6 +76,7 @@ class SessionsScreen(ListScreen):
             "A sign-in sheet for a group's next session, with its regulars to tick",
             self.print_register,
         )
+        self.offer_list_out(db)
         self.table.open_requested.connect(lambda row: opener.open_session(row.id))
         self.start = OptionalDateBox("Sessions from", empty_text="Any date")
         self.end = OptionalDateBox("Sessions up to", empty_text="Any date")
@@ -146,11 +148,23 @@ class SessionsScreen(ListScreen):
             descending=sort.descending,
         )
 
-    def _fetch(
-        self, offset: int, limit: int, _sort: Sort | None
-    ) -> tuple[Sequence[SessionRow], int]:
-        page = sessions.list_sessions(self.db, self.current_filter(), Page(limit, offset))
-        return page.rows, page.total
+    def filter_words(self) -> list[str]:
+        start, end = self.start.value(), self.end.value()
+        words = [f"from {short_date(start)}"] if start else []
+        words += [f"up to {short_date(end)}"] if end else []
+        words += [self.kind.currentText()] if self.kind.code() else []
+        words += [f"at {self.venue.currentText()}"] if self.venue.currentData() else []
+        words += self.search_words()
+        return words + (["open concerns only"] if self.concerns_only.isChecked() else [])
+
+    def page_reader(self) -> Fetch:
+        db, chosen = self.db, self.current_filter()
+
+        def read(offset: int, limit: int) -> tuple[Sequence[SessionRow], int]:
+            page = sessions.list_sessions(db, chosen, Page(limit, offset))
+            return page.rows, page.total
+
+        return read
 
     def records_changed(self) -> None:
         self._fill_venues()
