@@ -21,6 +21,7 @@ from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton, QWidget
 
+from desktop_app.domain.listing import Page, Paged
 from desktop_app.services.lists.list_pdf import WIDE
 from desktop_app.services.lists.saving import ListFormat, audit_list_out, save_list
 from desktop_app.services.lists.shown_list import ShownList, shown_list
@@ -38,6 +39,17 @@ FORMATS: dict[ListFormat, tuple[str, str]] = {
     "csv": ("CSV file", "CSV files, for spreadsheets (*.csv)"),
 }
 _NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def page_reader(list_page: Callable[[Page], Paged[Any]]) -> Fetch:
+    """A `Fetch` over a service's paged list, `list_page(Page)`, whose filter is already fixed
+    (`partial(people.list_people, db, the_filter)`)."""
+
+    def read(offset: int, limit: int) -> tuple[Sequence[Any], int]:
+        page = list_page(Page(limit, offset))
+        return page.rows, page.total
+
+    return read
 
 
 @dataclass(frozen=True)

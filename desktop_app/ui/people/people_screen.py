@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desktop_app.domain.listing import ArchivedFilter, Page, PeopleFilter, PersonRow
+from desktop_app.domain.listing import ArchivedFilter, PeopleFilter, PersonRow
 from desktop_app.services import people
 from desktop_app.store.database import Database
-from desktop_app.ui.common.list_out import Fetch
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import short_date
@@ -76,10 +76,4 @@ class PeopleScreen(ListScreen):
         return [self.archived.currentText().lower(), *self.search_words()]
 
     def page_reader(self) -> Fetch:
-        db, chosen = self.db, self.current_filter()
-
-        def read(offset: int, limit: int) -> tuple[Sequence[PersonRow], int]:
-            page = people.list_people(db, chosen, Page(limit, offset))
-            return page.rows, page.total
-
-        return read
+        return page_reader(partial(people.list_people, self.db, self.current_filter()))

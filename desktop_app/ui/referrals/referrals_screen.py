@@ -5,21 +5,19 @@ step; a feedback note goes back to the referrer only with the person's agreement
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from desktop_app.domain.listing import Page
 from desktop_app.domain.referrals.pipeline import ReferralRow
 from desktop_app.services.referrals import records as referrals
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
-from desktop_app.ui.common.list_out import Fetch
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import Column, PagedTableModel
 from desktop_app.ui.common.text_styles import note
@@ -119,12 +117,7 @@ class ReferralsScreen(ListScreen):
 
     def page_reader(self) -> Fetch:
         db, open_only = self.db, not self.include_closed.isChecked()
-
-        def read(offset: int, limit: int) -> tuple[Sequence[ReferralRow], int]:
-            page = referrals.list_referrals(db, open_only, page=Page(limit, offset))
-            return page.rows, page.total
-
-        return read
+        return page_reader(lambda page: referrals.list_referrals(db, open_only, page=page))
 
     @Slot()
     def move_on(self) -> None:

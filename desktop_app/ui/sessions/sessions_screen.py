@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from desktop_app.domain.listing import Page, SessionFilter, SessionRow
+from desktop_app.domain.listing import SessionFilter, SessionRow
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
 from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.latest_reads import LatestReads
-from desktop_app.ui.common.list_out import Fetch
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import RIGHT, Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import clock_time, short_date
@@ -158,13 +158,7 @@ class SessionsScreen(ListScreen):
         return words + (["open concerns only"] if self.concerns_only.isChecked() else [])
 
     def page_reader(self) -> Fetch:
-        db, chosen = self.db, self.current_filter()
-
-        def read(offset: int, limit: int) -> tuple[Sequence[SessionRow], int]:
-            page = sessions.list_sessions(db, chosen, Page(limit, offset))
-            return page.rows, page.total
-
-        return read
+        return page_reader(partial(sessions.list_sessions, self.db, self.current_filter()))
 
     def records_changed(self) -> None:
         self._fill_venues()

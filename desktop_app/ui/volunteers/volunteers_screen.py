@@ -6,16 +6,16 @@ puts those to chase at the top: nothing recorded, then the longest overdue or le
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from desktop_app.domain.listing import Page, VolunteerFilter, VolunteerRow
+from desktop_app.domain.listing import VolunteerFilter, VolunteerRow
 from desktop_app.domain.renewals import Renewal
 from desktop_app.services import volunteers
 from desktop_app.store.database import Database
-from desktop_app.ui.common.list_out import Fetch
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import RIGHT, Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import hours_text, short_date
@@ -130,10 +130,4 @@ class VolunteersScreen(ListScreen):
         return [who, *self.search_words()]
 
     def page_reader(self) -> Fetch:
-        db, chosen = self.db, self.current_filter()
-
-        def read(offset: int, limit: int) -> tuple[Sequence[VolunteerRow], int]:
-            page = volunteers.list_volunteer_rows(db, chosen, Page(limit, offset))
-            return page.rows, page.total
-
-        return read
+        return page_reader(partial(volunteers.list_volunteer_rows, self.db, self.current_filter()))
