@@ -33,6 +33,8 @@ from desktop_app.services.protection.home_summary import ProtectionAttention, pr
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.latest_reads import LatestReads
+from desktop_app.ui.common.list_out import ListSource, list_out_button
+from desktop_app.ui.common.paged_table_model import Column
 from desktop_app.ui.common.text_styles import heading, note, scaled_font
 from desktop_app.ui.common.value_text import hours_text, short_date
 from desktop_app.ui.home.protection_panel import ProtectionPanel
@@ -105,6 +107,7 @@ class HomeScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(log_button)
+        top.addWidget(list_out_button(self, db, self.list_source))
         grid = QGridLayout()
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
@@ -211,6 +214,18 @@ class HomeScreen(QWidget):
 
     def records_changed(self) -> None:
         self.refresh()
+
+    def list_source(self) -> ListSource:
+        """What needs attention, line by line as shown (a long kind is cut short with a count
+        of the rest, as on screen)."""
+        lines = [self.attention.item(row).text() for row in range(self.attention.count())]
+        column: Column[str] = Column("Needs attention", lambda line: line, width=100)
+        return ListSource(
+            "Needs attention",
+            (),
+            (column,),
+            lambda offset, limit: (lines[offset : offset + limit], len(lines)),
+        )
 
     def show_figures(self, figures: PeriodFigures) -> None:
         self.period.setText(f"{long_date(figures.start)} to {long_date(figures.end)}")
