@@ -8,10 +8,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.listing import Page, PeopleFilter
@@ -54,7 +54,9 @@ def _exports(db: Database) -> list[str]:
     return [e.record_kind for e in entries if e.action == Action.EXPORT]
 
 
-def _people_screen(qtbot: QtBot, window: MainWindow, created: CreatedDatabase) -> PeopleScreen:
+@pytest.fixture
+def smiths(qtbot: QtBot, window: MainWindow, created: CreatedDatabase) -> PeopleScreen:
+    """The People screen, unlocked through the window, searching for "smith"."""
     _people(created.database)
     folder = created.database.folder
     created.database.close()
@@ -69,14 +71,10 @@ def _people_screen(qtbot: QtBot, window: MainWindow, created: CreatedDatabase) -
     return screen
 
 
+@pytest.mark.usefixtures("smiths")
 def test_people_filtered_and_saved_as_csv_hold_every_row_shown(
-    qtbot: QtBot,
-    window: MainWindow,
-    created: CreatedDatabase,
-    file_answers: FileDialogAnswers,
-    tmp_path: Path,
+    qtbot: QtBot, window: MainWindow, file_answers: FileDialogAnswers, tmp_path: Path
 ) -> None:
-    _people_screen(qtbot, window, created)
     out = tmp_path / "people.csv"
     file_answers.answers.append(out)
     assert window.list_actions["csv"].isEnabled()
@@ -95,16 +93,12 @@ def test_people_filtered_and_saved_as_csv_hold_every_row_shown(
     body = rows[5:]
     assert len(body) == SMITHS + 1
     assert [[from_csv_cell(cell) for cell in row] for row in body] == _shown(db)
-    assert ["'=1+1 Smith"] == [row[1] for row in body if "1+1" in row[1]]
+    assert [row[1] for row in body if "1+1" in row[1]] == ["'=1+1 Smith"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no half file
 
 
 def test_people_printed_have_every_row_the_marking_and_header_on_each_page(
-    qtbot: QtBot,
-    window: MainWindow,
-    created: CreatedDatabase,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, smiths: PeopleScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     printed = tmp_path / "printed.pdf"
 
@@ -114,10 +108,9 @@ def test_people_printed_have_every_row_the_marking_and_header_on_each_page(
         return True
 
     monkeypatch.setattr(file_dialogs, "choose_printer", to_file)
-    screen = _people_screen(qtbot, window, created)
-    screen.table.setFocus()
+    smiths.table.setFocus()
     press(qtbot, Qt.Key.Key_P, CTRL)  # File > Print this list
-    db = window.db
+    db = smiths.db
     assert db is not None
     qtbot.waitUntil(lambda: "People list (printed)" in _exports(db), timeout=WAIT_MS)
 
@@ -133,18 +126,14 @@ def test_people_printed_have_every_row_the_marking_and_header_on_each_page(
     assert "Jones" not in everything and "Archived Smith" not in everything
 
 
+@pytest.mark.usefixtures("smiths")
 def test_a_list_that_cannot_be_saved_leaves_nothing_and_says_why(
-    qtbot: QtBot,
-    window: MainWindow,
-    created: CreatedDatabase,
-    file_answers: FileDialogAnswers,
-    shown_messages: list[messages.Shown],
-    tmp_path: Path,
+    qtbot: QtBot, window: MainWindow, file_answers: FileDialogAnswers, tmp_path: Path
 ) -> None:
-    _people_screen(qtbot, window, created)
     file_answers.answers.append(tmp_path / "gone" / "people.pdf")
-    window.list_actions["pdf"].trigger()
-    qtbot.waitUntil(lambda: bool(shown_messages), timeout=WAIT_MS)
+    with messages.headless() as shown_messages:
+        window.list_actions["pdf"].trigger()
+        qtbot.waitUntil(lambda: bool(shown_messages), timeout=WAIT_MS)
     (said,) = shown_messages
     assert said.kind == "error" and "Nothing was saved" in said.text
     assert not (tmp_path / "gone").exists()
