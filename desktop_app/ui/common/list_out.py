@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -168,24 +169,34 @@ def _tell(parent: QWidget, text: str) -> None:
         messages.inform(parent, "Done", text)
 
 
+Output = Literal["print", "pdf", "csv"]
+
+
+def list_out(screen: QWidget, db: Database, source: ListSource, output: Output) -> None:
+    """Print or save `source` (from the File menu or the screen's button)."""
+    if output == "print":
+        print_list(screen, db, source)
+    else:
+        save_list_as(screen, db, source, output)
+
+
+def _chosen(
+    screen: QWidget, db: Database, source: Callable[[], ListSource], output: Output
+) -> None:
+    list_out(screen, db, source(), output)
+
+
 def list_out_button(screen: QWidget, db: Database, source: Callable[[], ListSource]) -> QPushButton:
     """ "Print or save…": a button (Alt+E) whose menu prints the list or saves it."""
     button = QPushButton("Print or sav&e…")
     button.setToolTip("Print this list, or save it as a PDF or CSV file, as it is shown")
     menu = QMenu(button)
-    menu.addAction("&Print…", lambda: print_list(screen, db, source()))
-    menu.addAction("Save as P&DF…", lambda: save_list_as(screen, db, source(), "pdf"))
-    menu.addAction("Save as &CSV…", lambda: save_list_as(screen, db, source(), "csv"))
+    choices: list[tuple[str, Output]] = [
+        ("&Print… (Ctrl+P)", "print"),
+        ("Save as P&DF…", "pdf"),
+        ("Save as &CSV…", "csv"),
+    ]
+    for text, output in choices:
+        menu.addAction(text, partial(_chosen, screen, db, source, output))
     button.setMenu(menu)
     return button
-
-
-Output = Literal["print", "pdf", "csv"]
-
-
-def list_out(screen: QWidget, db: Database, source: ListSource, output: Output) -> None:
-    """Print or save `source` (from the File menu)."""
-    if output == "print":
-        print_list(screen, db, source)
-    else:
-        save_list_as(screen, db, source, output)
