@@ -112,3 +112,19 @@ def test_a_failed_save_leaves_no_file_and_records_nothing(
         save_list(db, shown, out / "gone" / "people.pdf", "pdf")
     assert list(out.iterdir()) == []
     assert exports(db) == []
+
+
+def test_a_pdf_cancelled_while_laid_out_leaves_no_file(db: Database, tmp_path: Path) -> None:
+    class Cancelled(Exception):
+        pass
+
+    def cancel_on_second_page(number: int) -> None:
+        if number == 2:
+            raise Cancelled()
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(Cancelled):
+        save_list(db, people_list(db), out / "people.pdf", "pdf", cancel_on_second_page)
+    assert list(out.iterdir()) == []
+    assert exports(db) == []

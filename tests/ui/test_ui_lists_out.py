@@ -23,6 +23,7 @@ from desktop_app.services.lists.shown_list import PERSONAL_DATA_MARK
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.store.protection import audit_repo
 from desktop_app.ui.common import file_dialogs, messages
+from desktop_app.ui.home.home_screen import HomeScreen
 from desktop_app.ui.people.people_screen import PEOPLE_COLUMNS, PeopleScreen
 from desktop_app.ui.shell.main_window import MainWindow
 from tests.ui.conftest import FileDialogAnswers, unlock
@@ -138,3 +139,23 @@ def test_a_list_that_cannot_be_saved_leaves_nothing_and_says_why(
     assert said.kind == "error" and "Nothing was saved" in said.text
     assert not (tmp_path / "gone").exists()
     assert window.db is not None and _exports(window.db) == []
+
+
+def test_home_needs_attention_saved_as_shown(
+    qtbot: QtBot, smiths: PeopleScreen, window: MainWindow, file_answers: FileDialogAnswers
+) -> None:
+    assert window.workspace is not None
+    window.workspace.show_section(0)
+    home = window.workspace.screen_at(0)
+    assert isinstance(home, HomeScreen)
+    shown = [home.attention.item(row).text() for row in range(home.attention.count())]
+    assert any("No consent recorded for Smith" in line for line in shown)
+    out = Path(smiths.db.folder.parent / "attention.csv")
+    file_answers.answers.append(out)
+    window.list_actions["csv"].trigger()
+    qtbot.waitUntil(lambda: "Needs attention list (CSV)" in _exports(smiths.db), timeout=WAIT_MS)
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == [PERSONAL_DATA_MARK] and rows[1] == ["Needs attention"]
+    assert rows[4] == ["Needs attention"]
+    assert [from_csv_cell(row[0]) for row in rows[5:]] == shown
