@@ -25,9 +25,12 @@ from desktop_app.store.protection import audit_repo
 from desktop_app.ui.common import file_dialogs, messages
 from desktop_app.ui.home.home_screen import HomeScreen
 from desktop_app.ui.people.people_screen import PEOPLE_COLUMNS, PeopleScreen
+from desktop_app.ui.sessions.sessions_screen import SessionsScreen
 from desktop_app.ui.shell.main_window import MainWindow
+from desktop_app.ui.volunteers.volunteers_screen import VolunteersScreen
 from tests.ui.conftest import FileDialogAnswers, unlock
 from tests.ui.test_ui_journeys_corrections import section_key
+from tests.ui.test_ui_list_screens import NoOpener
 from tests.ui.test_ui_log_session import press
 
 SMITHS = 230  # more than the table loads at first (200 rows a page)
@@ -159,3 +162,23 @@ def test_home_needs_attention_saved_as_shown(
     assert rows[0] == [PERSONAL_DATA_MARK] and rows[1] == ["Needs attention"]
     assert rows[4] == ["Needs attention"]
     assert [from_csv_cell(row[0]) for row in rows[5:]] == shown
+
+
+def test_each_list_names_its_filters_in_plain_words(qtbot: QtBot, db: Database) -> None:
+    opener = NoOpener()
+    sessions_screen = SessionsScreen(db, opener)  # type: ignore[arg-type]
+    qtbot.addWidget(sessions_screen)
+    sessions_screen.search.setText("hall")
+    sessions_screen.concerns_only.setChecked(True)
+    assert sessions_screen.list_source().filters == (
+        "search 'hall'",
+        "open concerns only",
+        "sorted by Date (reverse order)",
+    )
+    volunteers_screen = VolunteersScreen(db, opener)  # type: ignore[arg-type]
+    qtbot.addWidget(volunteers_screen)
+    volunteers_screen.include_ended.setChecked(True)
+    assert volunteers_screen.list_source().filters == (
+        "including those who have left",
+        "sorted by Name",
+    )

@@ -76,7 +76,7 @@ def sort_words(columns: Sequence[Column[Any]], sort: Sort | None) -> list[str]:
         return []
     for column in columns:
         if column.sort_key == sort.key:
-            return [f"sorted by {column.title}{' (reversed)' if sort.descending else ''}"]
+            return [f"sorted by {column.title}{' (reverse order)' if sort.descending else ''}"]
     return []
 
 
