@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -60,7 +60,6 @@ class ListSource:
     columns: tuple[Column[Any], ...]
     fetch: Fetch
     personal: bool = True  # names, references or contact details
-    headings: tuple[str, ...] = field(default=())  # column titles, when not the columns'
 
 
 @runtime_checkable
@@ -71,7 +70,7 @@ class OffersList(Protocol):
 
 
 def sort_words(columns: Sequence[Column[Any]], sort: Sort | None) -> list[str]:
-    """ "sorted by Name", "sorted by Date (newest first)" — or nothing when unsorted."""
+    """ "sorted by Name", "sorted by Date (reverse order)" — or nothing when unsorted."""
     if sort is None:
         return []
     for column in columns:
@@ -94,7 +93,7 @@ def read_all(db: Database, source: ListSource, report: Report) -> ShownList:
         db,
         source.name,
         source.filters,
-        source.headings or [column.title for column in source.columns],
+        [column.title for column in source.columns],
         rows,
         personal=source.personal,
         widths=[column.width for column in source.columns],
