@@ -17,11 +17,11 @@ from desktop_app.domain.attention import (
 )
 from desktop_app.domain.outcomes.change import ReviewDue
 from desktop_app.domain.overview import Attention, DbsDue, TrainingDue
-from desktop_app.domain.safeguarding import Concern, ConcernRow
 from desktop_app.domain.people import PersonSummary
 from desktop_app.domain.protection.retention import PastRetention
 from desktop_app.domain.referrals.pipeline import Progress, ReferralRow
 from desktop_app.domain.referrals.records import Referral
+from desktop_app.domain.safeguarding import Concern, ConcernRow
 
 TODAY = date(2025, 6, 2)  # a Monday
 

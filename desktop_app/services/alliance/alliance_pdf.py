@@ -9,11 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer
-from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from desktop_app.domain.alliance.alliance_return import AllianceReturn, Block, Row
 from desktop_app.domain.alliance.wording import (
@@ -25,8 +22,10 @@ from desktop_app.domain.alliance.wording import (
 )
 from desktop_app.domain.returns.disclosure import DisclosureRules
 from desktop_app.domain.returns.protected_return import Figure, Table
+from desktop_app.services import pdf_pages as pages
 from desktop_app.services.alliance.who_sent_what import period_words, who_sent_what
 from desktop_app.services.pdf_fonts import BOLD, FONT, register_fonts
+from desktop_app.services.pdf_pages import header_table, paragraph
 from desktop_app.services.returns.formats import pdf_format as member_pdf
 from desktop_app.services.returns.formats.pdf_charts import chart_for
 from desktop_app.store.private_files import open_private
@@ -34,7 +33,7 @@ from desktop_app.store.private_files import open_private
 MEMBERS_PER_TABLE = 4  # columns of members beside the label and the alliance total on A4
 LABEL_WIDTH = 58 * mm
 AT_LEAST_BARS = "Where a total is “at least”, its bar shows only what members showed."
-p = member_pdf._p
+p = paragraph
 CELL, BODY, H1, H2 = member_pdf.CELL, member_pdf.BODY, member_pdf.H1, member_pdf.H2
 
 
@@ -45,17 +44,7 @@ def write_pdf(alliance: AllianceReturn, path: Path, produced: date | None = None
 
 
 def _build(alliance: AllianceReturn, out: BinaryIO, produced: date) -> None:
-    margin = member_pdf.MARGIN
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin + 6 * mm,
-        title=f"Alliance return for {period_words(alliance)}",
-        creator="PeerLog",
-    )
+    doc = pages.document(out, f"Alliance return for {period_words(alliance)}")
     story = _cover(alliance, produced)
     section = ""
     for block in alliance.blocks:
@@ -76,10 +65,7 @@ def _build(alliance: AllianceReturn, out: BinaryIO, produced: date) -> None:
         story.append(KeepTogether([p("Mean change by measure (alliance)", H2), means]))
     story += _who_sent_what(alliance)
     footer = f"Alliance return · {period_words(alliance)}"
-    doc.build(
-        story,
-        canvasmaker=lambda *a, **k: member_pdf._NumberedCanvas(footer, "", *a, **k),
-    )
+    pages.build_numbered(doc, story, footer)
 
 
 def _cover(alliance: AllianceReturn, produced: date) -> list[Flowable]:
@@ -116,7 +102,7 @@ def _block(block: Block, alliance: AllianceReturn) -> list[Flowable]:
     return parts
 
 
-def _table(block: Block, alliance: AllianceReturn, chunk: Sequence[int]) -> PdfTable:
+def _table(block: Block, alliance: AllianceReturn, chunk: Sequence[int]) -> Flowable:
     header = [
         p("", CELL),
         *(p(alliance.members[i].name, member_pdf.SMALL) for i in chunk),
@@ -132,10 +118,11 @@ def _table(block: Block, alliance: AllianceReturn, chunk: Sequence[int]) -> PdfT
                 total_text(row.total, kind),
             ]
         )
-    column = (member_pdf.WIDTH - LABEL_WIDTH) / (MEMBERS_PER_TABLE + 1)
+    column = (pages.WIDTH - LABEL_WIDTH) / (MEMBERS_PER_TABLE + 1)
     widths = [LABEL_WIDTH + column * (MEMBERS_PER_TABLE - len(chunk)), *[column] * len(chunk)]
-    table = PdfTable(data, colWidths=[*widths, column], hAlign="LEFT", repeatRows=1)
-    table.setStyle(
+    return header_table(
+        data,
+        [*widths, column],
         [
             ("FONT", (1, 1), (-1, -1), FONT, 8.5),
             ("FONT", (-1, 1), (-1, -1), BOLD, 8.5),
@@ -143,11 +130,8 @@ def _table(block: Block, alliance: AllianceReturn, chunk: Sequence[int]) -> PdfT
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, member_pdf.INK),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, member_pdf.PALE]),
-        ]
+        ],
     )
-    return table
 
 
 def _chart(block: Block, alliance: AllianceReturn) -> Flowable | None:
@@ -157,7 +141,7 @@ def _chart(block: Block, alliance: AllianceReturn) -> Flowable | None:
     figures = tuple(_figure(row) for row in block.rows)
     drawing = chart_for(
         Table(block.table, block.title or "", figures, chart=chart),
-        member_pdf.WIDTH,
+        pages.WIDTH,
         _rules(alliance),
     )
     return drawing
@@ -175,9 +159,7 @@ def _mean_change_chart(alliance: AllianceReturn) -> Flowable | None:
         Figure(r.place.table or "", r.place.title or "", r.total.value, False, "change")
         for r in rows
     )
-    return chart_for(
-        Table("mean_change", "", figures, chart="bars"), member_pdf.WIDTH, _rules(alliance)
-    )
+    return chart_for(Table("mean_change", "", figures, chart="bars"), pages.WIDTH, _rules(alliance))
 
 
 def _figure(row: Row) -> Figure:
@@ -193,14 +175,7 @@ def _who_sent_what(alliance: AllianceReturn) -> list[Flowable]:
     header, *rows = who_sent_what(alliance)
     data = [[p(text, member_pdf.SMALL) for text in row] for row in [header, *rows]]
     widths = [w * mm for w in (40, 36, 34, 30, 18, 16)]
-    table = PdfTable(data, colWidths=widths, hAlign="LEFT", repeatRows=1)
-    table.setStyle(
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, member_pdf.INK),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, member_pdf.PALE]),
-        ]
-    )
+    table = header_table(data, widths, [("VALIGN", (0, 0), (-1, -1), "TOP")])
     return [
         PageBreak(),
         p("Who sent what, and when", H1),

@@ -1,4 +1,5 @@
-"""The one door for file and folder pickers, so tests can answer them without real dialogs.
+"""The one door for file and folder pickers and the print dialog, so tests can answer them
+without real dialogs.
 
 Each function returns the chosen path, or None when the user cancelled.
 """
@@ -6,8 +7,12 @@ Each function returns the chosen path, or None when the user cancelled.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def choose_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
@@ -41,3 +46,12 @@ def choose_open_files(
     """Existing files to read (members' returns); an empty list when the user cancelled."""
     chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(start), file_filter)
     return [Path(name) for name in chosen]
+
+
+def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system's print dialog for `printer`; False when the user cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print the list")
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted

@@ -3,7 +3,7 @@ filters, the table, and how many records match."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.common.paged_table_model import PagedTableModel
+from desktop_app.store.database import Database
+from desktop_app.ui.common.list_out import Fetch, ListSource, list_out_button, sort_words
+from desktop_app.ui.common.paged_table_model import PagedTableModel, Sort
 from desktop_app.ui.common.record_table import RecordTable
 from desktop_app.ui.common.screen_fit import WrappingRow
 from desktop_app.ui.common.text_styles import heading
@@ -40,6 +42,7 @@ class ListScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.title = title
         self.model = model
         self._count_text = count_text
         self.table = RecordTable(model, title)
@@ -68,6 +71,36 @@ class ListScreen(QWidget):
         button.clicked.connect(lambda _checked=False: slot())
         self.top.addWidget(button)
         return button
+
+    def offer_list_out(self, db: Database) -> None:
+        """The "Print or save…" button: the list as shown, every row of it."""
+        self.top.addWidget(list_out_button(self, db, self.list_source))
+
+    def list_source(self) -> ListSource:
+        """The list as shown now: its filters in words, its columns and its rows."""
+        return ListSource(
+            self.title,
+            (*self.filter_words(), *sort_words(self.model.columns, self.model.sort_order)),
+            tuple(self.model.columns),
+            self.page_reader(),
+            personal=True,  # every list names people, volunteers or facilitators
+        )
+
+    def filter_words(self) -> list[str]:
+        """The filters in use, in plain words ("current people", "search 'smith'")."""
+        return self.search_words()
+
+    def search_words(self) -> list[str]:
+        text = self._search.text().strip() if self._search is not None else ""
+        return [f"search '{text}'"] if text else []
+
+    def page_reader(self) -> Fetch:
+        """Reads rows as the filters are now (it holds no widget: it may run on a worker)."""
+        raise NotImplementedError
+
+    def _fetch(self, offset: int, limit: int, _sort: Sort | None) -> tuple[Sequence[Any], int]:
+        """For the model: a page of rows as the filters are now."""
+        return self.page_reader()(offset, limit)
 
     def add_filter(self, label_text: str, widget: QWidget) -> None:
         """A filter and its label, kept together on one line."""

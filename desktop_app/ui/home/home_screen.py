@@ -24,6 +24,8 @@ from desktop_app.services.home import SlowChecks
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.latest_reads import LatestReads
+from desktop_app.ui.common.list_out import ListSource, list_out_button
+from desktop_app.ui.common.paged_table_model import Column
 from desktop_app.ui.common.text_styles import heading, note, scaled_font
 from desktop_app.ui.common.value_text import hours_text
 from desktop_app.ui.home.attention_list import AttentionList
@@ -103,6 +105,7 @@ class HomeScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(log_button)
+        top.addWidget(list_out_button(self, db, self.list_source))
         grid = QGridLayout()
         for column, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, 0, column)
@@ -174,6 +177,25 @@ class HomeScreen(QWidget):
 
     def records_changed(self) -> None:
         self.refresh()
+
+    def list_source(self) -> ListSource:
+        """What needs attention, every line of every group in the order shown (a group whose
+        first few only were read ends with how many more there are, as on screen)."""
+        rows: list[tuple[str, str]] = []
+        for group in self.attention.groups:
+            rows += [(group.title, item.label) for item in group.items]
+            if group.total > len(group.items):
+                rows.append((group.title, f"…and {group.total - len(group.items):,} more"))
+        columns: tuple[Column[tuple[str, str]], ...] = (
+            Column("Group", lambda row: row[0], width=30),
+            Column("Needs attention", lambda row: row[1], width=70),
+        )
+        return ListSource(
+            "Needs attention",
+            (),
+            columns,
+            lambda offset, limit: (rows[offset : offset + limit], len(rows)),
+        )
 
     def show_figures(self, figures: PeriodFigures) -> None:
         self.period.setText(f"{long_date(figures.start)} to {long_date(figures.end)}")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desktop_app.domain.listing import ArchivedFilter, Page, PeopleFilter, PersonRow
+from desktop_app.domain.listing import ArchivedFilter, PeopleFilter, PersonRow
 from desktop_app.services import people
 from desktop_app.store.database import Database
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import short_date
@@ -57,6 +58,7 @@ class PeopleScreen(ListScreen):
         for label, value in ARCHIVED_CHOICES:
             self.archived.addItem(label, value)
         self.archived.currentIndexChanged.connect(self.refresh)
+        self.offer_list_out(db)
         self.add_filter("&Search:", self.search)
         self.add_filter("S&how:", self.archived)
         self.refresh()
@@ -70,8 +72,8 @@ class PeopleScreen(ListScreen):
             descending=sort.descending,
         )
 
-    def _fetch(
-        self, offset: int, limit: int, _sort: Sort | None
-    ) -> tuple[Sequence[PersonRow], int]:
-        page = people.list_people(self.db, self.current_filter(), Page(limit, offset))
-        return page.rows, page.total
+    def filter_words(self) -> list[str]:
+        return [self.archived.currentText().lower(), *self.search_words()]
+
+    def page_reader(self) -> Fetch:
+        return page_reader(partial(people.list_people, self.db, self.current_filter()))

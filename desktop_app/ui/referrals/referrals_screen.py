@@ -5,22 +5,21 @@ step; a feedback note goes back to the referrer only with the person's agreement
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from desktop_app.domain.listing import Page
 from desktop_app.domain.referrals.pipeline import ReferralRow
 from desktop_app.services.referrals import records as referrals
 from desktop_app.services.validation import ValidationFailed
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common import messages
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
-from desktop_app.ui.common.paged_table_model import Column, PagedTableModel, Sort
+from desktop_app.ui.common.paged_table_model import Column, PagedTableModel
 from desktop_app.ui.common.text_styles import note
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.referrals.feedback_dialog import open_feedback
@@ -92,6 +91,7 @@ class ReferralsScreen(ListScreen):
             "A note back to the referrer about the selected referral (with their agreement)",
             self.write_feedback,
         )
+        self.offer_list_out(db)
         QShortcut(QKeySequence(NEXT_STEP_KEY), self).activated.connect(self.move_on)
         self.table.open_requested.connect(
             lambda row: opener.open_referral(row.progress.referral.id)
@@ -111,13 +111,13 @@ class ReferralsScreen(ListScreen):
         messages.inform(self, "Choose a referral", "Select a referral in the list first.")
         return None
 
-    def _fetch(
-        self, offset: int, limit: int, _sort: Sort | None
-    ) -> tuple[Sequence[ReferralRow], int]:
-        page = referrals.list_referrals(
-            self.db, not self.include_closed.isChecked(), page=Page(limit, offset)
-        )
-        return page.rows, page.total
+    def filter_words(self) -> list[str]:
+        closed = self.include_closed.isChecked()
+        return ["closed referrals too" if closed else "open referrals only"]
+
+    def page_reader(self) -> Fetch:
+        db, open_only = self.db, not self.include_closed.isChecked()
+        return page_reader(lambda page: referrals.list_referrals(db, open_only, page=page))
 
     @Slot()
     def move_on(self) -> None:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desktop_app.domain.listing import Page, SessionFilter, SessionRow
+from desktop_app.domain.listing import SessionFilter, SessionRow
 from desktop_app.domain.vocabularies import DELIVERY_MODE, SESSION_KIND
 from desktop_app.services import sessions
 from desktop_app.store.database import Database
 from desktop_app.store.errors import StoreError
 from desktop_app.ui.common.latest_reads import LatestReads
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import RIGHT, Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import clock_time, short_date
@@ -68,6 +69,7 @@ class SessionsScreen(ListScreen):
             "A sign-in sheet for a group's next session, with its regulars to tick",
             self.print_register,
         )
+        self.offer_list_out(db)
         self.table.open_requested.connect(lambda row: opener.open_session(row.id))
         self.start = OptionalDateBox("Sessions from", empty_text="Any date")
         self.end = OptionalDateBox("Sessions up to", empty_text="Any date")
@@ -135,11 +137,16 @@ class SessionsScreen(ListScreen):
             descending=sort.descending,
         )
 
-    def _fetch(
-        self, offset: int, limit: int, _sort: Sort | None
-    ) -> tuple[Sequence[SessionRow], int]:
-        page = sessions.list_sessions(self.db, self.current_filter(), Page(limit, offset))
-        return page.rows, page.total
+    def filter_words(self) -> list[str]:
+        start, end = self.start.value(), self.end.value()
+        words = [f"from {short_date(start)}"] if start else []
+        words += [f"up to {short_date(end)}"] if end else []
+        words += [self.kind.currentText()] if self.kind.code() else []
+        words += [f"at {self.venue.currentText()}"] if self.venue.currentData() else []
+        return words + self.search_words()
+
+    def page_reader(self) -> Fetch:
+        return page_reader(partial(sessions.list_sessions, self.db, self.current_filter()))
 
     def records_changed(self) -> None:
         self._fill_venues()

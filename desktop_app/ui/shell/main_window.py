@@ -25,6 +25,7 @@ from desktop_app.ui.start.start_screen import StartScreen
 
 if TYPE_CHECKING:
     from desktop_app.store.database import Database
+    from desktop_app.ui.common.list_out import Output
     from desktop_app.ui.shell.help_window import HelpKey, HelpWindow
     from desktop_app.ui.shell.workspace import Workspace
     from desktop_app.ui.sync.sync_actions import SyncActions
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
 
     # Actions and menus ---------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: Shortcut | None, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: Shortcut | None, slot: object | None) -> QAction:
         action = QAction(text, self)
         # setShortcuts, not setShortcut: PySide resolves setShortcut's overloads by building
         # every enum of Qt's namespace (17-25 ms of start-up, measured).
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
             action.setShortcuts(shortcut)  # each key the system gives it (Ctrl+Q, and others)
         elif shortcut is not None:
             action.setShortcuts([QKeySequence(shortcut)])
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         self.addAction(action)
         return action
 
@@ -179,6 +181,14 @@ class MainWindow(QMainWindow):
         self.export_all_action = self._action(
             "&Export all records (personal data)…", None, self.export_all_records
         )
+        self.list_actions = {
+            "print": self._action("Prin&t this list…", QKeySequence.StandardKey.Print, None),
+            "pdf": self._action("Save this list as P&DF…", None, None),
+            "csv": self._action("Save this list as &CSV…", None, None),
+        }
+        for output, action in self.list_actions.items():
+            action.triggered.connect(lambda _checked=False, o=output: self.list_out(o))
+            action.setToolTip("The list on screen as it is shown (its filters and order)")
         self.go_actions = [
             self._action(
                 f"&{section.title}",
@@ -210,6 +220,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_other_action)
         file_menu.addAction(self.back_up_action)
         file_menu.addActions([self.sync_action, self.review_action])
+        file_menu.addSeparator()
+        file_menu.addActions(list(self.list_actions.values()))
         file_menu.addSeparator()
         file_menu.addAction(self.combine_action)  # works locked too: returns hold no records
         file_menu.addSeparator()
@@ -303,6 +315,25 @@ class MainWindow(QMainWindow):
         self.start.select_database(chosen)
         self.start.focus_passphrase()
 
+    def list_out(self, output: Output) -> None:
+        """Print or save the list on screen (File menu; Ctrl+P prints)."""
+        from desktop_app.ui.common.list_out import OffersList, list_out  # reportlab: not at start
+
+        if self.workspace is None:
+            return
+        shown = self.workspace.screen_at(self.workspace.current_index)
+        if isinstance(shown, OffersList) and self.db is not None:
+            list_out(shown, self.db, shown.list_source(), output)
+
+    @Slot()
+    def _offer_list_out(self) -> None:
+        """The list actions work while a screen with a list is shown."""
+        shown = None
+        if self.workspace is not None:
+            shown = self.workspace.screen_at(self.workspace.current_index)
+        for action in self.list_actions.values():
+            action.setEnabled(callable(getattr(shown, "list_source", None)))
+
     @Slot()
     def go_to(self, index: int) -> None:
         if self.workspace is not None:
@@ -384,6 +415,7 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(db, shown)
         self.workspace.record_saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.workspace.settings_saved.connect(self._settings_saved)
+        self.workspace.section_changed.connect(self._offer_list_out)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         for action in self.record_actions:
@@ -412,6 +444,7 @@ class MainWindow(QMainWindow):
         ):
             self.workspace.show_section(self._resume[1])
         self._resume = None
+        self._offer_list_out()
         self._offer_drafts(db, self.workspace)
         # Idle time counts from when the window is ready, drafts open again included.
         self.idle.start(settings.auto_lock_minutes(db))
@@ -538,7 +571,7 @@ class MainWindow(QMainWindow):
 
     def _show_locked_state(self) -> None:
         self.stack.setCurrentWidget(self.start)
-        for action in self.record_actions:
+        for action in [*self.record_actions, *self.list_actions.values()]:
             action.setEnabled(False)
         for menu in self.unlocked_menus:  # nothing in them works while locked
             menu.menuAction().setVisible(False)

@@ -6,15 +6,16 @@ puts those to chase at the top: nothing recorded, then the longest overdue or le
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from desktop_app.domain.listing import Page, VolunteerFilter, VolunteerRow
+from desktop_app.domain.listing import VolunteerFilter, VolunteerRow
 from desktop_app.domain.renewals import Renewal
 from desktop_app.services import volunteers
 from desktop_app.store.database import Database
+from desktop_app.ui.common.list_out import Fetch, page_reader
 from desktop_app.ui.common.list_screen import ListScreen, counted
 from desktop_app.ui.common.paged_table_model import RIGHT, Column, PagedTableModel, Sort
 from desktop_app.ui.common.value_text import hours_text, short_date
@@ -97,6 +98,7 @@ class VolunteersScreen(ListScreen):
             "Record time the selected volunteer gave outside sessions",
             lambda: opener.record_hours(self._selected_id()),
         )
+        self.offer_list_out(db)
         self.table.open_requested.connect(lambda row: opener.open_volunteer(row.id))
         self.search = self.search_box("Search volunteers", "Part of a name or reference")
         self.include_ended = QCheckBox("Include those who have &left")
@@ -123,8 +125,9 @@ class VolunteersScreen(ListScreen):
             descending=sort.descending,
         )
 
-    def _fetch(
-        self, offset: int, limit: int, _sort: Sort | None
-    ) -> tuple[Sequence[VolunteerRow], int]:
-        page = volunteers.list_volunteer_rows(self.db, self.current_filter(), Page(limit, offset))
-        return page.rows, page.total
+    def filter_words(self) -> list[str]:
+        who = "including those who have left" if self.include_ended.isChecked() else "current"
+        return [who, *self.search_words()]
+
+    def page_reader(self) -> Fetch:
+        return page_reader(partial(volunteers.list_volunteer_rows, self.db, self.current_filter()))
