@@ -3,7 +3,7 @@ Enter), and the last twelve months as charts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -37,6 +37,18 @@ from desktop_app.ui.sync.home_panel import SyncHomePanel
 
 NOTHING = "Nothing needs attention at the moment."
 ATTENTION_TAB, MONTHS_TAB = 0, 1
+
+
+class LeftoverTabs(QTabWidget):
+    """Tabs that take the height left over, however little (Home scrolls only below their
+    minimum): asking for their preferred height made Home scroll at 150 % whenever a warning
+    or the sharing line took a line or two."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class FigureTile(QFrame):
@@ -97,7 +109,7 @@ class HomeScreen(QWidget):
         )
         attention_layout.addWidget(self.attention_note)
         attention_layout.addWidget(self.attention, 1)
-        self.tabs = QTabWidget()
+        self.tabs = LeftoverTabs()
         self.tabs.addTab(attention_page, "Needs &attention")
         self.tabs.addTab(self.charts, "Last 12 &months")
         self.tabs.currentChanged.connect(self._tab_changed)

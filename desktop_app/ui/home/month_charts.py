@@ -51,7 +51,7 @@ class MonthChart(QChartView):
 
     def sizeHint(self) -> QSize:
         return QSize(
-            self.fontMetrics().averageCharWidth() * 60, self.fontMetrics().lineSpacing() * 12
+            self.fontMetrics().averageCharWidth() * 60, self.fontMetrics().lineSpacing() * 6
         )
 
 
@@ -70,7 +70,7 @@ class MonthCharts(QWidget):
             choices.addWidget(button)
             view = MonthChart()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+            view.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the buttons above say what it shows
             self.views.append(view)
             self.stack.addWidget(view)

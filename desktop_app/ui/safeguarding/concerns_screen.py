@@ -63,13 +63,13 @@ class ConcernsScreen(ListScreen):
         )
         self.table.open_requested.connect(lambda row: opener.open_concern(row.concern.id))
         everyone = allowed(db, Permission.SEE_ALL_CONCERNS)
-        self.filters.addWidget(
-            note(
-                "Every concern, open ones first."
-                if everyone
-                else "The concerns you raised, open ones first (a coordinator sees them all)."
-            )
+        shown = note(
+            "Every concern, open ones first."
+            if everyone
+            else "The concerns you raised, open ones first (a coordinator sees them all)."
         )
+        shown.setMinimumWidth(shown.fontMetrics().horizontalAdvance(shown.text()) + 4)
+        self.filters.addWidget(shown)
         self.records_changed()
 
     def _fetch(
