@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.people import Person
+from desktop_app.domain.safeguarding import Concern
 from desktop_app.domain.sessions import Session
 from desktop_app.domain.volunteers import TrainingRecord, Volunteer
-from desktop_app.services import home, people, sessions, volunteers
+from desktop_app.services import home, people, safeguarding, sessions, volunteers
 from desktop_app.store.database import CreatedDatabase, Database
 from desktop_app.ui.home.home_screen import MONTHS_TAB, HomeScreen
 from desktop_app.ui.home.month_charts import MonthCharts
-from desktop_app.ui.sessions.session_dialog import SessionDialog
+from desktop_app.ui.safeguarding.concern_dialog import ConcernDialog
 from desktop_app.ui.shell.main_window import MainWindow
 from desktop_app.ui.volunteers.volunteer_dialog import VolunteerDialog
 from tests.ui.conftest import unlock
@@ -62,15 +63,17 @@ def fill_attention(db: Database) -> list[str]:
     )
     amara = people.add_person(db, Person("Amara K."))
     people.add_person(db, Person("Ben T."))
-    sessions.log_session(
+    logged = sessions.log_session(
+        db, Session(TODAY - timedelta(days=1), "drop_in", venue="Hall", attendee_ids=(amara.id,))
+    )
+    safeguarding.raise_concern(
         db,
-        Session(
+        Concern(
             TODAY - timedelta(days=1),
-            "drop_in",
-            venue="Hall",
-            attendee_ids=(amara.id,),
-            safeguarding_concern=True,
-            safeguarding_follow_up="Call on Monday",
+            "self_neglect",
+            what_happened="Call on Monday",
+            person_id=amara.id,
+            session_id=logged.session.id,
         ),
     )
     return [name for _, name in sorted(due_first)]
@@ -95,7 +98,7 @@ def test_needs_attention_in_groups_counted_and_opening_records(
     dbs = lines.index("DBS checks due (6)")
     assert [line.split(":")[0] for line in lines[dbs + 1 : dbs + 4]] == dbs_order[:3]
     assert lines[dbs + 4] == "Show all 6"
-    assert screen.attention.currentItem().text(0).startswith("Drop-in, ")  # the most urgent
+    assert screen.attention.currentItem().text(0).startswith("Self-neglect, Amara K.")  # first
 
     press_enter_on(qtbot, screen, "Show all 6")
     qtbot.waitUntil(lambda: "Show fewer" in screen.attention.lines())
@@ -119,12 +122,11 @@ def test_needs_attention_in_groups_counted_and_opening_records(
 
     press_enter_on(qtbot, screen, "Show fewer")
     qtbot.waitUntil(lambda: "Show all 6" in screen.attention.lines())
-    concern = next(line for line in screen.attention.lines() if line.startswith("Drop-in, "))
-    assert concern.endswith(" at Hall")
+    concern = next(line for line in screen.attention.lines() if line.startswith("Self-neglect"))
     press_enter_on(qtbot, screen, concern)
     (record,) = window.workspace.open_dialogs()
-    assert isinstance(record, SessionDialog)
-    assert record.date.value() == TODAY - timedelta(days=1)
+    assert isinstance(record, ConcernDialog)
+    assert record.what_happened.toPlainText() == "Call on Monday"
     record.reject()
 
 
