@@ -31,7 +31,6 @@ from tests.sync.laptops import Laptop, close, dump
 
 NAMES = "abc"
 DAY = date(2026, 11, 2)
-AGREED = Consent(DAY, "written", keep_data=True, be_contacted=True, share_story=True)
 PARTS: tuple[ConsentPart, ...] = ("keep_data", "be_contacted", "share_story")
 
 ACTIONS = (
@@ -100,7 +99,8 @@ class World:
         if action == "add":
             people.add_person(db, Person(f"Person {x}"))
         elif action == "add with consent":
-            people.add_person(db, Person(f"Person {x}", consent=AGREED))
+            agreed = Consent(DAY, "written", keep_data=True, be_contacted=True, share_story=True)
+            people.add_person(db, Person(f"Person {x}", consent=agreed))
         elif action == "withdraw" and person:
             withdraw_consent(db, person, PARTS[y % len(PARTS)], DAY)
         elif action in ("notes", "year") and person:
