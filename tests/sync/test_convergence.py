@@ -175,7 +175,7 @@ class World:
 
 
 @settings(
-    max_examples=int(os.environ.get("PEERLOG_SYNC_EXAMPLES", "12")),
+    max_examples=int(os.environ.get("PEERLOG_SYNC_EXAMPLES", "25")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
