@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.safeguarding import ConcernAction
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.forms.date_fields import DateBox
+from desktop_app.ui.forms.entry_list import EntryList
 from desktop_app.ui.forms.field_error import FieldErrors
 from desktop_app.ui.forms.form_rows import add_row
 from desktop_app.ui.forms.record_dialog import plain_button
-
-ACTION_ROLE = Qt.ItemDataRole.UserRole
 
 
 def describe(action: ConcernAction) -> str:
@@ -34,11 +25,13 @@ class ActionFields(QWidget):
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Actions taken")
-        self.listed = QListWidget()
-        self.listed.setAccessibleName("Actions taken (Delete removes one not yet saved)")
+        self.listed = EntryList(
+            describe,
+            "Actions taken (Delete removes one not yet saved)",
+            removable=lambda action: not action.created_at,  # saved actions are kept
+        )
         self.listed.setWordWrap(True)
         self.listed.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        self.listed.installEventFilter(self)
         self.taken_on = DateBox("Action taken on")
         self.what = QLineEdit()
         self.what.setAccessibleName("What was done")
@@ -61,23 +54,20 @@ class ActionFields(QWidget):
         layout.addLayout(form)
 
     def load(self, actions: tuple[ConcernAction, ...]) -> None:
-        self.listed.clear()
-        for action in actions:
-            self._append(action)
+        self.listed.load(actions)
 
     def entered(self) -> tuple[ConcernAction, ...]:
         """The actions listed, and the one typed below the list if it was not added yet (it is
         meant to be kept)."""
         if self.what.text().strip():
             self.add_entered()
-        return tuple(self.listed.item(row).data(ACTION_ROLE) for row in range(self.listed.count()))
+        return self.listed.entries()
 
     def draft_value(self) -> list[list[str]]:
         """The actions as a draft keeps them (see `form_state`)."""
-        listed = [self.listed.item(row).data(ACTION_ROLE) for row in range(self.listed.count())]
         return [
             [a.taken_on.isoformat(), a.what, a.by_whom, a.id, a.created_at, a.updated_at]
-            for a in listed
+            for a in self.listed.entries()
         ]
 
     def restore_draft_value(self, value: list[list[str]]) -> None:
@@ -88,27 +78,14 @@ class ActionFields(QWidget):
             )
         )
 
-    def _append(self, action: ConcernAction) -> None:
-        item = QListWidgetItem(describe(action))
-        item.setData(ACTION_ROLE, action)
-        self.listed.addItem(item)
-
     @Slot()
     def add_entered(self) -> None:
         """Add the action typed below the list (checked when the concern is saved)."""
         if not self.what.text().strip():
             self.what.setFocus()
             return
-        self._append(ConcernAction(self.taken_on.value(), self.what.text(), self.by_whom.text()))
+        self.listed.append(
+            ConcernAction(self.taken_on.value(), self.what.text(), self.by_whom.text())
+        )
         self.what.clear()
         self.what.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.listed and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                item = self.listed.currentItem()
-                if item is not None and not item.data(ACTION_ROLE).created_at:
-                    self.listed.takeItem(self.listed.currentRow())
-                return True
-        return super().eventFilter(watched, event)

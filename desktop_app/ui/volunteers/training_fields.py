@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,11 +15,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.volunteers import TrainingRecord
 from desktop_app.ui.common.value_text import short_date
 from desktop_app.ui.forms.date_fields import DateBox, OptionalDateBox
+from desktop_app.ui.forms.entry_list import EntryList
 from desktop_app.ui.forms.field_error import FieldErrors
 from desktop_app.ui.forms.form_rows import add_row
 from desktop_app.ui.forms.record_dialog import plain_button
-
-RECORD_ROLE = Qt.ItemDataRole.UserRole
 
 
 def describe(record: TrainingRecord) -> str:
@@ -34,9 +30,7 @@ class TrainingFields(QWidget):
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Training")
-        self.records = QListWidget()
-        self.records.setAccessibleName("Training done (Delete removes one)")
-        self.records.installEventFilter(self)
+        self.records = EntryList(describe, "Training done (Delete removes one)")
         self.course = QLineEdit()
         self.course.setAccessibleName("Course")
         self.course.setPlaceholderText("For example: Safeguarding adults, level 2")
@@ -67,14 +61,10 @@ class TrainingFields(QWidget):
         layout.addLayout(form)
 
     def load(self, records: tuple[TrainingRecord, ...]) -> None:
-        self.records.clear()
-        for record in records:
-            self._append(record)
+        self.records.load(records)
 
     def training(self) -> tuple[TrainingRecord, ...]:
-        return tuple(
-            self.records.item(row).data(RECORD_ROLE) for row in range(self.records.count())
-        )
+        return self.records.entries()
 
     def draft_value(self) -> list[list[str | None]]:
         """The rows of training as a draft keeps them (see `form_state`)."""
@@ -103,18 +93,13 @@ class TrainingFields(QWidget):
             )
         )
 
-    def _append(self, record: TrainingRecord) -> None:
-        item = QListWidgetItem(describe(record))
-        item.setData(RECORD_ROLE, record)
-        self.records.addItem(item)
-
     @Slot()
     def add_entered(self) -> None:
         """Add the course typed below the list (checked when the volunteer is saved)."""
         if not self.course.text().strip():
             self.course.setFocus()
             return
-        self._append(
+        self.records.append(
             TrainingRecord(
                 course=self.course.text(),
                 completed_on=self.completed_on.value(),
@@ -124,16 +109,6 @@ class TrainingFields(QWidget):
         self.course.clear()
         self.expires_on.clear()
         self.course.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.records and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                row = self.records.currentRow()
-                if row >= 0:
-                    self.records.takeItem(row)
-                return True
-        return super().eventFilter(watched, event)
 
 
 def _day_or_none(text: str | None) -> date | None:
