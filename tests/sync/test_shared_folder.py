@@ -225,3 +225,18 @@ def test_a_copy_made_before_sharing_began_is_refused_plainly(group: Group) -> No
     with pytest.raises(SyncProblem, match="made before it started sharing"):
         sync.sync_now(copy, folder=group.folder)
     assert local_state.load(copy.connection()) is None
+
+
+def test_a_stray_empty_file_in_a_laptops_own_folder_does_not_make_it_a_copy(group: Group) -> None:
+    coordinator = group.first_laptop()
+    lead = group.join_from(coordinator, "Lead's laptop")
+    before = local_state.load(coordinator.connection())
+    assert before is not None
+    own = _own_folder(group.folder, coordinator)
+    (own / "0000000099.peerlog-changes").write_bytes(b"")  # a sync service's placeholder
+    sync.sync_now(coordinator, folder=group.folder)
+    after = local_state.load(coordinator.connection())
+    assert after is not None and after.laptop_id == before.laptop_id
+    assert [s.laptop_name for s in sync.status(lead, group.folder).laptops].count(
+        "Coordinator's laptop"
+    ) == 1

@@ -121,12 +121,27 @@ def _start(db: Database, share: Path, progress: Progress, now: datetime) -> _Run
 
 
 def _is_older_copy(share: Path, database_id: str, key: bytes, state: LocalState) -> bool:
+    """Files in this laptop's own folder that this database never wrote: only whole, authentic
+    ones count (a placeholder or a stray empty file left by a sync service does not make this
+    laptop a copy of itself)."""
     own = mailbox.laptop_folder(share, database_id, state.laptop_id)
-    written = [seq for seq, _ in mailbox.change_files(own).files]
+    written = [
+        seq
+        for seq, path in mailbox.change_files(own).files
+        if seq > state.own_sequence and _written_by(key, path, database_id, state.laptop_id)
+    ]
     mine = laptop_states.read(key, share, database_id, state.laptop_id)
     if mine is not None:
         written.append(mine.own_sequence)
     return identity.is_older_copy(state.own_sequence, written)
+
+
+def _written_by(key: bytes, path: Path, database_id: str, laptop: str) -> bool:
+    try:
+        header, _content = open_sealed(key, path.read_bytes())
+    except (Unreadable, OSError):
+        return False
+    return header.get("laptop") == laptop and header.get("database_id") == database_id
 
 
 PRE_SHARING_COPY = (
