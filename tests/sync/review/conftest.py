@@ -1,0 +1,3 @@
+from tests.sync.laptops import group
+
+__all__ = ["group"]
