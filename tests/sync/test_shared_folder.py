@@ -135,7 +135,13 @@ def test_files_from_a_newer_peerlog_are_refused_and_nothing_is_applied(group: Gr
     own = _own_folder(folder, coordinator)
     newer = sealed_files.seal(
         coordinator.purpose_key(exchange.KEY_PURPOSE),
-        {"what": "changes", "format_version": FORMAT_VERSION + 1, "sequence": 2},
+        {
+            "what": "changes",
+            "database_id": coordinator.setting("database_id"),
+            "laptop": own.name,
+            "format_version": FORMAT_VERSION + 1,
+            "sequence": 2,
+        },
         json.dumps({"anything": "new"}).encode(),
     )
     (own / "0000000002.peerlog-changes").write_bytes(newer)
@@ -240,3 +246,10 @@ def test_a_stray_empty_file_in_a_laptops_own_folder_does_not_make_it_a_copy(grou
     assert [s.laptop_name for s in sync.status(lead, group.folder).laptops].count(
         "Coordinator's laptop"
     ) == 1
+
+
+def test_a_folder_given_for_one_sync_is_checked_like_a_chosen_one(group: Group) -> None:
+    coordinator = group.first_laptop()
+    with pytest.raises(SyncProblem, match="outside the database"):
+        sync.sync_now(coordinator, folder=coordinator.folder)
+    assert not list(coordinator.folder.glob("*/*.peerlog-changes"))

@@ -101,6 +101,8 @@ def sync_now(
     SyncProblem when there is no share folder or it is not there (a USB stick not plugged in)."""
     require(db, Permission.LOG_RECORDS)
     share = _share(db, folder)
+    if folder is not None:  # a folder given for this sync (the command line) is checked too
+        share = _usable_folder(db, share)
     return exchange.sync(db, share, progress)
 
 

@@ -108,7 +108,7 @@ def _start(db: Database, share: Path, progress: Progress, now: datetime) -> _Run
         others = mailbox.other_laptops(share, database_id, "")
         state = _first_identity(db, others)
     elif not identity.owns(state.laptop_id, db.folder):
-        state = _become_new_laptop(db, state, forget_pending=True)
+        state = _become_new_laptop(db, state, forget_pending=False)
     if _is_older_copy(share, database_id, key, state):
         # a restored older copy of this laptop: what was changed here since it was restored is
         # pending, and is this new laptop's to send
@@ -163,10 +163,13 @@ def _first_identity(db: Database, others: list[str]) -> LocalState:
 
 
 def settle_identity(db: Database) -> None:
-    """On opening: a copy of a laptop that shares becomes a laptop of its own at once."""
+    """On opening: a copy of a laptop that shares (or a database whose folder moved) becomes a
+    laptop of its own at once. What it has not sent yet it keeps, and sends as its own: for a
+    moved folder these are its own changes; for a copy, the same changes the other laptop sends
+    too, dated the same, which merge to nothing new."""
     state = local_state.load(db.connection())
     if state is not None and not identity.owns(state.laptop_id, db.folder):
-        _become_new_laptop(db, state, forget_pending=True)
+        _become_new_laptop(db, state, forget_pending=False)
 
 
 def _become_new_laptop(
@@ -196,7 +199,9 @@ def _refuse_newer(run: _Run, others: list[str]) -> None:
                     header = read_header(f.read(4096))
             except (Unreadable, OSError):
                 continue
-            if int(header.get("format_version", 0)) > FORMAT_VERSION:
+            version = header.get("format_version")
+            ours = header.get("database_id") == run.database_id and header.get("laptop") == laptop
+            if ours and isinstance(version, int) and version > FORMAT_VERSION:
                 raise SyncProblem(NEWER_PEERLOG)
 
 
@@ -355,8 +360,9 @@ def _publish(run: _Run, rewrite: set[int] | None = None) -> None:
     conn = run.db.connection()
     for sequence in outbox_repo.sequences(conn):
         path = own / mailbox.change_file_name(sequence)
-        if path.exists() and sequence not in (rewrite or set()):
-            continue
+        whole = path.is_file() and _written_by(run.key, path, run.database_id, run.state.laptop_id)
+        if whole and sequence not in (rewrite or set()):
+            continue  # there, whole (one emptied or damaged by a sync service is written again)
         content = outbox_repo.content(conn, sequence)
         if content is None:
             continue
@@ -379,23 +385,16 @@ def _publish(run: _Run, rewrite: set[int] | None = None) -> None:
 
 
 def _wipe_erased(run: _Run) -> None:
-    """Nothing of an erased person stays in this laptop's batches, here or in the folder (the
-    erasure itself travels on)."""
+    """Nothing of an erased person stays in this laptop's batches: the store trims the outbox
+    when the person is erased (here or on another laptop); this writes every batch still in the
+    shared folder again from it (the erasure itself travels on)."""
     conn = run.db.connection()
     fresh = engine.erased_subjects(conn) - local_state.wiped_erasures(conn)
     if not fresh:
         return
-    rewritten: set[int] = set()
+    _publish(run, set(outbox_repo.sequences(conn)))
     with run.db.transaction() as tx:
-        for sequence, content in list(outbox_repo.all_batches(tx)):
-            batch = batch_from_data(json.loads(content))
-            kept = tuple(c for c in batch.changes if c.kind == "erase" or c.subject not in fresh)
-            if len(kept) != len(batch.changes):
-                trimmed = ChangeBatch(**{**batch.__dict__, "changes": kept})
-                outbox_repo.replace(tx, sequence, _content(trimmed))
-                rewritten.add(sequence)
         local_state.note_wiped(tx, fresh)
-    _publish(run, rewritten)
 
 
 def _compact(run: _Run, seen_by_others: list[dict[str, int]], others: int) -> None:

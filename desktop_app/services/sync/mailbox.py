@@ -15,10 +15,13 @@ copies") is skipped, and a conflicted copy is named in the report.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.store.errors import CannotWriteFile
 from desktop_app.store.files import fsync_directory, plain_write_errors, write_atomically
 
 CHANGES_SUFFIX = ".peerlog-changes"
@@ -60,12 +63,40 @@ def laptop_folder(share: Path, database_id: str, laptop_id: str) -> Path:
 def prepare(share: Path, database_id: str, laptop_id: str) -> Path:
     """Make this laptop's folder (and the note saying what the folder is); return it."""
     own = laptop_folder(share, database_id, laptop_id)
-    with plain_write_errors(own):
+    with _plainly(own):
         own.mkdir(parents=True, exist_ok=True)
         about = share / ABOUT_NAME
         if not about.exists():
             write_atomically(about, ABOUT_TEXT.encode())
+    tidy_own(own)
     return own
+
+
+def tidy_own(own: Path) -> None:
+    """Remove what a sync service or a stopped sync left in this laptop's own folder: copies it
+    made when two versions met, and half-written temporary files. Only this laptop writes here,
+    so none of them is anyone else's (and an erased person must not stay in them)."""
+    for path in own.iterdir() if own.is_dir() else ():
+        name = path.name
+        leftover = name.startswith(".") and ".tmp-" in name
+        if path.is_file() and (leftover or (_CONFLICTED.search(name) and name != STATE_NAME)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+@contextlib.contextmanager
+def _plainly(path: Path) -> Iterator[None]:
+    """Any trouble writing in the shared folder, in words (a file where a folder should be,
+    a folder where a file should be, a disk that went away)."""
+    try:
+        with plain_write_errors(path):
+            yield
+    except OSError as exc:
+        raise CannotWriteFile(
+            f"PeerLog could not write {path.name} in the shared folder ({exc.strerror}). Check "
+            "the shared folder: something there is in the way. Your changes are safe on this "
+            "laptop and will be sent next time."
+        ) from exc
 
 
 def other_laptops(share: Path, database_id: str, laptop_id: str) -> list[str]:
@@ -96,7 +127,7 @@ def change_files(folder: Path) -> ChangeFiles:
 def write_file(path: Path, data: bytes) -> None:
     """Write under a hidden temporary name, then rename: readers see the whole file or none.
     A full disk or a folder that cannot be written raises CannotWriteFile."""
-    with plain_write_errors(path):
+    with _plainly(path):
         write_atomically(path, data)
 
 
@@ -104,6 +135,6 @@ def remove_files(paths: list[Path]) -> None:
     if not paths:
         return
     for path in paths:
-        with plain_write_errors(path):
+        with _plainly(path):
             path.unlink(missing_ok=True)
     fsync_directory(paths[0].parent)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from desktop_app.domain.sync.changes import Hlc
 from desktop_app.domain.sync.merge_rules import NOT_SENT, Version
 from desktop_app.store.connection import Connection
-from desktop_app.store.sync import clock
+from desktop_app.store.sync import clock, outbox_repo
 
 WHOLE = ""  # the field name of a record's version as a whole
 
@@ -182,5 +182,6 @@ def erased_subjects(conn: Connection) -> set[str]:
 def wipe(conn: Connection, person_uuid: str) -> None:
     """The person is erased: remember that, and keep nothing about them."""
     conn.execute("INSERT OR IGNORE INTO sync_erased(uuid) VALUES (?)", (person_uuid,))
+    outbox_repo.wipe_subject(conn, person_uuid)
     for table in ("sync_pending", "sync_versions", "sync_tombstones", "sync_conflicts"):
         conn.execute(f"DELETE FROM {table} WHERE subject = ?", (person_uuid,))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Iterator
 
+from desktop_app.domain.sync.batch_json import batch_from_data, batch_to_data
 from desktop_app.store.connection import Connection
 
 
@@ -50,3 +53,16 @@ def remove_through(conn: Connection, sequence: int) -> None:
 
 def clear(conn: Connection) -> None:
     conn.execute("DELETE FROM sync_outbox")
+
+
+def wipe_subject(conn: Connection, person_uuid: str) -> None:
+    """An erased person: their changes go from every batch kept here (the erasure stays, to
+    travel on)."""
+    for sequence, data in list(all_batches(conn)):
+        batch = batch_from_data(json.loads(data))
+        kept = tuple(c for c in batch.changes if c.subject != person_uuid or c.kind == "erase")
+        if len(kept) != len(batch.changes):
+            trimmed = dataclasses.replace(batch, changes=kept)
+            replace(
+                conn, sequence, json.dumps(batch_to_data(trimmed), separators=(",", ":")).encode()
+            )
